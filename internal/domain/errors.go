@@ -1,0 +1,67 @@
+package domain
+
+import (
+	"errors"
+	"fmt"
+)
+
+// Code classifies an error for callers that must decide how to answer
+// (the HTTP layer maps each code to one status in one place).
+type Code string
+
+const (
+	CodeNotFound  Code = "not_found"
+	CodeInvalid   Code = "invalid"
+	CodeConflict  Code = "conflict"
+	CodeForbidden Code = "forbidden"
+	CodeInternal  Code = "internal"
+)
+
+// Error carries a code and a message that is safe to show to the user.
+// Field names the form field the message belongs to, when there is one.
+type Error struct {
+	Code    Code
+	Message string
+	Field   string
+	Err     error // underlying cause; logged, never shown
+}
+
+func (e *Error) Error() string {
+	if e.Err != nil {
+		return fmt.Sprintf("%s: %s: %v", e.Code, e.Message, e.Err)
+	}
+	return fmt.Sprintf("%s: %s", e.Code, e.Message)
+}
+
+func (e *Error) Unwrap() error { return e.Err }
+
+// Errorf builds a domain error with a user-facing message.
+func Errorf(code Code, format string, args ...any) *Error {
+	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}
+}
+
+// FieldError is an invalid-input error attached to one form field.
+func FieldError(field, message string) *Error {
+	return &Error{Code: CodeInvalid, Field: field, Message: message}
+}
+
+// ErrorCode reports the code of err; anything that is not a domain error is internal.
+func ErrorCode(err error) Code {
+	if err == nil {
+		return ""
+	}
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Code
+	}
+	return CodeInternal
+}
+
+// ErrorMessage reports the user-facing message of err, hiding internals.
+func ErrorMessage(err error) string {
+	var e *Error
+	if errors.As(err, &e) && e.Code != CodeInternal {
+		return e.Message
+	}
+	return "Ein interner Fehler ist aufgetreten. Bitte versuchen Sie es später erneut."
+}
