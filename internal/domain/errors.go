@@ -15,6 +15,9 @@ const (
 	CodeConflict  Code = "conflict"
 	CodeForbidden Code = "forbidden"
 	CodeInternal  Code = "internal"
+	// CodeUnavailable means a dependency (the database) cannot be reached right
+	// now; the request may succeed when it is back.
+	CodeUnavailable Code = "unavailable"
 )
 
 // Error carries a code and a message that is safe to show to the user.
@@ -60,7 +63,7 @@ func ErrorCode(err error) Code {
 // ErrorMessage reports the user-facing message of err, hiding internals.
 func ErrorMessage(err error) string {
 	var e *Error
-	if errors.As(err, &e) && e.Code != CodeInternal {
+	if errors.As(err, &e) && e.Code != CodeInternal && e.Message != "" {
 		return e.Message
 	}
 	return "Ein interner Fehler ist aufgetreten. Bitte versuchen Sie es später erneut."

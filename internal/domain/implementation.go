@@ -1,0 +1,108 @@
+package domain
+
+import "time"
+
+// Implementation (Umsetzung) is one municipality's handling of one measure:
+// the unit that is reviewed, reported on and audited.
+type Implementation struct {
+	ID                 int64      `db:"id"`
+	MeasureID          int64      `db:"measure_id"`
+	OrganisationID     int64      `db:"organisation_id"`
+	Relevance          Relevance  `db:"relevance"`
+	RelevanceNote      string     `db:"relevance_note"`
+	Status             Status     `db:"status"` // empty unless relevant
+	StatusNote         string     `db:"status_note"`
+	Continuous         bool       `db:"continuous"`
+	Progress           int        `db:"progress"`
+	ResponsibleOrg     string     `db:"responsible_org"`
+	Contact            string     `db:"contact"`
+	StartOn            *time.Time `db:"start_on"`
+	DueOn              *time.Time `db:"due_on"`
+	Support            Support    `db:"support"`
+	SupportRequest     string     `db:"support_request"`
+	SupportResponse    string     `db:"support_response"`
+	SupportRequestedAt *time.Time `db:"support_requested_at"`
+	LastUpdateOn       *time.Time `db:"last_update_on"`
+	Version            int        `db:"version"`
+	UpdatedAt          time.Time  `db:"updated_at"`
+}
+
+// IsOpen reports whether work on the implementation is still expected.
+func (i Implementation) IsOpen() bool {
+	return i.Relevance == RelevanceRelevant && i.Status != StatusCompleted && i.Status != StatusCancelled
+}
+
+// Overdue reports whether the due date has passed while work is still open.
+// Continuous tasks have no due date and are never overdue.
+func (i Implementation) Overdue(today time.Time) bool {
+	return i.IsOpen() && !i.Continuous && i.DueOn != nil && i.DueOn.Before(dateOf(today))
+}
+
+// Stale reports whether an open implementation lacks a progress update within
+// the plan's update interval.
+func (i Implementation) Stale(today time.Time, intervalDays int) bool {
+	if !i.IsOpen() {
+		return false
+	}
+	if i.LastUpdateOn == nil {
+		return true
+	}
+	return i.LastUpdateOn.Before(dateOf(today).AddDate(0, 0, -intervalDays))
+}
+
+// State is the single state shown for an implementation: its status while
+// relevant, otherwise its relevance.
+func (i Implementation) State() string {
+	if i.Relevance == RelevanceRelevant {
+		return string(i.Status)
+	}
+	return string(i.Relevance)
+}
+
+// StateLabel is the German label of State.
+func (i Implementation) StateLabel() string {
+	if i.Relevance == RelevanceRelevant {
+		return i.Status.Label()
+	}
+	return i.Relevance.Label()
+}
+
+func dateOf(t time.Time) time.Time {
+	y, m, d := t.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
+
+// WorkspaceItem is an implementation with its measure, goal and action field,
+// as a municipality's workspace lists it.
+type WorkspaceItem struct {
+	Implementation
+	MeasureCode  string `db:"measure_code"`
+	MeasureTitle string `db:"measure_title"`
+	Scope        Scope  `db:"scope"`
+	GoalID       int64  `db:"goal_id"`
+	GoalCode     string `db:"goal_code"`
+	GoalTitle    string `db:"goal_title"`
+	FieldID      int64  `db:"field_id"`
+	FieldCode    string `db:"field_code"`
+	FieldTitle   string `db:"field_title"`
+}
+
+// MunicipalImplementation is an implementation with the organisation that carries it,
+// as the measure page lists it.
+type MunicipalImplementation struct {
+	Implementation
+	OrgSlug string `db:"org_slug"`
+	OrgName string `db:"org_name"`
+}
+
+// ProgressUpdate (Sachstandsmeldung) is a dated report on an implementation,
+// recording its status and progress at that time.
+type ProgressUpdate struct {
+	ID               int64     `db:"id"`
+	ImplementationID int64     `db:"implementation_id"`
+	ReportedOn       time.Time `db:"reported_on"`
+	Body             string    `db:"body"`
+	Status           Status    `db:"status"`
+	Progress         int       `db:"progress"`
+	CreatedAt        time.Time `db:"created_at"`
+}

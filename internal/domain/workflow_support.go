@@ -1,0 +1,90 @@
+package domain
+
+import (
+	"fmt"
+	"slices"
+)
+
+// supportTransitions lists, per support state, the states it may change to.
+// A new request is possible once the previous one is answered negatively or
+// finished, so a municipality can ask again without the old case being lost
+// from the audit log.
+var supportTransitions = map[Support][]Support{
+	SupportNone:      {SupportRequested},
+	SupportRequested: {SupportAccepted, SupportDeclined},
+	SupportAccepted:  {SupportDone},
+	SupportDeclined:  {SupportRequested},
+	SupportDone:      {SupportRequested},
+}
+
+// RequestSupport asks the KI for help. The text says what help is needed; a
+// new request replaces the previous request and clears its answer.
+func (w Workflow) RequestSupport(text string) (Workflow, error) {
+	if err := w.checkSupportChange(SupportRequested); err != nil {
+		return w, err
+	}
+	text, err := requireText(FieldSupportRequest, text, MaxSupportTextLen,
+		"Bitte beschreiben Sie, wobei Sie Unterstützung benötigen.")
+	if err != nil {
+		return w, err
+	}
+	next := w
+	next.Support = SupportRequested
+	next.SupportRequest = text
+	next.SupportResponse = ""
+	return next, nil
+}
+
+// AnswerSupport records the KI's answer: accepted, declined (reason required)
+// or done. Marking done without a text keeps the answer given on acceptance,
+// because that is usually what the municipality needs to read later.
+func (w Workflow) AnswerSupport(to Support, reason string) (Workflow, error) {
+	if to != SupportAccepted && to != SupportDeclined && to != SupportDone {
+		return w, FieldError(FieldSupport, fmt.Sprintf("Bitte wählen Sie eine gültige Antwort: „%s“, „%s“ oder „%s“.",
+			SupportAccepted.Label(), SupportDeclined.Label(), SupportDone.Label()))
+	}
+	if err := w.checkSupportChange(to); err != nil {
+		return w, err
+	}
+	text, err := supportResponse(to, reason)
+	if err != nil {
+		return w, err
+	}
+	next := w
+	next.Support = to
+	if text != "" || to != SupportDone {
+		next.SupportResponse = text
+	}
+	return next, nil
+}
+
+func supportResponse(to Support, reason string) (string, error) {
+	if to == SupportDeclined {
+		return requireText(FieldSupportResponse, reason, MaxSupportTextLen,
+			"Bitte geben Sie einen Grund an, warum die Unterstützung abgelehnt wird.")
+	}
+	return cleanText(FieldSupportResponse, reason, MaxSupportTextLen)
+}
+
+// checkSupportChange refuses a support change the table does not allow and
+// says which steps are possible instead.
+func (w Workflow) checkSupportChange(to Support) error {
+	allowed := supportTransitions[w.Support]
+	switch {
+	case slices.Contains(allowed, to):
+		return nil
+	case w.Support == SupportRequested && to == SupportRequested:
+		return Errorf(CodeConflict, "Es liegt bereits eine offene Anfrage vor. Bitte warten Sie die Antwort ab.")
+	case w.Support == to:
+		return Errorf(CodeConflict, "Die Unterstützung ist bereits „%s“.", to.Label())
+	case len(allowed) == 0:
+		// Only reachable with an inconsistent stored state.
+		return Errorf(CodeConflict, "Der gespeicherte Stand der Unterstützung ist ungültig. Bitte wenden Sie sich an die Administration.")
+	}
+	labels := make([]string, len(allowed))
+	for i, s := range allowed {
+		labels[i] = s.Label()
+	}
+	return Errorf(CodeConflict, "Im Stand „%s“ kann die Unterstützung nicht auf „%s“ gesetzt werden. Möglich: %s.",
+		w.Support.Label(), to.Label(), quoteLabels(labels))
+}

@@ -1,0 +1,69 @@
+package postgres
+
+import (
+	"context"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/planwerk/planwerk/internal/domain"
+)
+
+// UpdateImplementation applies change to one implementation of the given
+// organisation, provided nobody saved a newer version since expectedVersion
+// was read. The new row and its audit event are written in one transaction.
+//
+// On a version conflict it returns the current implementation together with a
+// conflict error, so the caller can show the other person's values.
+func (db *DB) UpdateImplementation(ctx context.Context, orgID, id int64, expectedVersion int, actorID *int64,
+	change func(domain.Implementation) (domain.Implementation, error)) (domain.Implementation, error) {
+	var result domain.Implementation
+	err := pgx.BeginFunc(ctx, db.pool, func(tx pgx.Tx) error {
+		current, err := findImplementation(ctx, tx, orgID, id, true)
+		if err != nil {
+			return err
+		}
+		if current.Version != expectedVersion {
+			result = current
+			return domain.Errorf(domain.CodeConflict,
+				"Diese Umsetzung wurde inzwischen von jemand anderem geändert. Bitte prüfen Sie die aktuellen Werte und speichern Sie erneut.")
+		}
+		updated, err := change(current)
+		if err != nil {
+			return err
+		}
+		result, err = writeImplementation(ctx, tx, current, updated, actorID)
+		return err
+	})
+	return result, translate(err, "Umsetzung")
+}
+
+// writeImplementation stores the editable fields of updated, bumps the version
+// and records what changed. Nothing is written when nothing changed.
+func writeImplementation(ctx context.Context, tx pgx.Tx, current, updated domain.Implementation, actorID *int64) (domain.Implementation, error) {
+	changes := domain.DiffImplementations(current, updated)
+	if len(changes) == 0 {
+		return current, nil
+	}
+	rows, _ := tx.Query(ctx, `
+		UPDATE implementations i SET
+			relevance = $3, relevance_note = $4, status = nullif($5, ''), status_note = $6, continuous = $7,
+			progress = $8, responsible_org = $9, contact = $10, start_on = $11, due_on = $12,
+			support = $13, support_request = $14, support_response = $15,
+			support_requested_at = CASE WHEN $13 = 'requested' AND i.support <> 'requested' THEN now() ELSE i.support_requested_at END,
+			version = i.version + 1, updated_at = now()
+		WHERE i.organisation_id = $1 AND i.id = $2
+		RETURNING `+implementationColumns,
+		current.OrganisationID, current.ID,
+		updated.Relevance, updated.RelevanceNote, updated.Status, updated.StatusNote, updated.Continuous,
+		updated.Progress, updated.ResponsibleOrg, updated.Contact, updated.StartOn, updated.DueOn,
+		updated.Support, updated.SupportRequest, updated.SupportResponse)
+	saved, err := pgx.CollectExactlyOneRow(rows, pgx.RowToStructByName[domain.Implementation])
+	if err != nil {
+		return domain.Implementation{}, err
+	}
+	err = insertAuditEvent(ctx, tx, auditEntry{
+		ActorID: actorID, OrganisationID: &current.OrganisationID,
+		Entity: "implementation", EntityID: current.ID, Action: "update", Changes: changes,
+	})
+	return saved, err
+}

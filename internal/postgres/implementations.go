@@ -1,0 +1,87 @@
+package postgres
+
+import (
+	"context"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/planwerk/planwerk/internal/domain"
+)
+
+// implementationColumns lists the columns of domain.Implementation, qualified
+// with the alias i so that the list can be joined with other tables.
+const implementationColumns = `i.id, i.measure_id, i.organisation_id, i.relevance, i.relevance_note,
+	coalesce(i.status, '') AS status, i.status_note, i.continuous, i.progress, i.responsible_org, i.contact,
+	i.start_on, i.due_on, i.support, i.support_request, i.support_response, i.support_requested_at,
+	i.last_update_on, i.version, i.updated_at`
+
+// FindMeasure returns a measure with its goal, action field and plan.
+func (db *DB) FindMeasure(ctx context.Context, measureID int64) (domain.MeasureContext, error) {
+	rows, _ := db.pool.Query(ctx, `
+		SELECT m.id, m.plan_id, m.goal_id, m.code, m.title, m.description, m.scope,
+		       g.code AS goal_code, g.title AS goal_title, f.code AS field_code, f.title AS field_title,
+		       p.slug AS plan_slug, p.title AS plan_title
+		FROM measures m
+		JOIN goals g ON g.id = m.goal_id
+		JOIN action_fields f ON f.id = g.action_field_id
+		JOIN plans p ON p.id = m.plan_id
+		WHERE m.id = $1`, measureID)
+	m, err := pgx.CollectExactlyOneRow(rows, pgx.RowToStructByName[domain.MeasureContext])
+	return m, translate(err, "Maßnahme")
+}
+
+// FindImplementationsOfMeasure lists every organisation's implementation of one
+// measure, by organisation name.
+func (db *DB) FindImplementationsOfMeasure(ctx context.Context, measureID int64) ([]domain.MunicipalImplementation, error) {
+	rows, err := db.pool.Query(ctx, `
+		SELECT `+implementationColumns+`, o.slug AS org_slug, o.name AS org_name
+		FROM implementations i JOIN organisations o ON o.id = i.organisation_id
+		WHERE i.measure_id = $1
+		ORDER BY o.name`, measureID)
+	if err != nil {
+		return nil, translate(err, "Maßnahme")
+	}
+	impls, err := pgx.CollectRows(rows, pgx.RowToStructByName[domain.MunicipalImplementation])
+	return impls, translate(err, "Maßnahme")
+}
+
+// FindWorkspace lists one organisation's implementations of a plan with their
+// measures, goals and action fields, in catalogue order.
+func (db *DB) FindWorkspace(ctx context.Context, orgID, planID int64) ([]domain.WorkspaceItem, error) {
+	rows, err := db.pool.Query(ctx, `
+		SELECT `+implementationColumns+`,
+		       m.code AS measure_code, m.title AS measure_title, m.scope,
+		       g.id AS goal_id, g.code AS goal_code, g.title AS goal_title,
+		       f.id AS field_id, f.code AS field_code, f.title AS field_title
+		FROM implementations i
+		JOIN measures m ON m.id = i.measure_id
+		JOIN goals g ON g.id = m.goal_id
+		JOIN action_fields f ON f.id = g.action_field_id
+		WHERE i.organisation_id = $1 AND m.plan_id = $2
+		ORDER BY f.position, f.code, g.position, g.code, m.position, m.code`, orgID, planID)
+	if err != nil {
+		return nil, translate(err, "Kommune")
+	}
+	items, err := pgx.CollectRows(rows, pgx.RowToStructByName[domain.WorkspaceItem])
+	return items, translate(err, "Kommune")
+}
+
+// FindImplementation returns one implementation of the given organisation.
+func (db *DB) FindImplementation(ctx context.Context, orgID, id int64) (domain.Implementation, error) {
+	return findImplementation(ctx, db.pool, orgID, id, false)
+}
+
+// querier is what pgxpool.Pool and pgx.Tx have in common.
+type querier interface {
+	Query(ctx context.Context, sql string, args ...any) (pgx.Rows, error)
+}
+
+func findImplementation(ctx context.Context, q querier, orgID, id int64, forUpdate bool) (domain.Implementation, error) {
+	sql := `SELECT ` + implementationColumns + ` FROM implementations i WHERE i.organisation_id = $1 AND i.id = $2`
+	if forUpdate {
+		sql += ` FOR UPDATE`
+	}
+	rows, _ := q.Query(ctx, sql, orgID, id)
+	impl, err := pgx.CollectExactlyOneRow(rows, pgx.RowToStructByName[domain.Implementation])
+	return impl, translate(err, "Umsetzung")
+}

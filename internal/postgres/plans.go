@@ -1,0 +1,121 @@
+package postgres
+
+import (
+	"context"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/planwerk/planwerk/internal/domain"
+)
+
+const planColumns = `id, slug, title, version, adopted_on, update_interval_days, status_colours`
+
+// FindPlans lists every plan, newest adoption first.
+func (db *DB) FindPlans(ctx context.Context) ([]domain.Plan, error) {
+	rows, err := db.pool.Query(ctx, `SELECT `+planColumns+` FROM plans ORDER BY adopted_on DESC NULLS LAST, id`)
+	if err != nil {
+		return nil, translate(err, "Plan")
+	}
+	plans, err := pgx.CollectRows(rows, pgx.RowToStructByName[domain.Plan])
+	return plans, translate(err, "Plan")
+}
+
+// FindPlanBySlug returns the plan with the given slug.
+func (db *DB) FindPlanBySlug(ctx context.Context, slug string) (domain.Plan, error) {
+	rows, _ := db.pool.Query(ctx, `SELECT `+planColumns+` FROM plans WHERE slug = $1`, slug)
+	plan, err := pgx.CollectExactlyOneRow(rows, pgx.RowToStructByName[domain.Plan])
+	return plan, translate(err, "Plan")
+}
+
+// FindCurrentPlan returns the most recently adopted plan: the one the
+// municipality workspaces show.
+func (db *DB) FindCurrentPlan(ctx context.Context) (domain.Plan, error) {
+	rows, _ := db.pool.Query(ctx, `SELECT `+planColumns+` FROM plans ORDER BY adopted_on DESC NULLS LAST, id LIMIT 1`)
+	plan, err := pgx.CollectExactlyOneRow(rows, pgx.RowToStructByName[domain.Plan])
+	return plan, translate(err, "Plan")
+}
+
+type catalogueRow struct {
+	FieldID          int64         `db:"field_id"`
+	FieldCode        string        `db:"field_code"`
+	FieldTitle       string        `db:"field_title"`
+	FieldDescription string        `db:"field_description"`
+	GoalID           *int64        `db:"goal_id"`
+	GoalCode         *string       `db:"goal_code"`
+	GoalTitle        *string       `db:"goal_title"`
+	GoalDescription  *string       `db:"goal_description"`
+	MeasureID        *int64        `db:"measure_id"`
+	MeasureCode      *string       `db:"measure_code"`
+	MeasureTitle     *string       `db:"measure_title"`
+	MeasureScope     *domain.Scope `db:"measure_scope"`
+}
+
+// FindCatalogue returns a plan's action fields with their goals and the plan's
+// shared measures (county-wide and municipal; local measures belong to their
+// municipality's workspace) in one query, in catalogue order.
+func (db *DB) FindCatalogue(ctx context.Context, planID int64) ([]domain.ActionField, error) {
+	rows, err := db.pool.Query(ctx, `
+		SELECT f.id AS field_id, f.code AS field_code, f.title AS field_title, f.description AS field_description,
+		       g.id AS goal_id, g.code AS goal_code, g.title AS goal_title, g.description AS goal_description,
+		       m.id AS measure_id, m.code AS measure_code, m.title AS measure_title, m.scope AS measure_scope
+		FROM action_fields f
+		LEFT JOIN goals g ON g.action_field_id = f.id
+		LEFT JOIN measures m ON m.goal_id = g.id AND m.scope <> 'local'
+		WHERE f.plan_id = $1
+		ORDER BY f.position, f.code, g.position, g.code, m.position, m.code`, planID)
+	if err != nil {
+		return nil, translate(err, "Plan")
+	}
+	flat, err := pgx.CollectRows(rows, pgx.RowToStructByName[catalogueRow])
+	if err != nil {
+		return nil, translate(err, "Plan")
+	}
+	return nestCatalogue(flat), nil
+}
+
+// nestCatalogue folds the ordered join rows into fields → goals → measures.
+func nestCatalogue(flat []catalogueRow) []domain.ActionField {
+	var fields []domain.ActionField
+	for _, r := range flat {
+		if len(fields) == 0 || fields[len(fields)-1].ID != r.FieldID {
+			fields = append(fields, domain.ActionField{ID: r.FieldID, Code: r.FieldCode, Title: r.FieldTitle, Description: r.FieldDescription})
+		}
+		if r.GoalID == nil {
+			continue
+		}
+		f := &fields[len(fields)-1]
+		if len(f.Goals) == 0 || f.Goals[len(f.Goals)-1].ID != *r.GoalID {
+			f.Goals = append(f.Goals, domain.Goal{ID: *r.GoalID, Code: *r.GoalCode, Title: *r.GoalTitle, Description: *r.GoalDescription})
+		}
+		if r.MeasureID == nil {
+			continue
+		}
+		g := &f.Goals[len(f.Goals)-1]
+		g.Measures = append(g.Measures, domain.Measure{ID: *r.MeasureID, GoalID: g.ID, Code: *r.MeasureCode, Title: *r.MeasureTitle, Scope: *r.MeasureScope})
+	}
+	return fields
+}
+
+// TallyByMeasure counts every measure's implementations of a plan by state,
+// over all organisations, in one aggregate query.
+func (db *DB) TallyByMeasure(ctx context.Context, planID int64) (map[int64]domain.Tally, error) {
+	rows, err := db.pool.Query(ctx, `
+		SELECT i.measure_id, i.relevance, coalesce(i.status, ''), count(*)
+		FROM implementations i JOIN measures m ON m.id = i.measure_id
+		WHERE m.plan_id = $1
+		GROUP BY 1, 2, 3`, planID)
+	if err != nil {
+		return nil, translate(err, "Plan")
+	}
+	tallies := map[int64]domain.Tally{}
+	var measureID int64
+	var relevance, status string
+	var n int
+	_, err = pgx.ForEachRow(rows, []any{&measureID, &relevance, &status, &n}, func() error {
+		t := tallies[measureID]
+		t.Add(domain.Relevance(relevance), domain.Status(status), n)
+		tallies[measureID] = t
+		return nil
+	})
+	return tallies, translate(err, "Plan")
+}

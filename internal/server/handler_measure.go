@@ -1,0 +1,60 @@
+package server
+
+import (
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/planwerk/planwerk/internal/domain"
+)
+
+type measureData struct {
+	Measure         domain.MeasureContext
+	Implementations []domain.MunicipalImplementation
+	Tally           domain.Tally
+	Colours         map[string]string
+	Today           time.Time
+}
+
+// measure shows every organisation's implementation of one measure.
+func (s *Server) measure(c *gin.Context) {
+	id, ok := parseID(c.Param("id"))
+	if !ok {
+		s.notFound(c)
+		return
+	}
+	ctx := c.Request.Context()
+	m, err := s.store.FindMeasure(ctx, id)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	plan, err := s.store.FindPlanBySlug(ctx, m.PlanSlug)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	impls, err := s.store.FindImplementationsOfMeasure(ctx, id)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	data := measureData{Measure: m, Implementations: impls, Colours: plan.StatusColours, Today: s.opts.Now()}
+	for _, i := range impls {
+		data.Tally.Add(i.Relevance, i.Status, 1)
+	}
+	s.render(c, http.StatusOK, "measure", view{
+		Title: "Maßnahme " + m.Code, Nav: "plan",
+		Crumbs: []crumb{{Label: m.PlanTitle, Href: "/plaene/" + m.PlanSlug}, {Label: "Maßnahme " + m.Code}},
+		Data:   data,
+	})
+}
+
+// parseID accepts only positive decimal ids, so "abc", "-1" or "1e3" are a
+// plain 404 rather than a database error.
+func parseID(s string) (int64, bool) {
+	id, err := strconv.ParseInt(s, 10, 64)
+	return id, err == nil && id > 0
+}

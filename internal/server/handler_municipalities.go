@@ -1,0 +1,22 @@
+package server
+
+import (
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/planwerk/planwerk/internal/domain"
+)
+
+// municipalities lists the municipalities, each linking to its workspace.
+func (s *Server) municipalities(c *gin.Context) {
+	orgs, err := s.store.FindOrganisations(c.Request.Context(), domain.OrgMunicipality)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	s.render(c, http.StatusOK, "municipalities", view{
+		Title: "Kommunen", Nav: "kommunen",
+		Data: struct{ Organisations []domain.Organisation }{orgs},
+	})
+}

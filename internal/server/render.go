@@ -1,0 +1,94 @@
+package server
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"net/http"
+	"strings"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/planwerk/planwerk/web"
+)
+
+// pageNames lists every page template. Each is parsed together with the layout
+// at start; a missing or broken one stops the program before it serves.
+var pageNames = []string{"error", "overview", "measure", "workspace", "municipalities", "noplan", "accessibility"}
+
+type pages struct {
+	byName map[string]*template.Template
+}
+
+func parsePages() (*pages, error) {
+	layout, err := template.New("layout").Funcs(templateFuncs).ParseFS(web.Templates, "templates/layout.html")
+	if err != nil {
+		return nil, fmt.Errorf("layout template: %w", err)
+	}
+	p := &pages{byName: map[string]*template.Template{}}
+	for _, name := range pageNames {
+		t, err := template.Must(layout.Clone()).ParseFS(web.Templates, "templates/"+name+".html")
+		if err != nil {
+			return nil, fmt.Errorf("template %s: %w", name, err)
+		}
+		p.byName[name] = t
+	}
+	if err := checkEveryTemplateIsDeclared(); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// checkEveryTemplateIsDeclared refuses a template file that no page declares:
+// it would otherwise sit unused and untested.
+func checkEveryTemplateIsDeclared() error {
+	files, err := fs.Glob(web.Templates, "templates/*.html")
+	if err != nil {
+		return err
+	}
+	declared := map[string]bool{"layout": true}
+	for _, n := range pageNames {
+		declared[n] = true
+	}
+	for _, f := range files {
+		name := strings.TrimSuffix(strings.TrimPrefix(f, "templates/"), ".html")
+		if !declared[name] {
+			return fmt.Errorf("template %s is not declared in pageNames", f)
+		}
+	}
+	return nil
+}
+
+// view is what every page template receives.
+type view struct {
+	Title    string
+	Nav      string // the active main navigation entry
+	Crumbs   []crumb
+	Operator string
+	Data     any
+}
+
+type crumb struct {
+	Label string
+	Href  string
+}
+
+// render executes a page into a buffer first, so that a template error becomes
+// a clean 500 page rather than half a page.
+func (s *Server) render(c *gin.Context, status int, name string, v view) {
+	t, ok := s.pages.byName[name]
+	if !ok {
+		panic("undeclared page " + name) // caught by parsePages' list at start in practice
+	}
+	v.Operator = s.opts.Operator
+	var buf bytes.Buffer
+	if err := t.ExecuteTemplate(&buf, "layout", v); err != nil {
+		s.log.Error("render", "request_id", requestIDOf(c), "page", name, "err", err)
+		if name != "error" {
+			s.renderError(c, http.StatusInternalServerError, "Die Seite konnte nicht angezeigt werden.")
+		}
+		return
+	}
+	c.Data(status, "text/html; charset=utf-8", buf.Bytes())
+}
