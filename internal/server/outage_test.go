@@ -1,0 +1,77 @@
+package server_test
+
+import (
+	"context"
+	"net/http"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/planwerk/planwerk/internal/pglocal"
+	"github.com/planwerk/planwerk/internal/postgres"
+)
+
+// TestDatabaseOutageAnswers503AndRecoversWithoutRestart stops the database
+// under a running server, then starts it again: the same server must answer
+// 503 with a friendly page meanwhile and serve normally afterwards.
+func TestDatabaseOutageAnswers503AndRecoversWithoutRestart(t *testing.T) {
+	ctx := context.Background()
+	// Not t.TempDir: its parent is private to root, and as root the server
+	// runs as the postgres user, which must enter the folder.
+	base, err := os.MkdirTemp("", "planwerk-outage-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = os.RemoveAll(base) })
+	if err := os.Chmod(base, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	dataDir := filepath.Join(base, "pgdata")
+	cluster := startCluster(t, dataDir)
+	url := cluster.URL("planwerk")
+	if err = postgres.EnsureDatabase(ctx, cluster.URL("postgres"), "planwerk"); err != nil {
+		t.Fatal(err)
+	}
+	if err := postgres.Migrate(ctx, url); err != nil {
+		t.Fatal(err)
+	}
+	db, err := postgres.Open(ctx, url, 2*time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(db.Close)
+	srv := newServer(t, db)
+	expect := func(path string, want int, wants ...string) {
+		t.Helper()
+		status, body, _ := get(t, srv, http.MethodGet, path)
+		if status != want {
+			t.Fatalf("GET %s = %d, want %d", path, status, want)
+		}
+		mustContain(t, body, wants...)
+	}
+
+	expect("/readyz", http.StatusOK)
+	expect("/kommunen", http.StatusOK, "Kommunen")
+
+	if err := cluster.Stop(); err != nil {
+		t.Fatal(err)
+	}
+	expect("/kommunen", http.StatusServiceUnavailable, "Vorübergehend nicht verfügbar", "in einigen Minuten erneut")
+	expect("/readyz", http.StatusServiceUnavailable)
+	expect("/healthz", http.StatusOK)
+
+	startCluster(t, dataDir)
+	expect("/readyz", http.StatusOK)
+	expect("/kommunen", http.StatusOK, "Kommunen")
+}
+
+func startCluster(t *testing.T, dataDir string) *pglocal.Cluster {
+	t.Helper()
+	c, err := pglocal.Start(context.Background(), pglocal.Options{DataDir: dataDir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = c.Stop() })
+	return c
+}
