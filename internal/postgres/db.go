@@ -5,7 +5,9 @@ package postgres
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5/pgxpool"
@@ -35,9 +37,33 @@ func Open(ctx context.Context, url string, timeout time.Duration) (*DB, error) {
 	defer cancel()
 	if err := pool.Ping(pingCtx); err != nil {
 		pool.Close()
-		return nil, fmt.Errorf("Datenbank nicht erreichbar (%s): %w", cfg.ConnConfig.Host, err)
+		return nil, fmt.Errorf("Datenbank %s nicht erreichbar (%s) – läuft der Server, stimmt PLANWERK_DATABASE_URL?",
+			displayHost(cfg.ConnConfig.Host, cfg.ConnConfig.Port), rootCause(err))
 	}
 	return db, nil
+}
+
+// displayHost names a server for a message; a unix socket folder stays a path.
+func displayHost(host string, port uint16) string {
+	if strings.HasPrefix(host, "/") {
+		return host
+	}
+	return fmt.Sprintf("%s:%d", host, port)
+}
+
+// rootCause is the innermost error, which says what actually went wrong
+// ("connection refused") in one line, without the driver's multi-line detail.
+func rootCause(err error) string {
+	for {
+		next := errors.Unwrap(err)
+		if joined, ok := err.(interface{ Unwrap() []error }); ok && len(joined.Unwrap()) > 0 {
+			next = joined.Unwrap()[0] // one attempt per address; the first says it all
+		}
+		if next == nil {
+			return strings.Join(strings.Fields(err.Error()), " ")
+		}
+		err = next
+	}
 }
 
 // NewDB wraps an existing pool (tests build pools through the test harness).

@@ -1,0 +1,295 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"math"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"time"
+
+	"github.com/planwerk/planwerk/internal/benchstat"
+	"github.com/planwerk/planwerk/internal/config"
+	"github.com/planwerk/planwerk/internal/domain"
+	"github.com/planwerk/planwerk/internal/postgres"
+	"github.com/planwerk/planwerk/internal/server"
+)
+
+// maxQueriesPerPage is the design's budget for ordinary pages (DESIGN.md §6).
+const maxQueriesPerPage = 5
+
+type benchOptions struct {
+	municipalities, measures, updates, requests int
+	regenerate                                  bool
+}
+
+// benchScale is one dataset size. Each lives in its own database, so that
+// both can be kept and reused, and neither touches the demo database.
+type benchScale struct {
+	label, database          string
+	municipalities, measures int
+}
+
+// benchPage is one page measured; path varies the id or slug per request.
+type benchPage struct {
+	name   string
+	budget time.Duration
+	path   func(i int) string
+}
+
+type pageResult struct {
+	name                   string
+	budget                 time.Duration
+	latency                benchstat.Summary
+	minQueries, maxQueries int64
+	bytes                  int
+}
+
+type scaleResult struct {
+	scale     benchScale
+	dataset   postgres.BenchDataset
+	generated bool
+	pages     []pageResult
+}
+
+func parseBenchFlags(args []string) (benchOptions, error) {
+	var o benchOptions
+	flags := flag.NewFlagSet("bench", flag.ContinueOnError)
+	flags.IntVar(&o.municipalities, "municipalities", 396, "Kommunen im großen Datensatz")
+	flags.IntVar(&o.measures, "measures", 300, "Maßnahmen im Plan des großen Datensatzes")
+	flags.IntVar(&o.updates, "updates", 10, "Sachstandsmeldungen je Kommune und Maßnahme (Durchschnitt)")
+	flags.IntVar(&o.requests, "requests", 200, "gemessene Anfragen je Seite")
+	flags.BoolVar(&o.regenerate, "regenerate", false, "Datensätze neu erzeugen, auch wenn sie schon passen")
+	if err := flags.Parse(args); err != nil {
+		return o, fmt.Errorf("Aufruf: planwerk bench [-municipalities 396] [-measures 300] [-updates 10] [-requests 200] [-regenerate]: %w", err)
+	}
+	if o.municipalities < 1 || o.measures < 1 || o.updates < 0 || o.requests < 1 {
+		return o, errors.New("bench: -municipalities, -measures und -requests müssen positiv sein, -updates nicht negativ")
+	}
+	return o, nil
+}
+
+// runBench measures the three main pages at a small scale and at the given
+// (by default Land) scale, through the real handler and a real database,
+// and prints a markdown report. It fails when a page's query count is not
+// the same on every request and at both scales, or exceeds the budget.
+func runBench(ctx context.Context, cfg config.Config, log *slog.Logger, args []string) error {
+	opts, err := parseBenchFlags(args)
+	if err != nil {
+		return err
+	}
+	large := "groß"
+	if opts.municipalities == 396 && opts.measures == 300 {
+		large = "Land"
+	}
+	scales := []benchScale{
+		{"klein", "planwerk_bench_small", 10, 30},
+		{large, "planwerk_bench", opts.municipalities, opts.measures},
+	}
+	results := make([]scaleResult, 0, len(scales))
+	var pgVersion string
+	for _, sc := range scales {
+		r, v, err := benchOneScale(ctx, cfg, log, sc, opts)
+		if err != nil {
+			return fmt.Errorf("bench %s (%d × %d): %w", sc.label, sc.municipalities, sc.measures, err)
+		}
+		results, pgVersion = append(results, r), v
+	}
+	printBenchReport(os.Stdout, opts, pgVersion, results)
+	return checkQueryCounts(results)
+}
+
+func benchOneScale(ctx context.Context, cfg config.Config, log *slog.Logger, sc benchScale, opts benchOptions) (scaleResult, string, error) {
+	res := scaleResult{scale: sc}
+	d, err := openBenchDatabase(ctx, cfg, log, sc.database)
+	if err != nil {
+		return res, "", err
+	}
+	defer d.Close(log)
+	if res.dataset, res.generated, err = ensureBenchData(ctx, cfg, log, d, sc, opts); err != nil {
+		return res, "", err
+	}
+	version, err := d.ServerVersion(ctx)
+	if err != nil {
+		return res, "", err
+	}
+	// Request logs are formatted as in production but discarded; a failed
+	// request shows up as a wrong status code instead.
+	h, err := server.New(d.DB, slog.New(slog.NewTextHandler(io.Discard, nil)), server.Options{})
+	if err != nil {
+		return res, "", err
+	}
+	pages, err := benchPages(ctx, d.DB)
+	if err != nil {
+		return res, "", err
+	}
+	for _, p := range pages {
+		pr, err := measurePage(ctx, h, p, opts.requests)
+		if err != nil {
+			return res, "", err
+		}
+		res.pages = append(res.pages, pr)
+	}
+	return res, version, nil
+}
+
+// openBenchDatabase opens (creating if needed) the database name: in the
+// project-local cluster, or on the server PLANWERK_DATABASE_URL points at.
+func openBenchDatabase(ctx context.Context, cfg config.Config, log *slog.Logger, name string) (*database, error) {
+	if cfg.DatabaseURL != "" {
+		admin, err := withDatabase(cfg.DatabaseURL, "postgres")
+		if err != nil {
+			return nil, err
+		}
+		if err := postgres.EnsureDatabase(ctx, admin, name); err != nil {
+			return nil, err
+		}
+		if cfg.DatabaseURL, err = withDatabase(cfg.DatabaseURL, name); err != nil {
+			return nil, err
+		}
+	}
+	return openNamedDatabase(ctx, cfg, log, name)
+}
+
+// withDatabase replaces the database name in a postgres:// URL.
+func withDatabase(rawURL, name string) (string, error) {
+	u, err := url.Parse(rawURL)
+	if err != nil || (u.Scheme != "postgres" && u.Scheme != "postgresql") {
+		return "", errors.New("PLANWERK_DATABASE_URL muss eine postgres://-URL sein, damit der Benchmark eigene Datenbanken anlegen kann")
+	}
+	u.Path = "/" + name
+	return u.String(), nil
+}
+
+// ensureBenchData reuses the dataset when it has the requested size;
+// otherwise it drops and recreates the database and generates it afresh.
+func ensureBenchData(ctx context.Context, cfg config.Config, log *slog.Logger, d *database, sc benchScale, opts benchOptions) (postgres.BenchDataset, bool, error) {
+	ds, err := d.FindBenchDataset(ctx)
+	if err != nil && domain.ErrorCode(err) != domain.CodeNotFound {
+		return ds, false, err
+	}
+	if err == nil && !opts.regenerate && ds.Municipalities == sc.municipalities &&
+		ds.Measures == sc.measures && ds.UpdatesPerImpl == opts.updates {
+		return ds, false, nil
+	}
+	log.Info("erzeuge Benchmark-Datensatz", "datenbank", sc.database,
+		"kommunen", sc.municipalities, "massnahmen", sc.measures, "meldungen", opts.updates)
+	if err := recreateDatabase(ctx, cfg, d, sc.database); err != nil {
+		return ds, false, err
+	}
+	if err := d.GenerateBenchData(ctx, sc.municipalities, sc.measures, opts.updates); err != nil {
+		return ds, false, err
+	}
+	ds, err = d.FindBenchDataset(ctx)
+	log.Info("Benchmark-Datensatz erzeugt", "umsetzungen", ds.Implementations,
+		"meldungen", ds.ProgressUpdates, "dauer", ds.Generation())
+	return ds, true, err
+}
+
+// recreateDatabase drops the benchmark database and creates it empty and
+// migrated, keeping the local cluster running.
+func recreateDatabase(ctx context.Context, cfg config.Config, d *database, name string) error {
+	admin := ""
+	if d.cluster != nil {
+		admin = d.cluster.URL("postgres")
+	} else if u, err := withDatabase(d.URL, "postgres"); err == nil {
+		admin = u
+	} else {
+		return err
+	}
+	d.DB.Close()
+	d.DB = nil
+	if err := postgres.DropDatabase(ctx, admin, name); err != nil {
+		return err
+	}
+	if err := postgres.EnsureDatabase(ctx, admin, name); err != nil {
+		return err
+	}
+	db, err := postgres.Open(ctx, d.URL, cfg.DBTimeout)
+	if err != nil {
+		return err
+	}
+	d.DB = db
+	return postgres.Migrate(ctx, d.URL)
+}
+
+// benchPages picks the measured pages' ids and slugs through the store. The
+// measure and the municipality change with every request, so no single
+// row stays hot in a cache.
+func benchPages(ctx context.Context, db *postgres.DB) ([]benchPage, error) {
+	plan, err := db.FindCurrentPlan(ctx)
+	if err != nil {
+		return nil, err
+	}
+	fields, err := db.FindCatalogue(ctx, plan.ID)
+	if err != nil {
+		return nil, err
+	}
+	var measures []int64
+	for _, f := range fields {
+		for _, g := range f.Goals {
+			for _, m := range g.Measures {
+				if m.Scope == domain.ScopeMunicipal {
+					measures = append(measures, m.ID)
+				}
+			}
+		}
+	}
+	orgs, err := db.FindOrganisations(ctx, domain.OrgMunicipality)
+	if err != nil {
+		return nil, err
+	}
+	if len(measures) == 0 || len(orgs) == 0 {
+		return nil, errors.New("der Datensatz enthält keine kommunale Maßnahme oder keine Kommune")
+	}
+	return []benchPage{
+		{"Planübersicht `/`", 150 * time.Millisecond, func(int) string { return "/" }},
+		{"Maßnahme `/massnahmen/:id`", 30 * time.Millisecond,
+			func(i int) string { return fmt.Sprintf("/massnahmen/%d", measures[i%len(measures)]) }},
+		{"Arbeitsbereich `/kommunen/:slug`", 30 * time.Millisecond,
+			func(i int) string { return "/kommunen/" + orgs[i%len(orgs)].Slug }},
+	}, nil
+}
+
+// measurePage warms up, then sends requests one after the other and records
+// each one's latency and SQL statements.
+func measurePage(ctx context.Context, h http.Handler, p benchPage, requests int) (pageResult, error) {
+	warmUp := max(20, requests/10)
+	for i := range warmUp {
+		if _, _, _, err := benchRequest(ctx, h, p.path(i)); err != nil {
+			return pageResult{}, err
+		}
+	}
+	res := pageResult{name: p.name, budget: p.budget, minQueries: math.MaxInt64}
+	latencies := make([]time.Duration, 0, requests)
+	for i := range requests {
+		d, queries, size, err := benchRequest(ctx, h, p.path(warmUp+i))
+		if err != nil {
+			return res, err
+		}
+		latencies = append(latencies, d)
+		res.minQueries, res.maxQueries = min(res.minQueries, queries), max(res.maxQueries, queries)
+		res.bytes = max(res.bytes, size)
+	}
+	res.latency = benchstat.Summarise(latencies)
+	return res, nil
+}
+
+func benchRequest(ctx context.Context, h http.Handler, path string) (time.Duration, int64, int, error) {
+	qctx, count := postgres.CountQueries(ctx)
+	req := httptest.NewRequestWithContext(qctx, http.MethodGet, path, nil)
+	rec := httptest.NewRecorder()
+	start := time.Now()
+	h.ServeHTTP(rec, req)
+	elapsed := time.Since(start)
+	if rec.Code != http.StatusOK {
+		return 0, 0, 0, fmt.Errorf("GET %s: Status %d statt 200", path, rec.Code)
+	}
+	return elapsed, count.N(), rec.Body.Len(), nil
+}

@@ -1,0 +1,51 @@
+package main
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestWithDatabase(t *testing.T) {
+	got, err := withDatabase("postgres://u:p@db.example:5433/planwerk?sslmode=require", "planwerk_bench")
+	if want := "postgres://u:p@db.example:5433/planwerk_bench?sslmode=require"; err != nil || got != want {
+		t.Errorf("withDatabase = %q, %v; want %q", got, err, want)
+	}
+	if _, err := withDatabase("host=db.example dbname=planwerk", "planwerk_bench"); err == nil {
+		t.Error("withDatabase accepted a keyword/value connection string it cannot rewrite")
+	}
+}
+
+func scales(counts ...[3]int64) []scaleResult {
+	var rs []scaleResult
+	for i, c := range counts {
+		rs = append(rs, scaleResult{scale: benchScale{label: string(rune('a' + i))}, pages: []pageResult{
+			{name: "Übersicht", minQueries: c[0], maxQueries: c[1]},
+			{name: "Arbeitsbereich", minQueries: c[2], maxQueries: c[2]},
+		}})
+	}
+	return rs
+}
+
+func TestCheckQueryCounts(t *testing.T) {
+	tests := []struct {
+		name    string
+		results []scaleResult
+		wantErr string
+	}{
+		{"constant within budget", scales([3]int64{3, 3, 3}, [3]int64{3, 3, 3}), ""},
+		{"varies between requests", scales([3]int64{3, 3, 3}, [3]int64{3, 4, 3}), "3 bis 4"},
+		{"grows with the data", scales([3]int64{3, 3, 3}, [3]int64{3, 3, 9}), "9 SQL-Abfragen (b) statt 3 (a)"},
+		{"over budget", scales([3]int64{6, 6, 3}, [3]int64{6, 6, 3}), "Budget 5"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := checkQueryCounts(tt.results)
+			switch {
+			case tt.wantErr == "" && err != nil:
+				t.Errorf("unexpected error: %v", err)
+			case tt.wantErr != "" && (err == nil || !strings.Contains(err.Error(), tt.wantErr)):
+				t.Errorf("error %v, want one containing %q", err, tt.wantErr)
+			}
+		})
+	}
+}

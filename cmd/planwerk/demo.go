@@ -1,0 +1,22 @@
+package main
+
+import (
+	"context"
+	"log/slog"
+
+	"github.com/planwerk/planwerk/internal/config"
+)
+
+// runDemo is what `make run` calls: local database (unless
+// PLANWERK_DATABASE_URL is set), migrations, demo data, server.
+func runDemo(ctx context.Context, cfg config.Config, log *slog.Logger) error {
+	db, err := openDatabase(ctx, cfg, log)
+	if err != nil {
+		return err
+	}
+	defer db.Close(log)
+	if err := seedDemo(ctx, db, log); err != nil {
+		return err
+	}
+	return serve(ctx, cfg, log, db)
+}

@@ -1,0 +1,72 @@
+// Command planwerk is the whole application: one binary with subcommands.
+// This package only wires things together: config → database → migrations →
+// services → server.
+package main
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/planwerk/planwerk/internal/config"
+)
+
+const usage = `Planwerk – Aktionspläne gemeinsam umsetzen
+
+Aufruf: planwerk <Befehl> [Optionen]
+
+Befehle:
+  demo      lokale Datenbank starten, migrieren, Beispieldaten laden und den Server starten
+  serve     Server starten (migriert die Datenbank vorher)
+  migrate   Datenbankschema auf den neuesten Stand bringen
+  seed      Beispieldaten laden: planwerk seed --demo
+  bench     Lasttest mit großem Datensatz (siehe docs/benchmarks.md)
+
+Ohne PLANWERK_DATABASE_URL startet Planwerk eine projektlokale PostgreSQL-Instanz
+unter .local/ (PLANWERK_DATA_DIR). Weitere Einstellungen: siehe README.md.
+`
+
+func main() {
+	if len(os.Args) < 2 || os.Args[1] == "-h" || os.Args[1] == "--help" || os.Args[1] == "help" {
+		fmt.Print(usage)
+		return
+	}
+	cfg, err := config.Load(os.Getenv)
+	if err != nil {
+		fatal(err)
+	}
+	log := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: cfg.LogLevel}))
+	// Ctrl-C and SIGTERM cancel ctx; every command shuts down in order from there.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+
+	if err := runCommand(ctx, cfg, log, os.Args[1], os.Args[2:]); err != nil {
+		stop()
+		fatal(err)
+	}
+}
+
+func runCommand(ctx context.Context, cfg config.Config, log *slog.Logger, name string, args []string) error {
+	switch name {
+	case "demo":
+		return runDemo(ctx, cfg, log)
+	case "serve":
+		return runServe(ctx, cfg, log)
+	case "migrate":
+		return runMigrate(ctx, cfg, log)
+	case "seed":
+		return runSeed(ctx, cfg, log, args)
+	case "bench":
+		return runBench(ctx, cfg, log, args)
+	}
+	return fmt.Errorf("unbekannter Befehl %q (planwerk help zeigt alle Befehle)", name)
+}
+
+// fatal prints one clear line and exits non-zero.
+func fatal(err error) {
+	fmt.Fprintln(os.Stderr, "planwerk:", err)
+	os.Exit(1)
+}
