@@ -25,6 +25,36 @@ type Config struct {
 	LogLevel slog.Level
 	// DBTimeout (PLANWERK_DB_TIMEOUT) bounds connecting to the database at start.
 	DBTimeout time.Duration
+
+	// PublicURL (PLANWERK_PUBLIC_URL) is the address users reach the app at;
+	// the sign-in callback and the Secure cookie flag derive from it.
+	PublicURL string
+	// OIDCIssuer (PLANWERK_OIDC_ISSUER) is the identity provider's issuer URL.
+	// Empty in demo mode: `planwerk demo` starts its own provider.
+	OIDCIssuer string
+	// OIDCClientID and OIDCClientSecret (PLANWERK_OIDC_CLIENT_ID, PLANWERK_OIDC_CLIENT_SECRET)
+	// are this app's registration at the provider.
+	OIDCClientID     string
+	OIDCClientSecret string
+	// OIDCRoleClaim (PLANWERK_OIDC_ROLE_CLAIM) names a claim, such as "groups",
+	// whose values grant memberships through OIDCRoleMap.
+	OIDCRoleClaim string
+	// OIDCRoleMap (PLANWERK_OIDC_ROLE_MAP) maps claim values to memberships:
+	// "value=role@organisation-slug,…", e.g. "pw-ki=ki@kreis-coesfeld".
+	OIDCRoleMap map[string]RoleGrant
+	// SessionIdle and SessionLifetime (PLANWERK_SESSION_IDLE, PLANWERK_SESSION_LIFETIME)
+	// end a session after inactivity and after its absolute age.
+	SessionIdle     time.Duration
+	SessionLifetime time.Duration
+	// DemoIdPAddr (PLANWERK_DEMO_IDP_ADDR) is where `planwerk demo` runs its
+	// own OpenID provider; always a loopback address.
+	DemoIdPAddr string
+}
+
+// RoleGrant is a membership granted by a claim value.
+type RoleGrant struct {
+	Role    string
+	OrgSlug string
 }
 
 // Defaults are the embedded settings `make run` relies on.
@@ -34,6 +64,11 @@ var Defaults = Config{
 	Operator:  "Kreis Coesfeld – Kommunales Integrationszentrum",
 	LogLevel:  slog.LevelInfo,
 	DBTimeout: 5 * time.Second,
+
+	PublicURL:       "http://localhost:8080",
+	SessionIdle:     60 * time.Minute,
+	SessionLifetime: 12 * time.Hour,
+	DemoIdPAddr:     "127.0.0.1:8081",
 }
 
 // Load reads the configuration through getenv (os.Getenv in production) and
@@ -57,6 +92,7 @@ func Load(getenv func(string) string) (Config, error) {
 		}
 		c.DBTimeout = d
 	}
+	problems = append(problems, c.loadAuth(getenv)...)
 	if _, _, err := net.SplitHostPort(c.Addr); err != nil {
 		problems = append(problems, fmt.Sprintf("PLANWERK_ADDR=%q: erwartet Host:Port, z. B. 127.0.0.1:8080", c.Addr))
 	}

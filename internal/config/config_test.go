@@ -2,6 +2,7 @@ package config
 
 import (
 	"log/slog"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -28,9 +29,11 @@ func TestLoadReadsEveryVariable(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := Config{DatabaseURL: "postgres://db/planwerk", Addr: ":9090", DataDir: "/var/lib/planwerk",
-		Operator: "Kreis Borken", LogLevel: slog.LevelDebug, DBTimeout: 2 * time.Second}
-	if c != want {
+	want := Defaults
+	want.DatabaseURL, want.Addr, want.DataDir = "postgres://db/planwerk", ":9090", "/var/lib/planwerk"
+	want.Operator, want.LogLevel, want.DBTimeout = "Kreis Borken", slog.LevelDebug, 2*time.Second
+	want.OIDCRoleMap = map[string]RoleGrant{}
+	if !reflect.DeepEqual(c, want) {
 		t.Errorf("got %+v, want %+v", c, want)
 	}
 }
@@ -43,6 +46,35 @@ func TestLoadReportsEveryProblem(t *testing.T) {
 	for _, name := range []string{"PLANWERK_ADDR", "PLANWERK_LOG_LEVEL", "PLANWERK_DB_TIMEOUT"} {
 		if !strings.Contains(err.Error(), name) {
 			t.Errorf("error %q does not name %s", err, name)
+		}
+	}
+}
+
+func TestLoadReadsSignInSettings(t *testing.T) {
+	c, err := Load(env(map[string]string{
+		"PLANWERK_PUBLIC_URL": "https://planwerk.example.de/", "PLANWERK_OIDC_ISSUER": "https://idp.example.de/realms/kreis",
+		"PLANWERK_OIDC_CLIENT_ID": "planwerk", "PLANWERK_OIDC_ROLE_CLAIM": "groups",
+		"PLANWERK_OIDC_ROLE_MAP": "pw-ki=ki@kreis-coesfeld, pw-duelmen=coordinator@duelmen",
+		"PLANWERK_SESSION_IDLE":  "30m",
+	}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.PublicURL != "https://planwerk.example.de" || !c.SecureCookies() || c.SessionIdle != 30*time.Minute || c.SessionLifetime != 12*time.Hour {
+		t.Errorf("got %+v", c)
+	}
+	want := map[string]RoleGrant{"pw-ki": {"ki", "kreis-coesfeld"}, "pw-duelmen": {"coordinator", "duelmen"}}
+	if !reflect.DeepEqual(c.OIDCRoleMap, want) {
+		t.Errorf("role map = %v, want %v", c.OIDCRoleMap, want)
+	}
+}
+
+func TestLoadRefusesBrokenSignInSettings(t *testing.T) {
+	_, err := Load(env(map[string]string{"PLANWERK_PUBLIC_URL": "planwerk", "PLANWERK_OIDC_ISSUER": "https://idp",
+		"PLANWERK_OIDC_ROLE_MAP": "ki", "PLANWERK_SESSION_LIFETIME": "-1h"}))
+	for _, name := range []string{"PLANWERK_PUBLIC_URL", "PLANWERK_OIDC_CLIENT_ID", "PLANWERK_OIDC_ROLE_MAP", "PLANWERK_SESSION_LIFETIME"} {
+		if err == nil || !strings.Contains(err.Error(), name) {
+			t.Errorf("error %v does not name %s", err, name)
 		}
 	}
 }

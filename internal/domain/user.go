@@ -1,0 +1,63 @@
+package domain
+
+import "time"
+
+// Role is what a membership allows; the policy in policies/ says what each may do.
+type Role string
+
+const (
+	RoleAdmin       Role = "admin"       // users, memberships, settings
+	RoleKI          Role = "ki"          // the county's integration office: every municipality
+	RoleCoordinator Role = "coordinator" // one municipality's coordinator
+	RoleCommittee   Role = "committee"   // reads status overviews and reports
+)
+
+// Roles lists every role in display order.
+var Roles = []Role{RoleAdmin, RoleKI, RoleCoordinator, RoleCommittee}
+
+// Label returns the German name of a role.
+func (r Role) Label() string {
+	switch r {
+	case RoleAdmin:
+		return "Administration"
+	case RoleKI:
+		return "Kommunales Integrationszentrum"
+	case RoleCoordinator:
+		return "Koordination"
+	case RoleCommittee:
+		return "Ausschuss"
+	}
+	return string(r)
+}
+
+// Valid reports whether r is a known role.
+func (r Role) Valid() bool {
+	for _, known := range Roles {
+		if r == known {
+			return true
+		}
+	}
+	return false
+}
+
+// User is a person known from the identity provider, identified by the
+// provider's issuer and the subject it assigns.
+type User struct {
+	ID          int64      `db:"id"`
+	Issuer      string     `db:"issuer"`
+	Subject     string     `db:"subject"`
+	Name        string     `db:"name"`
+	Email       string     `db:"email"`
+	CreatedAt   time.Time  `db:"created_at"`
+	LastLoginAt *time.Time `db:"last_login_at"`
+}
+
+// Membership grants a user a role in one organisation.
+type Membership struct {
+	ID             int64  `db:"id"`
+	UserID         int64  `db:"user_id"`
+	OrganisationID int64  `db:"organisation_id"`
+	OrgSlug        string `db:"org_slug"`
+	OrgName        string `db:"org_name"`
+	Role           Role   `db:"role"`
+}
