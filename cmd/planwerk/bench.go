@@ -5,7 +5,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"log/slog"
 	"math"
 	"net/http"
@@ -18,11 +17,13 @@ import (
 	"github.com/planwerk/planwerk/internal/config"
 	"github.com/planwerk/planwerk/internal/domain"
 	"github.com/planwerk/planwerk/internal/postgres"
-	"github.com/planwerk/planwerk/internal/server"
 )
 
 // maxQueriesPerPage is the design's budget for ordinary pages (DESIGN.md §6).
 const maxQueriesPerPage = 5
+
+// benchCountySlug is the county office GenerateBenchData creates.
+const benchCountySlug = "kreis-benchmark"
 
 type benchOptions struct {
 	municipalities, measures, updates, requests int
@@ -119,18 +120,19 @@ func benchOneScale(ctx context.Context, cfg config.Config, log *slog.Logger, sc 
 	if err != nil {
 		return res, "", err
 	}
-	// Request logs are formatted as in production but discarded; a failed
-	// request shows up as a wrong status code instead.
-	h, err := server.New(d.DB, slog.New(slog.NewTextHandler(io.Discard, nil)), server.Options{})
+	// Request logs are discarded; a failed request shows up as a wrong
+	// status code instead.
+	app, err := startBenchApp(ctx, cfg, d, benchCountySlug)
 	if err != nil {
 		return res, "", err
 	}
+	defer app.close()
 	pages, err := benchPages(ctx, d.DB)
 	if err != nil {
 		return res, "", err
 	}
 	for _, p := range pages {
-		pr, err := measurePage(ctx, h, p, opts.requests)
+		pr, err := measurePage(ctx, app, p, opts.requests)
 		if err != nil {
 			return res, "", err
 		}
@@ -259,7 +261,7 @@ func benchPages(ctx context.Context, db *postgres.DB) ([]benchPage, error) {
 
 // measurePage warms up, then sends requests one after the other and records
 // each one's latency and SQL statements.
-func measurePage(ctx context.Context, h http.Handler, p benchPage, requests int) (pageResult, error) {
+func measurePage(ctx context.Context, h *benchApp, p benchPage, requests int) (pageResult, error) {
 	warmUp := max(20, requests/10)
 	for i := range warmUp {
 		if _, _, _, err := benchRequest(ctx, h, p.path(i)); err != nil {
@@ -281,12 +283,13 @@ func measurePage(ctx context.Context, h http.Handler, p benchPage, requests int)
 	return res, nil
 }
 
-func benchRequest(ctx context.Context, h http.Handler, path string) (time.Duration, int64, int, error) {
+func benchRequest(ctx context.Context, app *benchApp, path string) (time.Duration, int64, int, error) {
 	qctx, count := postgres.CountQueries(ctx)
 	req := httptest.NewRequestWithContext(qctx, http.MethodGet, path, nil)
+	req.Header.Set("Cookie", app.cookie)
 	rec := httptest.NewRecorder()
 	start := time.Now()
-	h.ServeHTTP(rec, req)
+	app.handler.ServeHTTP(rec, req)
 	elapsed := time.Since(start)
 	if rec.Code != http.StatusOK {
 		return 0, 0, 0, fmt.Errorf("GET %s: Status %d statt 200", path, rec.Code)

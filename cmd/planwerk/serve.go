@@ -9,11 +9,17 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/planwerk/planwerk/internal/auth"
+	"github.com/planwerk/planwerk/internal/authz"
 	"github.com/planwerk/planwerk/internal/config"
 	"github.com/planwerk/planwerk/internal/server"
 )
 
 func runServe(ctx context.Context, cfg config.Config, log *slog.Logger) error {
+	if cfg.OIDCIssuer == "" {
+		return errors.New("PLANWERK_OIDC_ISSUER fehlt: Planwerk meldet Benutzer nur über OpenID Connect an " +
+			"(siehe docs/sign-in.md); zum Ausprobieren startet `planwerk demo` einen eigenen Anmeldedienst")
+	}
 	db, err := openDatabase(ctx, cfg, log)
 	if err != nil {
 		return err
@@ -22,9 +28,21 @@ func runServe(ctx context.Context, cfg config.Config, log *slog.Logger) error {
 	return serve(ctx, cfg, log, db)
 }
 
+// newServer wires the HTTP server: policy, sign-in with server-side sessions
+// in PostgreSQL, and the store.
+func newServer(cfg config.Config, log *slog.Logger, db *database) (*server.Server, error) {
+	az, err := authz.New()
+	if err != nil {
+		return nil, err
+	}
+	authn := auth.New(auth.ConfigFrom(cfg), db, db.SessionStore(), log)
+	return server.New(server.Deps{Store: db, Auth: authn, Authz: az, Log: log},
+		server.Options{Operator: cfg.Operator, PublicURL: cfg.PublicURL})
+}
+
 // serve answers HTTP until ctx is cancelled, then drains open requests.
 func serve(ctx context.Context, cfg config.Config, log *slog.Logger, db *database) error {
-	srv, err := server.New(db, log, server.Options{Operator: cfg.Operator})
+	srv, err := newServer(cfg, log, db)
 	if err != nil {
 		return err
 	}
@@ -36,7 +54,7 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, db *databas
 		ReadTimeout: 30 * time.Second, WriteTimeout: 60 * time.Second, IdleTimeout: 2 * time.Minute}
 	errc := make(chan error, 1)
 	go func() { errc <- httpServer.Serve(ln) }()
-	log.Info("Planwerk läuft", "url", "http://"+displayAddr(cfg.Addr))
+	log.Info("Planwerk läuft", "url", cfg.PublicURL)
 
 	select {
 	case err := <-errc:
@@ -50,13 +68,4 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, db *databas
 		return err
 	}
 	return nil
-}
-
-// displayAddr turns 127.0.0.1:8080 into localhost:8080 for the start message.
-func displayAddr(addr string) string {
-	host, port, err := net.SplitHostPort(addr)
-	if err != nil || host == "" || host == "127.0.0.1" || host == "0.0.0.0" {
-		return "localhost:" + port
-	}
-	return addr
 }

@@ -68,3 +68,7 @@ func ErrorMessage(err error) string {
 	}
 	return "Ein interner Fehler ist aufgetreten. Bitte versuchen Sie es später erneut."
 }
+
+// ErrStaleVersion is the cause of a conflict error when an edit started from a
+// version of a record that someone else has since replaced.
+var ErrStaleVersion = errors.New("stale version")

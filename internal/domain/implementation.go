@@ -106,3 +106,13 @@ type ProgressUpdate struct {
 	Progress         int       `db:"progress"`
 	CreatedAt        time.Time `db:"created_at"`
 }
+
+// ImplementationDetail is one implementation with everything its page shows
+// about the measure it implements.
+type ImplementationDetail struct {
+	WorkspaceItem
+	MeasureDescription string            `db:"measure_description"`
+	PlanTitle          string            `db:"plan_title"`
+	UpdateIntervalDays int               `db:"update_interval_days"`
+	StatusColours      map[string]string `db:"status_colours"`
+}

@@ -62,4 +62,6 @@ type MeasureContext struct {
 	FieldTitle string `db:"field_title"`
 	PlanSlug   string `db:"plan_slug"`
 	PlanTitle  string `db:"plan_title"`
+	// PlanColours is the plan's mapping of states to colours.
+	PlanColours map[string]string `db:"plan_colours"`
 }

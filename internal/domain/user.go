@@ -61,3 +61,9 @@ type Membership struct {
 	OrgName        string `db:"org_name"`
 	Role           Role   `db:"role"`
 }
+
+// Account is a user with every membership they hold.
+type Account struct {
+	User
+	Memberships []Membership
+}

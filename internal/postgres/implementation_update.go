@@ -24,8 +24,8 @@ func (db *DB) UpdateImplementation(ctx context.Context, orgID, id int64, expecte
 		}
 		if current.Version != expectedVersion {
 			result = current
-			return domain.Errorf(domain.CodeConflict,
-				"Diese Umsetzung wurde inzwischen von jemand anderem geändert. Bitte prüfen Sie die aktuellen Werte und speichern Sie erneut.")
+			return &domain.Error{Code: domain.CodeConflict, Err: domain.ErrStaleVersion,
+				Message: "Diese Umsetzung wurde inzwischen von jemand anderem geändert. Bitte prüfen Sie die aktuellen Werte und speichern Sie erneut."}
 		}
 		updated, err := change(current)
 		if err != nil {

@@ -20,7 +20,7 @@ func (db *DB) FindMeasure(ctx context.Context, measureID int64) (domain.MeasureC
 	rows, _ := db.pool.Query(ctx, `
 		SELECT m.id, m.plan_id, m.goal_id, m.code, m.title, m.description, m.scope,
 		       g.code AS goal_code, g.title AS goal_title, f.code AS field_code, f.title AS field_title,
-		       p.slug AS plan_slug, p.title AS plan_title
+		       p.slug AS plan_slug, p.title AS plan_title, p.status_colours AS plan_colours
 		FROM measures m
 		JOIN goals g ON g.id = m.goal_id
 		JOIN action_fields f ON f.id = g.action_field_id

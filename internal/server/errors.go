@@ -29,6 +29,8 @@ func httpStatus(code domain.Code) int {
 // errorTitles are the page headings per status.
 var errorTitles = map[int]string{
 	http.StatusNotFound:            "Seite nicht gefunden",
+	http.StatusUnauthorized:        "Bitte melden Sie sich an",
+	http.StatusBadRequest:          "Anfrage ungültig",
 	http.StatusMethodNotAllowed:    "Aktion nicht möglich",
 	http.StatusUnprocessableEntity: "Eingabe ungültig",
 	http.StatusConflict:            "Konflikt beim Speichern",
@@ -65,6 +67,25 @@ func (s *Server) renderError(c *gin.Context, status int, message string) {
 		Title: errorTitles[status],
 		Data:  errorPage{Status: status, Message: message, RequestID: requestIDOf(c)},
 	})
+}
+
+// crossOriginRefused answers a state-changing request from another site
+// (cross-site request forgery) without touching anything.
+func (s *Server) crossOriginRefused(w http.ResponseWriter, r *http.Request) {
+	s.renderTo(w, r, http.StatusForbidden, "error", view{Title: "Anfrage abgelehnt", Data: errorPage{
+		Status:  http.StatusForbidden,
+		Message: "Diese Anfrage kam nicht von Planwerk selbst und wurde deshalb nicht ausgeführt. Bitte nutzen Sie die Formulare auf den Planwerk-Seiten.",
+	}})
+}
+
+// sessionUnavailable answers when the session cannot be loaded or saved:
+// the database holding the sessions is down.
+func (s *Server) sessionUnavailable(w http.ResponseWriter, r *http.Request, err error) {
+	s.log.Error("session store failed", "path", r.URL.Path, "err", err)
+	w.Header().Set("Retry-After", "30")
+	s.renderTo(w, r, http.StatusServiceUnavailable, "error", view{Title: errorTitles[http.StatusServiceUnavailable],
+		Data: errorPage{Status: http.StatusServiceUnavailable, Message: domain.ErrorMessage(
+			&domain.Error{Code: domain.CodeUnavailable, Message: "Die Datenbank ist gerade nicht erreichbar. Bitte versuchen Sie es in einigen Minuten erneut."})}})
 }
 
 func (s *Server) notFound(c *gin.Context) {

@@ -31,17 +31,12 @@ func (s *Server) measure(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	plan, err := s.store.FindPlanBySlug(ctx, m.PlanSlug)
-	if err != nil {
-		s.fail(c, err)
-		return
-	}
 	impls, err := s.store.FindImplementationsOfMeasure(ctx, id)
 	if err != nil {
 		s.fail(c, err)
 		return
 	}
-	data := measureData{Measure: m, Implementations: impls, Colours: plan.StatusColours, Today: s.opts.Now()}
+	data := measureData{Measure: m, Implementations: impls, Colours: m.PlanColours, Today: s.opts.Now()}
 	for _, i := range impls {
 		data.Tally.Add(i.Relevance, i.Status, 1)
 	}

@@ -3,13 +3,16 @@ package server_test
 import (
 	"context"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"testing"
 	"time"
 
+	"github.com/planwerk/planwerk/internal/demoidp"
 	"github.com/planwerk/planwerk/internal/pglocal"
 	"github.com/planwerk/planwerk/internal/postgres"
+	"github.com/planwerk/planwerk/internal/seed"
 )
 
 // TestDatabaseOutageAnswers503AndRecoversWithoutRestart stops the database
@@ -41,10 +44,26 @@ func TestDatabaseOutageAnswers503AndRecoversWithoutRestart(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(db.Close)
-	srv := newServer(t, db)
+	concept, orgs := seed.CoesfeldConcept(), seed.Organisations()
+	if _, err := db.SeedDemo(ctx, concept, orgs, seed.DemoImplementations(concept, orgs, today)); err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewUnstartedServer(nil)
+	appURL := "http://" + srv.Listener.Addr().String()
+	idp := startIdP(t, appURL)
+	if err := db.EnsureDemoAccounts(ctx, idp.Issuer(), demoAccounts()); err != nil {
+		t.Fatal(err)
+	}
+	srv.Config.Handler = newServer(t, db, idp.Issuer(), appURL)
+	srv.Start()
+	t.Cleanup(srv.Close)
+	ki, err := demoidp.SignIn(ctx, appURL, "ki-1", demoidp.DemoPassword)
+	if err != nil {
+		t.Fatal(err)
+	}
 	expect := func(path string, want int, wants ...string) {
 		t.Helper()
-		status, body, _ := get(t, srv, http.MethodGet, path)
+		status, body, _ := fetch(t, ki, http.MethodGet, appURL+path)
 		if status != want {
 			t.Fatalf("GET %s = %d, want %d", path, status, want)
 		}

@@ -10,12 +10,15 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/planwerk/planwerk/internal/authz"
+	"github.com/planwerk/planwerk/internal/domain"
 	"github.com/planwerk/planwerk/web"
 )
 
 // pageNames lists every page template. Each is parsed together with the layout
 // at start; a missing or broken one stops the program before it serves.
-var pageNames = []string{"error", "overview", "measure", "workspace", "municipalities", "noplan", "accessibility"}
+var pageNames = []string{"error", "overview", "measure", "workspace", "municipalities", "noplan", "accessibility",
+	"noaccess", "implementation", "edit", "users"}
 
 type pages struct {
 	byName map[string]*template.Template
@@ -67,6 +70,11 @@ type view struct {
 	Crumbs   []crumb
 	Operator string
 	Data     any
+	// Account is the signed-in user (zero when signed out); Perms answers
+	// what they may do, so a page offers only what will be allowed.
+	Account  domain.Account
+	Perms    *authz.Permissions
+	SignedIn bool
 }
 
 type crumb struct {
@@ -77,18 +85,29 @@ type crumb struct {
 // render executes a page into a buffer first, so that a template error becomes
 // a clean 500 page rather than half a page.
 func (s *Server) render(c *gin.Context, status int, name string, v view) {
+	v.Account, v.SignedIn = account(c)
+	v.Perms = permissions(c)
+	s.renderTo(c.Writer, c.Request, status, name, v)
+}
+
+// renderTo writes a page to any ResponseWriter, for answers given outside Gin
+// (the cross-origin refusal).
+func (s *Server) renderTo(w http.ResponseWriter, r *http.Request, status int, name string, v view) {
 	t, ok := s.pages.byName[name]
 	if !ok {
-		panic("undeclared page " + name) // caught by parsePages' list at start in practice
+		panic("undeclared page " + name) // a programming error: every page is in pageNames
 	}
 	v.Operator = s.opts.Operator
 	var buf bytes.Buffer
 	if err := t.ExecuteTemplate(&buf, "layout", v); err != nil {
-		s.log.Error("render", "request_id", requestIDOf(c), "page", name, "err", err)
+		s.log.Error("render", "path", r.URL.Path, "page", name, "err", err)
 		if name != "error" {
-			s.renderError(c, http.StatusInternalServerError, "Die Seite konnte nicht angezeigt werden.")
+			s.renderTo(w, r, http.StatusInternalServerError, "error", view{Title: errorTitles[500],
+				Data: errorPage{Status: 500, Message: "Die Seite konnte nicht angezeigt werden."}})
 		}
 		return
 	}
-	c.Data(status, "text/html; charset=utf-8", buf.Bytes())
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(status)
+	_, _ = w.Write(buf.Bytes())
 }

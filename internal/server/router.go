@@ -1,28 +1,88 @@
 package server
 
 import (
+	"fmt"
+
 	"github.com/gin-gonic/gin"
+
+	"github.com/planwerk/planwerk/internal/authz"
 )
 
-// routes registers every route. German paths, since the users read them.
-func (s *Server) routes() *gin.Engine {
+// routes registers every route with the permission it needs. German paths,
+// since the users read them.
+func (s *Server) routes() (*gin.Engine, error) {
 	gin.SetMode(gin.ReleaseMode)
 	r := gin.New()
 	r.HandleMethodNotAllowed = true
-	r.Use(s.requestID, s.logRequests, s.recoverPanics, securityHeaders)
+	r.Use(s.requestID, s.logRequests, s.recoverPanics, s.securityHeaders)
+	reg := &registry{engine: r, server: s}
 
-	r.GET("/healthz", s.healthz)
-	r.GET("/readyz", s.readyz)
+	reg.handle("GET", "/healthz", public, s.healthz)
+	reg.handle("GET", "/readyz", public, s.readyz)
+	reg.handle("GET", "/barrierefreiheit", public, s.accessibility)
+	reg.handle("GET", "/anmelden", public, s.signIn)
+	reg.handle("GET", "/anmelden/callback", public, s.signInCallback)
+	reg.handle("POST", "/abmelden", public, s.signOut)
 	r.StaticFS("/static", staticFS())
+	reg.declare("GET", "/static/*filepath", public)
+	reg.declare("HEAD", "/static/*filepath", public)
 
-	r.GET("/", s.overview)
-	r.GET("/plaene/:plan", s.planOverview)
-	r.GET("/massnahmen/:id", s.measure)
-	r.GET("/kommunen", s.municipalities)
-	r.GET("/kommunen/:slug", s.workspace)
-	r.GET("/barrierefreiheit", s.accessibility)
+	reg.handle("GET", "/", need("plan", "read", authz.Everywhere), s.overview)
+	reg.handle("GET", "/plaene/:plan", need("plan", "read", authz.Everywhere), s.planOverview)
+	reg.handle("GET", "/massnahmen/:id", need("plan", "read", authz.Everywhere), s.measure)
+	reg.handle("GET", "/kommunen", need("plan", "read", authz.Everywhere), s.municipalities)
+	reg.handle("GET", "/kommunen/:slug", need("workspace", "read", inMunicipality), s.workspace)
+	reg.handle("GET", "/kommunen/:slug/umsetzungen/:id", need("implementation", "read", inMunicipality), s.implementation)
+	reg.handle("GET", "/kommunen/:slug/umsetzungen/:id/bearbeiten", need("implementation", "edit", inMunicipality), s.editImplementation)
+	reg.handle("POST", "/kommunen/:slug/umsetzungen/:id/bearbeiten", need("implementation", "edit", inMunicipality), s.saveImplementation)
+
+	reg.handle("GET", "/verwaltung/benutzer", need("membership", "manage", authz.Everywhere), s.users)
+	reg.handle("POST", "/verwaltung/mitgliedschaften", need("membership", "manage", authz.Everywhere), s.grantMembership)
+	reg.handle("POST", "/verwaltung/mitgliedschaften/:id/entziehen", need("membership", "manage", authz.Everywhere), s.revokeMembership)
 
 	r.NoRoute(s.notFound)
 	r.NoMethod(s.methodNotAllowed)
-	return r
+	s.routeTable = reg.routes
+	return r, reg.checkEveryRouteDeclared()
+}
+
+// Route is a registered route with the permission it requires.
+type Route struct {
+	Method, Path string
+	Access       Access
+}
+
+// Routes lists every route the router serves with its permission; the
+// authorization matrix test walks this list.
+func (s *Server) Routes() []Route { return s.routeTable }
+
+// registry records the permission of every route it registers.
+type registry struct {
+	engine *gin.Engine
+	server *Server
+	routes []Route
+}
+
+func (reg *registry) handle(method, path string, a Access, h gin.HandlerFunc) {
+	reg.declare(method, path, a)
+	reg.engine.Handle(method, path, reg.server.authorize(a), h)
+}
+
+func (reg *registry) declare(method, path string, a Access) {
+	reg.routes = append(reg.routes, Route{Method: method, Path: path, Access: a})
+}
+
+// checkEveryRouteDeclared is deny by default at the level of the code: a
+// route added to Gin without a permission stops the server at start.
+func (reg *registry) checkEveryRouteDeclared() error {
+	declared := map[string]bool{}
+	for _, rt := range reg.routes {
+		declared[rt.Method+" "+rt.Path] = true
+	}
+	for _, rt := range reg.engine.Routes() {
+		if !declared[rt.Method+" "+rt.Path] {
+			return fmt.Errorf("route %s %s has no declared permission", rt.Method, rt.Path)
+		}
+	}
+	return nil
 }

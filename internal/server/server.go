@@ -5,12 +5,14 @@ package server
 
 import (
 	"context"
+	"errors"
 	"log/slog"
 	"net/http"
+	"net/url"
+	"strings"
 	"time"
 
-	"github.com/gin-gonic/gin"
-
+	"github.com/planwerk/planwerk/internal/authz"
 	"github.com/planwerk/planwerk/internal/domain"
 )
 
@@ -27,10 +29,43 @@ type Store interface {
 	FindOrganisationBySlug(ctx context.Context, slug string) (domain.Organisation, error)
 	FindOrganisations(ctx context.Context, kind domain.OrgKind) ([]domain.Organisation, error)
 	FindWorkspace(ctx context.Context, orgID, planID int64) ([]domain.WorkspaceItem, error)
+	FindAccount(ctx context.Context, userID int64) (domain.Account, error)
+	FindImplementationDetail(ctx context.Context, orgID, id int64) (domain.ImplementationDetail, error)
+	FindProgressUpdates(ctx context.Context, orgID, implID int64) ([]domain.ProgressUpdate, error)
+	FindAuditEvents(ctx context.Context, orgID int64, entity string, entityID int64) ([]domain.AuditEvent, error)
+	UpdateImplementation(ctx context.Context, orgID, id int64, expectedVersion int, actorID *int64,
+		change func(domain.Implementation) (domain.Implementation, error)) (domain.Implementation, error)
+	FindAccounts(ctx context.Context) ([]domain.Account, error)
+	GrantMembership(ctx context.Context, actorID *int64, userID, orgID int64, role domain.Role) error
+	RevokeMembership(ctx context.Context, actorID *int64, membershipID int64) error
+}
+
+// Authenticator signs users in through OpenID Connect and keeps their
+// server-side session. *auth.Authenticator satisfies it.
+type Authenticator interface {
+	// Wrap loads and saves the session around every request.
+	Wrap(next http.Handler) http.Handler
+	// OnSessionError sets the answer when the session store fails.
+	OnSessionError(func(http.ResponseWriter, *http.Request, error))
+	LoginURL(ctx context.Context, next string) (string, error)
+	Finish(ctx context.Context, query url.Values) (next string, err error)
+	Logout(ctx context.Context) (redirectURL string, err error)
+	UserID(ctx context.Context) (int64, bool)
+}
+
+// Deps are the parts the server is built from.
+type Deps struct {
+	Store Store
+	Auth  Authenticator
+	Authz *authz.Authorizer
+	Log   *slog.Logger
 }
 
 // Options configure the server.
 type Options struct {
+	// PublicURL is where users reach the app (e.g. http://localhost:8080);
+	// sign-in starts on its host so the session cookie and the callback match.
+	PublicURL string
 	// Operator names the body that runs this instance, shown in the page header.
 	Operator string
 	// Now returns the current time; tests fix it so that "overdue" is stable.
@@ -39,27 +74,60 @@ type Options struct {
 
 // Server holds the router and what its handlers need.
 type Server struct {
-	store  Store
-	log    *slog.Logger
-	pages  *pages
-	opts   Options
-	router *gin.Engine
+	store   Store
+	auth    Authenticator
+	authz   *authz.Authorizer
+	log     *slog.Logger
+	pages   *pages
+	opts    Options
+	handler http.Handler
+	// sessionless serves needsNoSession paths without the session layer.
+	sessionless http.Handler
+	// routeTable lists every route with its permission, for Routes.
+	routeTable []Route
 }
 
 // New builds the server: templates are parsed and routes registered here, so
-// that a missing template or an undeclared route stops the program at start.
-func New(store Store, log *slog.Logger, opts Options) (*Server, error) {
+// that a missing template or a route without a declared permission stops the
+// program at start.
+func New(deps Deps, opts Options) (*Server, error) {
 	if opts.Now == nil {
 		opts.Now = time.Now
+	}
+	if deps.Store == nil || deps.Auth == nil || deps.Authz == nil || deps.Log == nil {
+		return nil, errors.New("server: Store, Auth, Authz and Log are required")
 	}
 	pages, err := parsePages()
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{store: store, log: log, pages: pages, opts: opts}
-	s.router = s.routes()
+	s := &Server{store: deps.Store, auth: deps.Auth, authz: deps.Authz, log: deps.Log, pages: pages, opts: opts}
+	router, err := s.routes()
+	if err != nil {
+		return nil, err
+	}
+	// Outermost first: refuse cross-origin writes before anything else runs,
+	// then load the session, then route.
+	csrf := http.NewCrossOriginProtection()
+	csrf.SetDenyHandler(http.HandlerFunc(s.crossOriginRefused))
+	s.auth.OnSessionError(s.sessionUnavailable)
+	s.handler = csrf.Handler(s.auth.Wrap(router))
+	s.sessionless = router
 	return s, nil
 }
 
 // ServeHTTP makes the server an http.Handler.
-func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.router.ServeHTTP(w, r) }
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if needsNoSession(r.URL.Path) {
+		s.sessionless.ServeHTTP(w, r)
+		return
+	}
+	s.handler.ServeHTTP(w, r)
+}
+
+// needsNoSession names the paths served without loading a session: health
+// checks must answer while the database (which holds the sessions) is down,
+// and static files need no one signed in.
+func needsNoSession(path string) bool {
+	return path == "/healthz" || path == "/readyz" || strings.HasPrefix(path, "/static/")
+}

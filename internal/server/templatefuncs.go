@@ -1,6 +1,7 @@
 package server
 
 import (
+	"fmt"
 	"html/template"
 	"strconv"
 	"time"
@@ -9,14 +10,75 @@ import (
 )
 
 var templateFuncs = template.FuncMap{
-	"asset":      assetURL,
-	"date":       germanDate,
-	"percent":    func(n int) string { return strconv.Itoa(n) + " %" },
-	"scopeLabel": scopeLabel,
-	"colour":     colourOf,
-	"stateOf":    stateOf,
-	"tallyArgs":  func(t domain.Tally, colours map[string]string) tallyView { return tallyView{t, colours} },
-	"bar":        barSegments,
+	"asset":            assetURL,
+	"date":             germanDate,
+	"percent":          func(n int) string { return strconv.Itoa(n) + " %" },
+	"scopeLabel":       scopeLabel,
+	"colour":           colourOf,
+	"stateOf":          stateOf,
+	"tallyArgs":        func(t domain.Tally, colours map[string]string) tallyView { return tallyView{t, colours} },
+	"bar":              barSegments,
+	"isoDate":          func(t time.Time) string { return t.Format(time.DateOnly) },
+	"dateTime":         germanDateTime,
+	"fieldLabel":       fieldLabel,
+	"auditValue":       auditValue,
+	"relevanceChoices": func() []domain.Relevance { return domain.Relevances },
+}
+
+// germanDateTime formats an instant in German local time: 25.11.2026, 14:05 Uhr.
+func germanDateTime(t time.Time) string {
+	return t.In(berlin).Format("02.01.2006, 15:04") + " Uhr"
+}
+
+// berlin is the time zone the users live in; UTC if the zone database is missing.
+var berlin = func() *time.Location {
+	if loc, err := time.LoadLocation("Europe/Berlin"); err == nil {
+		return loc
+	}
+	return time.UTC
+}()
+
+// fieldLabels name the audited columns in German.
+var fieldLabels = map[string]string{
+	"relevance": "Relevanz", "relevance_note": "Begründung", "status": "Status", "status_note": "Grund",
+	"continuous": "Daueraufgabe", "progress": "Fortschritt", "responsible_org": "Verantwortlich",
+	"contact": "Kontakt", "start_on": "Beginn", "due_on": "Fällig", "support": "Unterstützung",
+	"support_request": "Anfrage an das KI", "support_response": "Antwort des KI",
+}
+
+func fieldLabel(field string) string {
+	if l, ok := fieldLabels[field]; ok {
+		return l
+	}
+	return field
+}
+
+// auditValue shows a logged value the way the pages show it elsewhere.
+func auditValue(field string, v any) string {
+	s := fmt.Sprint(v)
+	if v == nil || s == "" {
+		return "–"
+	}
+	switch field {
+	case "relevance":
+		return domain.Relevance(s).Label()
+	case "status":
+		return domain.Status(s).Label()
+	case "support":
+		return domain.Support(s).Label()
+	case "progress":
+		return s + " %"
+	case "continuous":
+		if s == "true" {
+			return "ja"
+		}
+		return "nein"
+	case "start_on", "due_on":
+		if t, err := time.Parse(time.DateOnly, s); err == nil {
+			return germanDate(t)
+		}
+	}
+	return s
 }
 
 // germanDate formats a date the German way: 25.11.2026.

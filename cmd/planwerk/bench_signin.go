@@ -1,0 +1,64 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strings"
+
+	"github.com/planwerk/planwerk/internal/auth"
+	"github.com/planwerk/planwerk/internal/config"
+	"github.com/planwerk/planwerk/internal/demoidp"
+	"github.com/planwerk/planwerk/internal/postgres"
+)
+
+// benchApp is the application as the benchmark measures it: the real server
+// with real sessions, signed in through the demo provider as KI staff (who
+// may see every page measured).
+type benchApp struct {
+	handler http.Handler
+	cookie  string // the session cookie, sent with every measured request
+	close   func()
+}
+
+func startBenchApp(ctx context.Context, cfg config.Config, d *database, countySlug string) (*benchApp, error) {
+	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
+	web := httptest.NewUnstartedServer(nil)
+	cfg.PublicURL, cfg.DemoIdPAddr = "http://"+web.Listener.Addr().String(), "127.0.0.1:0"
+	idp, err := startDemoIdP(ctx, &cfg, quiet)
+	if err != nil {
+		web.Close()
+		return nil, err
+	}
+	stop := func() { web.Close(); _ = idp.Close() }
+	ki := postgres.DemoAccount{Subject: "demo-ki-1", Name: "KI Benchmark", Email: "ki@benchmark.invalid",
+		Role: "ki", OrgSlug: countySlug}
+	if err := d.EnsureDemoAccounts(ctx, idp.Issuer(), []postgres.DemoAccount{ki}); err != nil {
+		stop()
+		return nil, err
+	}
+	srv, err := newServer(cfg, quiet, d)
+	if err != nil {
+		stop()
+		return nil, err
+	}
+	web.Config.Handler = srv
+	web.Start()
+	browser, err := demoidp.SignIn(ctx, cfg.PublicURL, "ki-1", demoidp.DemoPassword)
+	if err != nil {
+		stop()
+		return nil, fmt.Errorf("Anmeldung für den Benchmark: %w", err)
+	}
+	u, _ := url.Parse(cfg.PublicURL)
+	var cookies []string
+	for _, c := range browser.Jar.Cookies(u) {
+		if c.Name == auth.CookieName {
+			cookies = append(cookies, c.Name+"="+c.Value)
+		}
+	}
+	return &benchApp{handler: srv, cookie: strings.Join(cookies, "; "), close: stop}, nil
+}

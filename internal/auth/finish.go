@@ -1,0 +1,194 @@
+package auth
+
+import (
+	"context"
+	"crypto/subtle"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"time"
+
+	"github.com/coreos/go-oidc/v3/oidc"
+	"golang.org/x/oauth2"
+)
+
+// identity is what a verified sign-in tells about the user.
+type identity struct {
+	issuer, subject, name, email string
+	roleValues                   []string
+	rawIDToken                   string
+}
+
+// profile holds the claims read from the ID token and from userinfo.
+type profile struct {
+	Name              string `json:"name"`
+	Email             string `json:"email"`
+	PreferredUsername string `json:"preferred_username"`
+}
+
+// Finish completes a sign-in at the callback with the query the provider sent
+// and returns the local path to continue at. Every failure leaves nobody
+// signed in and returns a *domain.Error: CodeInvalid for anything refused
+// (state, code, token, nonce), CodeUnavailable when the provider is down.
+func (a *Authenticator) Finish(ctx context.Context, query url.Values) (string, error) {
+	a.forget(ctx)
+	f, err := a.checkCallback(ctx, query)
+	if err != nil {
+		return "", err
+	}
+	d, err := a.discover(ctx)
+	if err != nil {
+		return "", err
+	}
+	id, err := a.redeem(ctx, d, f, query.Get("code"))
+	if err != nil {
+		return "", err
+	}
+	if err := a.signIn(ctx, id); err != nil {
+		return "", err
+	}
+	return f.Next, nil
+}
+
+// checkCallback matches the callback to a sign-in started in this session.
+// The flow is consumed whatever the outcome, so a state works once.
+func (a *Authenticator) checkCallback(ctx context.Context, q url.Values) (flow, error) {
+	f, found := a.takeFlow(ctx, q.Get("state"))
+	switch {
+	case q.Get("error") != "":
+		return flow{}, a.refuse("provider answered with an error", fmt.Errorf("%s: %s", q.Get("error"), q.Get("error_description")))
+	case !found:
+		return flow{}, a.refuse("state", errors.New("matches no sign-in started in this session"))
+	case a.expired(f):
+		return flow{}, a.refuse("state", fmt.Errorf("sign-in started at %s, more than %s ago", time.Unix(f.Started, 0), flowTTL))
+	case q.Get("code") == "":
+		return flow{}, a.refuse("code", errors.New("missing"))
+	}
+	return f, nil
+}
+
+// redeem exchanges the code and verifies the ID token, then reads who the
+// user is from it (and from userinfo where it says too little).
+func (a *Authenticator) redeem(ctx context.Context, d *discovered, f flow, code string) (identity, error) {
+	tok, idt, err := a.exchange(ctx, d, f, code)
+	if err != nil {
+		return identity{}, err
+	}
+	id := identity{issuer: idt.Issuer, subject: idt.Subject, rawIDToken: tok.Extra("id_token").(string)}
+	var p profile
+	if err := idt.Claims(&p); err != nil {
+		return identity{}, a.refuse("id token claims", err)
+	}
+	id.roleValues = a.roleValues(idt)
+	if p.Name == "" || p.Email == "" {
+		if err := a.addUserinfo(ctx, d, tok, id.subject, &p); err != nil {
+			return identity{}, err
+		}
+	}
+	id.name, id.email = displayName(p), p.Email
+	if len(id.email) > 320 { // longer is no valid address; the column refuses it
+		id.email = ""
+	}
+	return id, nil
+}
+
+// exchange redeems the code with the PKCE verifier and verifies the ID token:
+// signature against the provider's keys, issuer, audience and expiry (all
+// go-oidc), then the nonce of this sign-in.
+func (a *Authenticator) exchange(ctx context.Context, d *discovered, f flow, code string) (*oauth2.Token, *oidc.IDToken, error) {
+	pctx, cancel := a.providerContext(ctx)
+	defer cancel()
+	tok, err := d.oauth.Exchange(pctx, code, oauth2.VerifierOption(f.Verifier))
+	var refused *oauth2.RetrieveError
+	switch {
+	case errors.As(err, &refused) && refused.Response != nil && refused.Response.StatusCode < http.StatusInternalServerError:
+		return nil, nil, a.refuse("code exchange", err) // the provider said no: a spent, foreign or forged code
+	case err != nil:
+		return nil, nil, a.unavailable("token", err)
+	}
+	raw, _ := tok.Extra("id_token").(string)
+	if raw == "" {
+		return nil, nil, a.refuse("id token", errors.New("token response without id_token"))
+	}
+	idt, err := d.verifier.Verify(pctx, raw)
+	if err != nil {
+		return nil, nil, a.refuse("id token", err)
+	}
+	if subtle.ConstantTimeCompare([]byte(idt.Nonce), []byte(f.Nonce)) != 1 {
+		return nil, nil, a.refuse("id token", errors.New("nonce does not match this sign-in"))
+	}
+	return tok, idt, nil
+}
+
+// addUserinfo fills name and e-mail from the userinfo endpoint where the ID
+// token lacks them. An unreachable endpoint only costs the profile; an answer
+// about another subject is an attack and ends the sign-in.
+func (a *Authenticator) addUserinfo(ctx context.Context, d *discovered, tok *oauth2.Token, subject string, p *profile) error {
+	if d.provider.UserInfoEndpoint() == "" {
+		return nil
+	}
+	pctx, cancel := a.providerContext(ctx)
+	defer cancel()
+	info, err := d.provider.UserInfo(pctx, oauth2.StaticTokenSource(tok))
+	if err != nil {
+		a.log.Warn("userinfo failed; signing in without name or e-mail", "err", err)
+		return nil
+	}
+	if info.Subject != subject {
+		return a.refuse("userinfo", fmt.Errorf("about subject %q, not %q", info.Subject, subject))
+	}
+	var more profile
+	if err := info.Claims(&more); err != nil {
+		a.log.Warn("userinfo unreadable", "err", err)
+		return nil
+	}
+	p.Name = firstOf(p.Name, more.Name)
+	p.Email = firstOf(p.Email, more.Email)
+	p.PreferredUsername = firstOf(p.PreferredUsername, more.PreferredUsername)
+	return nil
+}
+
+func firstOf(first, second string) string {
+	if first != "" {
+		return first
+	}
+	return second
+}
+
+// displayName prefers the full name, else the user name, cut to what the
+// users table holds.
+func displayName(p profile) string {
+	name := []rune(firstOf(p.Name, p.PreferredUsername))
+	if len(name) > 200 {
+		name = name[:200]
+	}
+	return string(name)
+}
+
+// roleValues reads the role claim, which providers send as one string or as
+// a list of strings (Keycloak and Entra: a list).
+func (a *Authenticator) roleValues(idt *oidc.IDToken) []string {
+	if a.cfg.RoleClaim == "" {
+		return nil
+	}
+	var all map[string]json.RawMessage
+	if err := idt.Claims(&all); err != nil {
+		return nil
+	}
+	raw := all[a.cfg.RoleClaim]
+	var one string
+	if json.Unmarshal(raw, &one) == nil {
+		return []string{one}
+	}
+	var list []any
+	_ = json.Unmarshal(raw, &list)
+	values := make([]string, 0, len(list))
+	for _, v := range list {
+		if s, ok := v.(string); ok {
+			values = append(values, s)
+		}
+	}
+	return values
+}

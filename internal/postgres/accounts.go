@@ -1,0 +1,53 @@
+package postgres
+
+import (
+	"context"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/planwerk/planwerk/internal/domain"
+)
+
+type accountRow struct {
+	domain.User
+	MembershipID *int64       `db:"membership_id"`
+	OrgID        *int64       `db:"organisation_id"`
+	OrgSlug      *string      `db:"org_slug"`
+	OrgName      *string      `db:"org_name"`
+	Role         *domain.Role `db:"role"`
+}
+
+// FindAccount returns a user with their memberships in one query: every
+// signed-in request needs both, and a page has a budget of a few queries.
+func (db *DB) FindAccount(ctx context.Context, userID int64) (domain.Account, error) {
+	rows, err := db.pool.Query(ctx, `
+		SELECT u.id, u.issuer, u.subject, u.name, u.email, u.created_at, u.last_login_at,
+		       m.id AS membership_id, o.id AS organisation_id, o.slug AS org_slug, o.name AS org_name, m.role
+		FROM users u
+		LEFT JOIN memberships m ON m.user_id = u.id
+		LEFT JOIN organisations o ON o.id = m.organisation_id
+		WHERE u.id = $1
+		ORDER BY o.name, m.role`, userID)
+	if err != nil {
+		return domain.Account{}, translate(err, "Benutzer")
+	}
+	flat, err := pgx.CollectRows(rows, pgx.RowToStructByName[accountRow])
+	if err != nil {
+		return domain.Account{}, translate(err, "Benutzer")
+	}
+	if len(flat) == 0 {
+		return domain.Account{}, translate(pgx.ErrNoRows, "Benutzer")
+	}
+	acc := domain.Account{User: flat[0].User}
+	for _, r := range flat {
+		if r.MembershipID != nil {
+			acc.Memberships = append(acc.Memberships, r.membership())
+		}
+	}
+	return acc, nil
+}
+
+func (r accountRow) membership() domain.Membership {
+	return domain.Membership{ID: *r.MembershipID, UserID: r.ID, OrganisationID: *r.OrgID,
+		OrgSlug: *r.OrgSlug, OrgName: *r.OrgName, Role: *r.Role}
+}

@@ -1,0 +1,80 @@
+package postgres
+
+import (
+	"context"
+	"errors"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/planwerk/planwerk/internal/domain"
+)
+
+const userColumns = `id, issuer, subject, name, email, created_at, last_login_at`
+
+// UpsertUserAtLogin records a sign-in: the user known by (issuer, subject) is
+// created on first sign-in; name and e-mail follow the identity provider on
+// every later one, which keeps the provider the single source of truth.
+func (db *DB) UpsertUserAtLogin(ctx context.Context, issuer, subject, name, email string) (domain.User, error) {
+	rows, _ := db.pool.Query(ctx, `
+		INSERT INTO users (issuer, subject, name, email, last_login_at)
+		VALUES ($1, $2, $3, $4, now())
+		ON CONFLICT (issuer, subject) DO UPDATE
+			SET name = EXCLUDED.name, email = EXCLUDED.email, last_login_at = EXCLUDED.last_login_at
+		RETURNING `+userColumns, issuer, subject, name, email)
+	user, err := pgx.CollectExactlyOneRow(rows, pgx.RowToStructByName[domain.User])
+	return user, translate(err, "Benutzer")
+}
+
+// FindUser returns the user with the given id.
+func (db *DB) FindUser(ctx context.Context, id int64) (domain.User, error) {
+	rows, _ := db.pool.Query(ctx, `SELECT `+userColumns+` FROM users WHERE id = $1`, id)
+	user, err := pgx.CollectExactlyOneRow(rows, pgx.RowToStructByName[domain.User])
+	return user, translate(err, "Benutzer")
+}
+
+// FindMemberships lists a user's memberships with the organisation's slug and
+// name, so callers need no second query to show or check them.
+func (db *DB) FindMemberships(ctx context.Context, userID int64) ([]domain.Membership, error) {
+	rows, err := db.pool.Query(ctx, `
+		SELECT m.id, m.user_id, m.organisation_id, o.slug AS org_slug, o.name AS org_name, m.role
+		FROM memberships m JOIN organisations o ON o.id = m.organisation_id
+		WHERE m.user_id = $1
+		ORDER BY o.name, m.role`, userID)
+	if err != nil {
+		return nil, translate(err, "Mitgliedschaft")
+	}
+	memberships, err := pgx.CollectRows(rows, pgx.RowToStructByName[domain.Membership])
+	return memberships, translate(err, "Mitgliedschaft")
+}
+
+// GrantMembershipBySlug gives a user a role in the organisation with the given
+// slug. Granting what the user already has changes nothing and records
+// nothing, so sign-in can grant from claims every time without filling the
+// audit log. actorID is nil when the system grants (from the provider's claims).
+func (db *DB) GrantMembershipBySlug(ctx context.Context, actorID *int64, userID int64, orgSlug string, role domain.Role) error {
+	if !role.Valid() {
+		return domain.Errorf(domain.CodeInvalid, "Die Rolle %q gibt es nicht.", role)
+	}
+	err := pgx.BeginFunc(ctx, db.pool, func(tx pgx.Tx) error {
+		var orgID int64
+		if err := tx.QueryRow(ctx, `SELECT id FROM organisations WHERE slug = $1`, orgSlug).Scan(&orgID); err != nil {
+			return translate(err, "Organisation")
+		}
+		var id int64
+		err := tx.QueryRow(ctx, `
+			INSERT INTO memberships (user_id, organisation_id, role) VALUES ($1, $2, $3)
+			ON CONFLICT (user_id, organisation_id, role) DO NOTHING
+			RETURNING id`, userID, orgID, role).Scan(&id)
+		if errors.Is(err, pgx.ErrNoRows) {
+			return nil // already a member in this role
+		}
+		if err != nil {
+			return err
+		}
+		return insertAuditEvent(ctx, tx, auditEntry{
+			ActorID: actorID, OrganisationID: &orgID, Entity: "membership", EntityID: id, Action: "create",
+			Changes: map[string]domain.Change{"role": {New: role}, "organisation": {New: orgSlug}},
+		})
+	})
+	return translate(err, "Mitgliedschaft")
+}

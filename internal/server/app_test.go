@@ -1,0 +1,157 @@
+package server_test
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/planwerk/planwerk/internal/auth"
+	"github.com/planwerk/planwerk/internal/authz"
+	"github.com/planwerk/planwerk/internal/demoidp"
+	"github.com/planwerk/planwerk/internal/postgres"
+	"github.com/planwerk/planwerk/internal/seed"
+	"github.com/planwerk/planwerk/internal/server"
+	"github.com/planwerk/planwerk/internal/testdb"
+)
+
+// today is the fixed "now" of the HTTP tests, so that overdue and stale
+// markers do not change with the calendar.
+var today = time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)
+
+// app is the whole application as a user meets it: the real router, real
+// sessions in a fresh PostgreSQL database with the demo data, and sign-in
+// through the demo OpenID provider.
+type app struct {
+	URL    string
+	DB     *postgres.DB
+	IdP    *demoidp.Provider
+	Server *server.Server
+}
+
+func newApp(t *testing.T) *app {
+	t.Helper()
+	ctx := context.Background()
+	db := postgres.NewDB(testdb.New(t))
+	concept, orgs := seed.CoesfeldConcept(), seed.Organisations()
+	if _, err := db.SeedDemo(ctx, concept, orgs, seed.DemoImplementations(concept, orgs, today)); err != nil {
+		t.Fatal(err)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := &app{URL: "http://" + ln.Addr().String(), DB: db}
+	a.IdP = startIdP(t, a.URL)
+	if err := db.EnsureDemoAccounts(ctx, a.IdP.Issuer(), demoAccounts()); err != nil {
+		t.Fatal(err)
+	}
+	a.Server = newServer(t, db, a.IdP.Issuer(), a.URL)
+	hs := &httptest.Server{Listener: ln, Config: &http.Server{Handler: a.Server}}
+	hs.Start()
+	t.Cleanup(hs.Close)
+	return a
+}
+
+const clientID, clientSecret = "planwerk-test", "test-secret"
+
+func startIdP(t *testing.T, appURL string) *demoidp.Provider {
+	t.Helper()
+	idp, err := demoidp.Start(context.Background(), demoidp.Options{Addr: "127.0.0.1:0", DemoMode: true,
+		ClientID: clientID, ClientSecret: clientSecret, RedirectURIs: []string{appURL + auth.CallbackPath},
+		PostLogoutRedirectURIs: []string{appURL + "/"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = idp.Close() })
+	return idp
+}
+
+func newServer(t *testing.T, db *postgres.DB, issuer, appURL string) *server.Server {
+	t.Helper()
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	az, err := authz.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	authn := auth.New(auth.Config{Issuer: issuer, ClientID: clientID, ClientSecret: clientSecret,
+		PublicURL: appURL, Idle: time.Hour, Lifetime: 12 * time.Hour}, db, db.SessionStore(), log)
+	srv, err := server.New(server.Deps{Store: db, Auth: authn, Authz: az, Log: log},
+		server.Options{Operator: "Kreis Test", PublicURL: appURL, Now: func() time.Time { return today }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return srv
+}
+
+func demoAccounts() []postgres.DemoAccount {
+	var out []postgres.DemoAccount
+	for _, a := range demoidp.Accounts() {
+		out = append(out, postgres.DemoAccount{Subject: a.Subject, Name: a.Name, Email: a.Email,
+			Role: string(a.Role), OrgSlug: a.OrgSlug})
+	}
+	return out
+}
+
+// signIn returns a browser signed in as a demo account (username as on the
+// demo login page); it does not follow redirects.
+func (a *app) signIn(t *testing.T, username string) *http.Client {
+	t.Helper()
+	c, err := demoidp.SignIn(context.Background(), a.URL, username, demoidp.DemoPassword)
+	if err != nil {
+		t.Fatalf("sign in as %s: %v", username, err)
+	}
+	return c
+}
+
+// anonymous is a browser that is not signed in and does not follow redirects.
+func anonymous() *http.Client {
+	return &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+}
+
+// fetch sends a request and returns status, body and headers.
+func fetch(t *testing.T, c *http.Client, method, url string, form ...string) (int, string, http.Header) {
+	t.Helper()
+	var body io.Reader
+	if len(form) > 0 {
+		body = strings.NewReader(strings.Join(form, "&"))
+	}
+	req, err := http.NewRequest(method, url, body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if body != nil {
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	}
+	resp, err := c.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(b), resp.Header
+}
+
+func mustContain(t *testing.T, body string, wants ...string) {
+	t.Helper()
+	for _, w := range wants {
+		if !strings.Contains(body, w) {
+			t.Errorf("page lacks %q", w)
+		}
+	}
+}
+
+func mustParse(t *testing.T, raw string) *url.URL {
+	t.Helper()
+	u, err := url.Parse(raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return u
+}

@@ -1,0 +1,93 @@
+package server
+
+import (
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/planwerk/planwerk/internal/domain"
+)
+
+type usersData struct {
+	Accounts      []domain.Account
+	Organisations []domain.Organisation
+	Roles         []domain.Role
+	Message       string
+	Error         string
+}
+
+// users lists every user with their roles, with forms to grant and revoke.
+func (s *Server) users(c *gin.Context) {
+	s.renderUsers(c, http.StatusOK, usersData{Message: flashMessage(c.Query("ok"))})
+}
+
+func (s *Server) renderUsers(c *gin.Context, status int, d usersData) {
+	ctx := c.Request.Context()
+	var err error
+	if d.Accounts, err = s.store.FindAccounts(ctx); err != nil {
+		s.fail(c, err)
+		return
+	}
+	county, err := s.store.FindOrganisations(ctx, domain.OrgCounty)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	towns, err := s.store.FindOrganisations(ctx, domain.OrgMunicipality)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	d.Organisations = append(county, towns...)
+	d.Roles = domain.Roles
+	s.render(c, status, "users", view{Title: "Benutzerverwaltung", Nav: "verwaltung", Data: d})
+}
+
+// grantMembership gives a user a role in an organisation.
+func (s *Server) grantMembership(c *gin.Context) {
+	userID, ok1 := parseID(c.PostForm("user_id"))
+	orgID, ok2 := parseID(c.PostForm("organisation_id"))
+	role := domain.Role(c.PostForm("role"))
+	if !ok1 || !ok2 || !role.Valid() {
+		s.renderUsers(c, http.StatusUnprocessableEntity, usersData{Error: "Bitte wählen Sie Person, Organisation und Rolle aus."})
+		return
+	}
+	acc, _ := account(c)
+	err := s.store.GrantMembership(c.Request.Context(), &acc.ID, userID, orgID, role)
+	s.afterMembershipChange(c, err, "granted")
+}
+
+// revokeMembership removes one membership.
+func (s *Server) revokeMembership(c *gin.Context) {
+	id, ok := parseID(c.Param("id"))
+	if !ok {
+		s.notFound(c)
+		return
+	}
+	acc, _ := account(c)
+	err := s.store.RevokeMembership(c.Request.Context(), &acc.ID, id)
+	s.afterMembershipChange(c, err, "revoked")
+}
+
+// afterMembershipChange redirects after success (so a reload does not repeat
+// the change) and shows the page with the reason otherwise.
+func (s *Server) afterMembershipChange(c *gin.Context, err error, what string) {
+	switch domain.ErrorCode(err) {
+	case "":
+		c.Redirect(http.StatusSeeOther, "/verwaltung/benutzer?ok="+what)
+	case domain.CodeConflict, domain.CodeInvalid, domain.CodeNotFound:
+		s.renderUsers(c, http.StatusUnprocessableEntity, usersData{Error: domain.ErrorMessage(err)})
+	default:
+		s.fail(c, err)
+	}
+}
+
+func flashMessage(key string) string {
+	switch key {
+	case "granted":
+		return "Die Rolle wurde vergeben."
+	case "revoked":
+		return "Die Rolle wurde entzogen."
+	}
+	return ""
+}

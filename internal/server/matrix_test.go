@@ -1,0 +1,198 @@
+package server_test
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"strings"
+	"testing"
+)
+
+// who is a kind of visitor; own means "in the municipality named in the path".
+type who string
+
+const (
+	signedOut   who = "signed out"
+	noRole      who = "no role"
+	coordOwn    who = "coordinator, own town"
+	coordOther  who = "coordinator, other town"
+	kiStaff     who = "KI"
+	committee   who = "committee"
+	adminStaff  who = "admin"
+	allVisitors     = "all"
+)
+
+var visitors = []who{signedOut, noRole, coordOwn, coordOther, kiStaff, committee, adminStaff}
+
+// expect builds one route's expectations: a default for everyone, then
+// exceptions. The table below is the authorization requirement written out;
+// it is independent of policies/policy.csv on purpose.
+func expect(def int, except ...any) map[who]int {
+	m := map[who]int{}
+	for _, v := range visitors {
+		m[v] = def
+	}
+	for i := 0; i+1 < len(except); i += 2 {
+		m[except[i].(who)] = except[i+1].(int)
+	}
+	return m
+}
+
+const (
+	ok        = http.StatusOK
+	seeOther  = http.StatusSeeOther
+	badReq    = http.StatusBadRequest
+	unauth    = http.StatusUnauthorized
+	forbidden = http.StatusForbidden
+	notFound  = http.StatusNotFound
+	invalid   = http.StatusUnprocessableEntity
+)
+
+// reader: everyone with a role reads; signed out goes to sign-in; no role gets the no-access page.
+var reader = expect(ok, signedOut, seeOther, noRole, forbidden)
+
+var matrix = map[string]map[who]int{
+	"GET /healthz":           expect(ok),
+	"GET /readyz":            expect(ok),
+	"GET /barrierefreiheit":  expect(ok),
+	"GET /static/*filepath":  expect(ok),
+	"HEAD /static/*filepath": expect(ok),
+	"GET /anmelden":          expect(seeOther),
+	"GET /anmelden/callback": expect(invalid), // no state: refused, nothing signed in
+	"POST /abmelden":         expect(seeOther),
+
+	"GET /":                               reader,
+	"GET /plaene/:plan":                   reader,
+	"GET /massnahmen/:id":                 reader,
+	"GET /kommunen":                       reader,
+	"GET /kommunen/:slug":                 reader,
+	"GET /kommunen/:slug/umsetzungen/:id": reader,
+	"GET /kommunen/:slug/umsetzungen/:id/bearbeiten": expect(forbidden, signedOut, seeOther,
+		coordOwn, ok, kiStaff, ok),
+	// An empty form: allowed visitors get past authorization and are told the form is incomplete.
+	"POST /kommunen/:slug/umsetzungen/:id/bearbeiten": expect(forbidden, signedOut, unauth,
+		coordOwn, badReq, kiStaff, badReq),
+
+	"GET /verwaltung/benutzer": expect(notFound, signedOut, seeOther, noRole, forbidden, adminStaff, ok),
+	"POST /verwaltung/mitgliedschaften": expect(notFound, signedOut, unauth, noRole, forbidden,
+		adminStaff, invalid),
+	"POST /verwaltung/mitgliedschaften/:id/entziehen": expect(notFound, signedOut, unauth, noRole, forbidden,
+		adminStaff, invalid), // membership 999999 does not exist
+}
+
+// TestAuthorizationMatrix asks every registered route as every kind of
+// visitor, against the real router, sessions and database. A route without
+// a row in the matrix fails the test.
+func TestAuthorizationMatrix(t *testing.T) {
+	a := newApp(t)
+	clients := map[who]*http.Client{signedOut: anonymous(), noRole: a.signInWithoutRole(t)}
+	for v, user := range map[who]string{coordOwn: "duelmen", coordOther: "duelmen", kiStaff: "ki-1",
+		committee: "ausschuss-1", adminStaff: "admin"} {
+		clients[v] = a.signIn(t, user)
+	}
+	ids := a.pathValues(t)
+	for _, rt := range a.Server.Routes() {
+		key := rt.Method + " " + rt.Path
+		want, listed := matrix[key]
+		if !listed {
+			t.Errorf("route %s has no row in the authorization matrix", key)
+			continue
+		}
+		if key == "POST /abmelden" || key == "GET /anmelden/callback" {
+			continue // both end the visitor's session: asked last, below
+		}
+		for _, v := range visitors {
+			town := "duelmen"
+			if v == coordOther {
+				town = "olfen"
+			}
+			status, _, _ := fetch(t, clients[v], rt.Method, a.URL+ids.fill(rt.Path, town), ids.form(rt.Path)...)
+			if status != want[v] {
+				t.Errorf("%s as %s: %d, want %d", key, v, status, want[v])
+			}
+		}
+	}
+	for _, key := range []string{"GET /anmelden/callback", "POST /abmelden"} {
+		method, path, _ := strings.Cut(key, " ")
+		for _, v := range visitors {
+			if status, _, _ := fetch(t, clients[v], method, a.URL+path); status != matrix[key][v] {
+				t.Errorf("%s as %s: %d, want %d", key, v, status, matrix[key][v])
+			}
+		}
+	}
+}
+
+// pathIDs are real ids for the parameters of the routes.
+type pathIDs struct {
+	plan    string
+	measure int64
+	impl    map[string]int64 // by municipality slug
+}
+
+func (a *app) pathValues(t *testing.T) pathIDs {
+	t.Helper()
+	ctx := context.Background()
+	plan, err := a.DB.FindCurrentPlan(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := pathIDs{plan: plan.Slug, impl: map[string]int64{}}
+	for _, slug := range []string{"duelmen", "olfen"} {
+		org, err := a.DB.FindOrganisationBySlug(ctx, slug)
+		if err != nil {
+			t.Fatal(err)
+		}
+		items, err := a.DB.FindWorkspace(ctx, org.ID, plan.ID)
+		if err != nil || len(items) == 0 {
+			t.Fatalf("workspace %s: %v", slug, err)
+		}
+		ids.impl[slug], ids.measure = items[0].ID, items[0].MeasureID
+	}
+	return ids
+}
+
+func (p pathIDs) fill(path, town string) string {
+	r := strings.NewReplacer(":plan", p.plan, ":slug", town, "*filepath", "app.css")
+	path = r.Replace(path)
+	switch {
+	case strings.HasPrefix(path, "/massnahmen/"):
+		path = strings.Replace(path, ":id", fmt.Sprint(p.measure), 1)
+	case strings.HasPrefix(path, "/kommunen/"):
+		path = strings.Replace(path, ":id", fmt.Sprint(p.impl[town]), 1)
+	default:
+		path = strings.Replace(path, ":id", "999999", 1)
+	}
+	return path
+}
+
+func (p pathIDs) form(path string) []string {
+	if strings.HasPrefix(path, "/verwaltung/mitgliedschaften") {
+		return []string{"user_id="}
+	}
+	if strings.HasSuffix(path, "/bearbeiten") {
+		return []string{"relevance=relevant"}
+	}
+	return nil
+}
+
+// signInWithoutRole signs in a demo account whose memberships were all revoked.
+func (a *app) signInWithoutRole(t *testing.T) *http.Client {
+	t.Helper()
+	ctx := context.Background()
+	c := a.signIn(t, "ki-2")
+	accounts, err := a.DB.FindAccounts(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, acc := range accounts {
+		if acc.Subject != "demo-ki-2" {
+			continue
+		}
+		for _, m := range acc.Memberships {
+			if err := a.DB.RevokeMembership(ctx, nil, m.ID); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	return c
+}
