@@ -60,6 +60,7 @@ func (s *Server) authorize(a Access) gin.HandlerFunc {
 			s.forbidden(c, a)
 		default:
 			s.notFound(c)
+			c.Abort() // Gin runs the next handler unless told not to
 		}
 	}
 }
