@@ -10,6 +10,12 @@ import "embed"
 //go:embed templates/*.html
 var Templates embed.FS
 
+// Locales holds the message files, one pair per area of the UI:
+// <area>.de.json (German, the default) and <area>.en.json.
+//
+//go:embed locales/*.json
+var Locales embed.FS
+
 // Static holds the files served under /static/.
 //
 //go:embed static

@@ -106,16 +106,15 @@ func (s *Server) requireSignIn(c *gin.Context) {
 	if c.Request.Method == http.MethodGet || c.Request.Method == http.MethodHead {
 		c.Redirect(http.StatusSeeOther, "/anmelden?next="+url.QueryEscape(c.Request.URL.RequestURI()))
 	} else {
-		s.renderError(c, http.StatusUnauthorized, "Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an; Ihre Eingaben wurden nicht gespeichert.")
+		s.renderError(c, http.StatusUnauthorized, "error.msg.sessionExpired")
 	}
 	c.Abort()
 }
 
 func (s *Server) forbidden(c *gin.Context, a Access) {
-	msg := "Sie dürfen diese Seite ansehen, aber nicht ändern."
+	msg := "error.msg.readOnly"
 	if a.Object == "implementation" {
-		msg = "Sie dürfen die Umsetzung dieser Kommune ansehen, aber nicht ändern. " +
-			"Änderungen nehmen die Koordination der Kommune und das Kommunale Integrationszentrum vor."
+		msg = "error.msg.readOnlyImplementation"
 	}
 	s.renderError(c, http.StatusForbidden, msg)
 	c.Abort()

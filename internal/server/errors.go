@@ -1,6 +1,7 @@
 package server
 
 import (
+	"fmt"
 	"net/http"
 
 	"github.com/gin-gonic/gin"
@@ -26,18 +27,8 @@ func httpStatus(code domain.Code) int {
 	return http.StatusInternalServerError
 }
 
-// errorTitles are the page headings per status.
-var errorTitles = map[int]string{
-	http.StatusNotFound:            "Seite nicht gefunden",
-	http.StatusUnauthorized:        "Bitte melden Sie sich an",
-	http.StatusBadRequest:          "Anfrage ungültig",
-	http.StatusMethodNotAllowed:    "Aktion nicht möglich",
-	http.StatusUnprocessableEntity: "Eingabe ungültig",
-	http.StatusConflict:            "Konflikt beim Speichern",
-	http.StatusForbidden:           "Keine Berechtigung",
-	http.StatusServiceUnavailable:  "Vorübergehend nicht verfügbar",
-	http.StatusInternalServerError: "Interner Fehler",
-}
+// errorTitle is the message id of the page heading for a status.
+func errorTitle(status int) string { return fmt.Sprintf("error.%d", status) }
 
 type errorPage struct {
 	Status    int
@@ -52,9 +43,16 @@ func (s *Server) fail(c *gin.Context, err error) {
 	if status >= 500 {
 		s.log.Error("request failed", "request_id", requestIDOf(c), "path", c.Request.URL.Path, "status", status, "err", err)
 	}
+	// Messages are shown through T: message ids are translated, the domain's
+	// own (German) messages pass through unchanged.
 	message := domain.ErrorMessage(err)
-	if status == http.StatusNotFound {
-		message = "Die angeforderte Seite gibt es nicht (mehr). Bitte prüfen Sie die Adresse oder beginnen Sie auf der Startseite."
+	switch status {
+	case http.StatusNotFound:
+		message = "error.msg.notFound"
+	case http.StatusServiceUnavailable:
+		message = "error.msg.unavailable"
+	case http.StatusInternalServerError:
+		message = "error.msg.internal"
 	}
 	if status == http.StatusServiceUnavailable {
 		c.Header("Retry-After", "30")
@@ -64,7 +62,7 @@ func (s *Server) fail(c *gin.Context, err error) {
 
 func (s *Server) renderError(c *gin.Context, status int, message string) {
 	s.render(c, status, "error", view{
-		Title: errorTitles[status],
+		Title: errorTitle(status),
 		Data:  errorPage{Status: status, Message: message, RequestID: requestIDOf(c)},
 	})
 }
@@ -72,10 +70,8 @@ func (s *Server) renderError(c *gin.Context, status int, message string) {
 // crossOriginRefused answers a state-changing request from another site
 // (cross-site request forgery) without touching anything.
 func (s *Server) crossOriginRefused(w http.ResponseWriter, r *http.Request) {
-	s.renderTo(w, r, http.StatusForbidden, "error", view{Title: "Anfrage abgelehnt", Data: errorPage{
-		Status:  http.StatusForbidden,
-		Message: "Diese Anfrage kam nicht von Planwerk selbst und wurde deshalb nicht ausgeführt. Bitte nutzen Sie die Formulare auf den Planwerk-Seiten.",
-	}})
+	s.renderTo(w, r, http.StatusForbidden, "error", view{Title: "error.refused",
+		Data: errorPage{Status: http.StatusForbidden, Message: "error.msg.crossOrigin"}})
 }
 
 // sessionUnavailable answers when the session cannot be loaded or saved:
@@ -83,9 +79,8 @@ func (s *Server) crossOriginRefused(w http.ResponseWriter, r *http.Request) {
 func (s *Server) sessionUnavailable(w http.ResponseWriter, r *http.Request, err error) {
 	s.log.Error("session store failed", "path", r.URL.Path, "err", err)
 	w.Header().Set("Retry-After", "30")
-	s.renderTo(w, r, http.StatusServiceUnavailable, "error", view{Title: errorTitles[http.StatusServiceUnavailable],
-		Data: errorPage{Status: http.StatusServiceUnavailable, Message: domain.ErrorMessage(
-			&domain.Error{Code: domain.CodeUnavailable, Message: "Die Datenbank ist gerade nicht erreichbar. Bitte versuchen Sie es in einigen Minuten erneut."})}})
+	s.renderTo(w, r, http.StatusServiceUnavailable, "error", view{Title: errorTitle(http.StatusServiceUnavailable),
+		Data: errorPage{Status: http.StatusServiceUnavailable, Message: "error.msg.unavailable"}})
 }
 
 func (s *Server) notFound(c *gin.Context) {
@@ -93,5 +88,5 @@ func (s *Server) notFound(c *gin.Context) {
 }
 
 func (s *Server) methodNotAllowed(c *gin.Context) {
-	s.renderError(c, http.StatusMethodNotAllowed, "Diese Aktion ist auf dieser Seite nicht möglich.")
+	s.renderError(c, http.StatusMethodNotAllowed, "error.msg.method")
 }

@@ -60,6 +60,7 @@ var matrix = map[string]map[who]int{
 	"GET /anmelden":          expect(seeOther),
 	"GET /anmelden/callback": expect(invalid), // no state: refused, nothing signed in
 	"POST /abmelden":         expect(seeOther),
+	"POST /sprache":          expect(seeOther),
 
 	"GET /":                               reader,
 	"GET /plaene/:plan":                   reader,

@@ -38,8 +38,7 @@ func (s *Server) recoverPanics(c *gin.Context) {
 		if p := recover(); p != nil {
 			s.log.Error("panic", "request_id", requestIDOf(c), "path", c.Request.URL.Path, "panic", p)
 			if !c.Writer.Written() {
-				s.renderError(c, http.StatusInternalServerError,
-					"Ein interner Fehler ist aufgetreten. Bitte versuchen Sie es später erneut.")
+				s.renderError(c, http.StatusInternalServerError, "error.msg.internal")
 			}
 			c.Abort()
 		}

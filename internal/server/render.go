@@ -65,6 +65,7 @@ func checkEveryTemplateIsDeclared() error {
 
 // view is what every page template receives.
 type view struct {
+	translator
 	Title    string
 	Nav      string // the active main navigation entry
 	Crumbs   []crumb
@@ -75,6 +76,8 @@ type view struct {
 	Account  domain.Account
 	Perms    *authz.Permissions
 	SignedIn bool
+	// Path is the current address, for the language switch to come back to.
+	Path string
 }
 
 type crumb struct {
@@ -85,6 +88,7 @@ type crumb struct {
 // render executes a page into a buffer first, so that a template error becomes
 // a clean 500 page rather than half a page.
 func (s *Server) render(c *gin.Context, status int, name string, v view) {
+	v.Path = c.Request.URL.RequestURI()
 	v.Account, v.SignedIn = account(c)
 	v.Perms = permissions(c)
 	s.renderTo(c.Writer, c.Request, status, name, v)
@@ -98,12 +102,16 @@ func (s *Server) renderTo(w http.ResponseWriter, r *http.Request, status int, na
 		panic("undeclared page " + name) // a programming error: every page is in pageNames
 	}
 	v.Operator = s.opts.Operator
+	v.translator = s.translatorFor(r)
+	if v.Title != "" {
+		v.Title = v.T(v.Title)
+	}
 	var buf bytes.Buffer
 	if err := t.ExecuteTemplate(&buf, "layout", v); err != nil {
 		s.log.Error("render", "path", r.URL.Path, "page", name, "err", err)
 		if name != "error" {
-			s.renderTo(w, r, http.StatusInternalServerError, "error", view{Title: errorTitles[500],
-				Data: errorPage{Status: 500, Message: "Die Seite konnte nicht angezeigt werden."}})
+			s.renderTo(w, r, http.StatusInternalServerError, "error", view{Title: errorTitle(500),
+				Data: errorPage{Status: 500, Message: "error.msg.render"}})
 		}
 		return
 	}

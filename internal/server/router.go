@@ -23,6 +23,7 @@ func (s *Server) routes() (*gin.Engine, error) {
 	reg.handle("GET", "/anmelden", public, s.signIn)
 	reg.handle("GET", "/anmelden/callback", public, s.signInCallback)
 	reg.handle("POST", "/abmelden", public, s.signOut)
+	reg.handle("POST", "/sprache", public, s.setLanguage)
 	r.StaticFS("/static", staticFS())
 	reg.declare("GET", "/static/*filepath", public)
 	reg.declare("HEAD", "/static/*filepath", public)

@@ -12,6 +12,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/nicksnyder/go-i18n/v2/i18n"
+
 	"github.com/planwerk/planwerk/internal/authz"
 	"github.com/planwerk/planwerk/internal/domain"
 )
@@ -74,13 +76,15 @@ type Options struct {
 
 // Server holds the router and what its handlers need.
 type Server struct {
-	store   Store
-	auth    Authenticator
-	authz   *authz.Authorizer
-	log     *slog.Logger
-	pages   *pages
-	opts    Options
-	handler http.Handler
+	store Store
+	auth  Authenticator
+	authz *authz.Authorizer
+	log   *slog.Logger
+	pages *pages
+	// messages holds the UI texts in every language (web/locales).
+	messages *i18n.Bundle
+	opts     Options
+	handler  http.Handler
 	// sessionless serves needsNoSession paths without the session layer.
 	sessionless http.Handler
 	// routeTable lists every route with its permission, for Routes.
@@ -101,7 +105,12 @@ func New(deps Deps, opts Options) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{store: deps.Store, auth: deps.Auth, authz: deps.Authz, log: deps.Log, pages: pages, opts: opts}
+	messages, err := loadMessages()
+	if err != nil {
+		return nil, err
+	}
+	s := &Server{store: deps.Store, auth: deps.Auth, authz: deps.Authz, log: deps.Log, pages: pages,
+		messages: messages, opts: opts}
 	router, err := s.routes()
 	if err != nil {
 		return nil, err

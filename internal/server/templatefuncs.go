@@ -16,7 +16,7 @@ var templateFuncs = template.FuncMap{
 	"scopeLabel":       scopeLabel,
 	"colour":           colourOf,
 	"stateOf":          stateOf,
-	"tallyArgs":        func(t domain.Tally, colours map[string]string) tallyView { return tallyView{t, colours} },
+	"tallyArgs":        tallyArgs,
 	"bar":              barSegments,
 	"isoDate":          func(t time.Time) string { return t.Format(time.DateOnly) },
 	"dateTime":         germanDateTime,
@@ -114,13 +114,33 @@ type stateView struct {
 	Label  string
 }
 
-func stateOf(i domain.Implementation, colours map[string]string) stateView {
-	return stateView{Colour: colourOf(colours, i.State()), Label: i.StateLabel()}
+// stateOf is an implementation's state as a coloured, labelled marker in the
+// page's language.
+func stateOf(v view, i domain.Implementation, colours map[string]string) stateView {
+	return stateView{Colour: colourOf(colours, i.State()), Label: v.T("state." + i.State())}
 }
 
 type tallyView struct {
 	Tally   domain.Tally
 	Colours map[string]string
+	Entries []tallyEntry
+}
+
+type tallyEntry struct {
+	Colour, Label string
+	Count         int
+}
+
+// tallyArgs prepares a tally for the "tally" template: labels in the page's
+// language, colours from the plan.
+func tallyArgs(v view, t domain.Tally, colours map[string]string) tallyView {
+	tv := tallyView{Tally: t, Colours: colours}
+	for _, e := range t.Entries() {
+		if e.Count > 0 {
+			tv.Entries = append(tv.Entries, tallyEntry{Colour: colourOf(colours, e.State), Label: v.T("state." + e.State), Count: e.Count})
+		}
+	}
+	return tv
 }
 
 type barSegment struct {
