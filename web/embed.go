@@ -5,9 +5,10 @@ package web
 
 import "embed"
 
-// Templates holds the page templates: layout.html plus one file per page.
+// Templates holds the page templates: layout.html, one file per page, and
+// partials/ with sections several pages share.
 //
-//go:embed templates/*.html
+//go:embed templates/*.html templates/partials
 var Templates embed.FS
 
 // Locales holds the message files, one pair per area of the UI:

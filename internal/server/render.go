@@ -29,6 +29,12 @@ func parsePages() (*pages, error) {
 	if err != nil {
 		return nil, fmt.Errorf("layout template: %w", err)
 	}
+	// Partials (sections such as a comment thread) are available to every page.
+	if partials, _ := fs.Glob(web.Templates, "templates/partials/*.html"); len(partials) > 0 {
+		if layout, err = layout.ParseFS(web.Templates, partials...); err != nil {
+			return nil, fmt.Errorf("partial templates: %w", err)
+		}
+	}
 	p := &pages{byName: map[string]*template.Template{}}
 	for _, name := range pageNames {
 		t, err := template.Must(layout.Clone()).ParseFS(web.Templates, "templates/"+name+".html")
