@@ -28,6 +28,8 @@ const benchCountySlug = "kreis-benchmark"
 type benchOptions struct {
 	municipalities, measures, updates, requests int
 	regenerate                                  bool
+	writers                                     int
+	writeTime                                   time.Duration
 }
 
 // benchScale is one dataset size. Each lives in its own database, so that
@@ -35,6 +37,7 @@ type benchOptions struct {
 type benchScale struct {
 	label, database          string
 	municipalities, measures int
+	withWrites               bool
 }
 
 // benchPage is one page measured; path varies the id or slug per request.
@@ -57,6 +60,7 @@ type scaleResult struct {
 	dataset   postgres.BenchDataset
 	generated bool
 	pages     []pageResult
+	writes    *writeResult // measured on the large dataset only
 }
 
 func parseBenchFlags(args []string) (benchOptions, error) {
@@ -67,8 +71,10 @@ func parseBenchFlags(args []string) (benchOptions, error) {
 	flags.IntVar(&o.updates, "updates", 10, "Sachstandsmeldungen je Kommune und Maßnahme (Durchschnitt)")
 	flags.IntVar(&o.requests, "requests", 200, "gemessene Anfragen je Seite")
 	flags.BoolVar(&o.regenerate, "regenerate", false, "Datensätze neu erzeugen, auch wenn sie schon passen")
+	flags.IntVar(&o.writers, "writers", 8, "gleichzeitige Schreiber der Schreiblast")
+	flags.DurationVar(&o.writeTime, "write-time", 10*time.Second, "Dauer der Schreiblast auf dem großen Datensatz (0: keine)")
 	if err := flags.Parse(args); err != nil {
-		return o, fmt.Errorf("Aufruf: planwerk bench [-municipalities 396] [-measures 300] [-updates 10] [-requests 200] [-regenerate]: %w", err)
+		return o, fmt.Errorf("Aufruf: planwerk bench [-municipalities 396] [-measures 300] [-updates 10] [-requests 200] [-regenerate] [-writers 8] [-write-time 10s]: %w", err)
 	}
 	if o.municipalities < 1 || o.measures < 1 || o.updates < 0 || o.requests < 1 {
 		return o, errors.New("bench: -municipalities, -measures und -requests müssen positiv sein, -updates nicht negativ")
@@ -90,8 +96,8 @@ func runBench(ctx context.Context, cfg config.Config, log *slog.Logger, args []s
 		large = "Land"
 	}
 	scales := []benchScale{
-		{"klein", "planwerk_bench_small", 10, 30},
-		{large, "planwerk_bench", opts.municipalities, opts.measures},
+		{"klein", "planwerk_bench_small", 10, 30, false},
+		{large, "planwerk_bench", opts.municipalities, opts.measures, true},
 	}
 	results := make([]scaleResult, 0, len(scales))
 	var pgVersion string
@@ -137,6 +143,13 @@ func benchOneScale(ctx context.Context, cfg config.Config, log *slog.Logger, sc 
 			return res, "", err
 		}
 		res.pages = append(res.pages, pr)
+	}
+	if sc.withWrites && opts.writeTime > 0 {
+		w, err := measureWrites(ctx, d.DB, opts.writers, opts.writeTime)
+		if err != nil {
+			return res, "", fmt.Errorf("Schreiblast: %w", err)
+		}
+		res.writes = &w
 	}
 	return res, version, nil
 }
@@ -256,6 +269,11 @@ func benchPages(ctx context.Context, db *postgres.DB) ([]benchPage, error) {
 			func(i int) string { return fmt.Sprintf("/massnahmen/%d", measures[i%len(measures)]) }},
 		{"Arbeitsbereich `/kommunen/:slug`", 30 * time.Millisecond,
 			func(i int) string { return "/kommunen/" + orgs[i%len(orgs)].Slug }},
+		{"Arbeitsbereich gefiltert", 30 * time.Millisecond, func(i int) string {
+			return "/kommunen/" + orgs[i%len(orgs)].Slug + "?relevanz=relevant&status=in_progress&sortierung=faellig"
+		}},
+		{"Aufgabenansicht", 30 * time.Millisecond,
+			func(i int) string { return "/kommunen/" + orgs[i%len(orgs)].Slug + "?ansicht=aufgaben" }},
 	}, nil
 }
 

@@ -41,6 +41,11 @@ func printBenchReport(w io.Writer, opts benchOptions, pgVersion string, results 
 	}
 	fmt.Fprintf(w, "\nSQL-Abfragen je Seite über die Datensätze: %s (Budget: konstant, ≤ %d).\n\n",
 		queryCountSummary(results), maxQueriesPerPage)
+	for _, r := range results {
+		if r.writes != nil {
+			printWriteReport(w, *r.writes)
+		}
+	}
 }
 
 func millis(d time.Duration) string {

@@ -289,3 +289,26 @@ func (db *DB) ServerVersion(ctx context.Context) (string, error) {
 	err := db.pool.QueryRow(ctx, `SHOW server_version`).Scan(&v)
 	return v, translate(err, "Datenbank")
 }
+
+// BenchWriteTarget is an implementation the benchmark's writers may change.
+type BenchWriteTarget struct {
+	OrganisationID, ImplementationID int64
+}
+
+// FindBenchWriteTargets lists up to limit implementations in progress, spread
+// over the organisations, for the benchmark's write mix.
+func (db *DB) FindBenchWriteTargets(ctx context.Context, limit int) ([]BenchWriteTarget, error) {
+	rows, err := db.pool.Query(ctx, `
+		SELECT organisation_id, id FROM implementations
+		WHERE status = 'in_progress' ORDER BY hashint8(id) LIMIT $1`, limit)
+	if err != nil {
+		return nil, translate(err, "Umsetzung")
+	}
+	var out []BenchWriteTarget
+	var t BenchWriteTarget
+	_, err = pgx.ForEachRow(rows, []any{&t.OrganisationID, &t.ImplementationID}, func() error {
+		out = append(out, t)
+		return nil
+	})
+	return out, translate(err, "Umsetzung")
+}
