@@ -37,7 +37,7 @@ func newServer(cfg config.Config, log *slog.Logger, db *database) (*server.Serve
 	}
 	authn := auth.New(auth.ConfigFrom(cfg), db, db.SessionStore(), log)
 	return server.New(server.Deps{Store: db, Auth: authn, Authz: az, Log: log},
-		server.Options{Operator: cfg.Operator, PublicURL: cfg.PublicURL})
+		server.Options{Operator: cfg.Operator, PublicURL: cfg.PublicURL, IssuerURL: cfg.OIDCIssuer})
 }
 
 // serve answers HTTP until ctx is cancelled, then drains open requests.

@@ -40,6 +40,9 @@ func DiffImplementations(old, new Implementation) map[string]Change {
 	add("progress", old.Progress, new.Progress, old.Progress == new.Progress)
 	add("responsible_org", old.ResponsibleOrg, new.ResponsibleOrg, old.ResponsibleOrg == new.ResponsibleOrg)
 	add("contact", old.Contact, new.Contact, old.Contact == new.Contact)
+	add("contact_is_person", old.ContactIsPerson, new.ContactIsPerson, old.ContactIsPerson == new.ContactIsPerson)
+	add("contact_consent_at", instantString(old.ContactConsentAt), instantString(new.ContactConsentAt),
+		instantString(old.ContactConsentAt) == instantString(new.ContactConsentAt))
 	add("start_on", dateString(old.StartOn), dateString(new.StartOn), sameDate(old.StartOn, new.StartOn))
 	add("due_on", dateString(old.DueOn), dateString(new.DueOn), sameDate(old.DueOn, new.DueOn))
 	add("support", old.Support, new.Support, old.Support == new.Support)
@@ -57,4 +60,12 @@ func dateString(t *time.Time) string {
 		return ""
 	}
 	return t.Format(time.DateOnly)
+}
+
+// instantString renders an optional instant as RFC 3339 in UTC ("" when absent).
+func instantString(t *time.Time) string {
+	if t == nil {
+		return ""
+	}
+	return t.UTC().Format(time.RFC3339)
 }

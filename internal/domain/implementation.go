@@ -16,6 +16,8 @@ type Implementation struct {
 	Progress           int        `db:"progress"`
 	ResponsibleOrg     string     `db:"responsible_org"`
 	Contact            string     `db:"contact"`
+	ContactIsPerson    bool       `db:"contact_is_person"`  // a person's name, not a role mailbox
+	ContactConsentAt   *time.Time `db:"contact_consent_at"` // when that person's consent was recorded
 	StartOn            *time.Time `db:"start_on"`
 	DueOn              *time.Time `db:"due_on"`
 	Support            Support    `db:"support"`

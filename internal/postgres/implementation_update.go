@@ -49,6 +49,7 @@ func writeImplementation(ctx context.Context, tx pgx.Tx, current, updated domain
 			relevance = $3, relevance_note = $4, status = nullif($5, ''), status_note = $6, continuous = $7,
 			progress = $8, responsible_org = $9, contact = $10, start_on = $11, due_on = $12,
 			support = $13, support_request = $14, support_response = $15,
+			contact_is_person = $16, contact_consent_at = $17,
 			support_requested_at = CASE WHEN $13 = 'requested' AND i.support <> 'requested' THEN now() ELSE i.support_requested_at END,
 			version = i.version + 1, updated_at = now()
 		WHERE i.organisation_id = $1 AND i.id = $2
@@ -56,14 +57,14 @@ func writeImplementation(ctx context.Context, tx pgx.Tx, current, updated domain
 		current.OrganisationID, current.ID,
 		updated.Relevance, updated.RelevanceNote, updated.Status, updated.StatusNote, updated.Continuous,
 		updated.Progress, updated.ResponsibleOrg, updated.Contact, updated.StartOn, updated.DueOn,
-		updated.Support, updated.SupportRequest, updated.SupportResponse)
+		updated.Support, updated.SupportRequest, updated.SupportResponse,
+		updated.ContactIsPerson, updated.ContactConsentAt)
 	saved, err := pgx.CollectExactlyOneRow(rows, pgx.RowToStructByName[domain.Implementation])
 	if err != nil {
 		return domain.Implementation{}, err
 	}
-	err = insertAuditEvent(ctx, tx, auditEntry{
-		ActorID: actorID, OrganisationID: &current.OrganisationID,
-		Entity: "implementation", EntityID: current.ID, Action: "update", Changes: changes,
+	err = insertImplementationAudit(ctx, tx, current.OrganisationID, current.ID, auditEntry{
+		ActorID: actorID, Entity: "implementation", EntityID: current.ID, Action: "update", Changes: changes,
 	})
 	return saved, err
 }

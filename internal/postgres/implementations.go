@@ -12,6 +12,7 @@ import (
 // with the alias i so that the list can be joined with other tables.
 const implementationColumns = `i.id, i.measure_id, i.organisation_id, i.relevance, i.relevance_note,
 	coalesce(i.status, '') AS status, i.status_note, i.continuous, i.progress, i.responsible_org, i.contact,
+	i.contact_is_person, i.contact_consent_at,
 	i.start_on, i.due_on, i.support, i.support_request, i.support_response, i.support_requested_at,
 	i.last_update_on, i.version, i.updated_at`
 
@@ -46,23 +47,33 @@ func (db *DB) FindImplementationsOfMeasure(ctx context.Context, measureID int64)
 }
 
 // FindWorkspace lists one organisation's implementations of a plan with their
-// measures, goals and action fields, in catalogue order.
-func (db *DB) FindWorkspace(ctx context.Context, orgID, planID int64) ([]domain.WorkspaceItem, error) {
+// measures, goals and action fields, in catalogue order. Each row carries its
+// open milestones (not done, with a due date) as two parallel arrays, so that
+// the workspace can show overdue milestones with this one query.
+func (db *DB) FindWorkspace(ctx context.Context, orgID, planID int64) ([]domain.WorkspaceEntry, error) {
 	rows, err := db.pool.Query(ctx, `
 		SELECT `+implementationColumns+`,
 		       m.code AS measure_code, m.title AS measure_title, m.scope,
 		       g.id AS goal_id, g.code AS goal_code, g.title AS goal_title,
-		       f.id AS field_id, f.code AS field_code, f.title AS field_title
+		       f.id AS field_id, f.code AS field_code, f.title AS field_title,
+		       coalesce(ms.titles, '{}') AS open_milestone_titles,
+		       coalesce(ms.dues, '{}') AS open_milestone_dues
 		FROM implementations i
 		JOIN measures m ON m.id = i.measure_id
 		JOIN goals g ON g.id = m.goal_id
 		JOIN action_fields f ON f.id = g.action_field_id
+		LEFT JOIN LATERAL (
+			SELECT array_agg(x.title ORDER BY x.due_on, x.id) AS titles,
+			       array_agg(x.due_on ORDER BY x.due_on, x.id) AS dues
+			FROM milestones x
+			WHERE x.implementation_id = i.id AND NOT x.done AND x.due_on IS NOT NULL
+		) ms ON true
 		WHERE i.organisation_id = $1 AND m.plan_id = $2
 		ORDER BY f.position, f.code, g.position, g.code, m.position, m.code`, orgID, planID)
 	if err != nil {
 		return nil, translate(err, "Kommune")
 	}
-	items, err := pgx.CollectRows(rows, pgx.RowToStructByName[domain.WorkspaceItem])
+	items, err := pgx.CollectRows(rows, pgx.RowToStructByName[domain.WorkspaceEntry])
 	return items, translate(err, "Kommune")
 }
 

@@ -31,7 +31,7 @@ func (db *DB) AddProgressUpdate(ctx context.Context, orgID, implID int64, report
 			WHERE id = $1`, impl.ID, reportedOn); err != nil {
 			return err
 		}
-		return insertAuditEvent(ctx, tx, auditEntry{ActorID: actorID, OrganisationID: &orgID,
+		return insertImplementationAudit(ctx, tx, orgID, impl.ID, auditEntry{ActorID: actorID,
 			Entity: "progress_update", EntityID: saved.ID, Action: "create",
 			Changes: map[string]domain.Change{"body": {New: body}, "reported_on": {New: reportedOn.Format(time.DateOnly)}}})
 	})

@@ -93,7 +93,7 @@ func (s *Server) signedInPermissions(c *gin.Context) (*authz.Permissions, bool) 
 	c.Set(accountKey, acc)
 	c.Set(permissionsKey, perms)
 	if !perms.HasAnyMembership() {
-		s.render(c, http.StatusForbidden, "noaccess", view{Title: "Noch kein Zugang"})
+		s.render(c, http.StatusForbidden, "noaccess", view{Title: "noaccess.heading"})
 		c.Abort()
 		return nil, false
 	}

@@ -83,7 +83,8 @@ func newServer(t *testing.T, db *postgres.DB, issuer, appURL string) *server.Ser
 	authn := auth.New(auth.Config{Issuer: issuer, ClientID: clientID, ClientSecret: clientSecret,
 		PublicURL: appURL, Idle: time.Hour, Lifetime: 12 * time.Hour}, db, db.SessionStore(), log)
 	srv, err := server.New(server.Deps{Store: db, Auth: authn, Authz: az, Log: log},
-		server.Options{Operator: "Kreis Test", PublicURL: appURL, Now: func() time.Time { return today }})
+		server.Options{Operator: "Kreis Test", PublicURL: appURL, IssuerURL: issuer,
+			Now: func() time.Time { return today }})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -40,7 +40,8 @@ func TestEveryResponseCarriesSecurityHeaders(t *testing.T) {
 	for _, p := range []string{"/", "/nirgendwo", "/healthz", "/static/app.css", "/barrierefreiheit"} {
 		_, _, h := fetch(t, anonymous(), http.MethodGet, a.URL+p)
 		csp := h.Get("Content-Security-Policy")
-		if !strings.Contains(csp, "frame-ancestors 'none'") || strings.Contains(csp, "unsafe-inline") {
+		if !strings.Contains(csp, "frame-ancestors 'none'") || strings.Contains(csp, "unsafe-inline") ||
+			!strings.Contains(csp, "form-action 'self' "+a.IdP.Issuer()+";") {
 			t.Errorf("%s: Content-Security-Policy = %q", p, csp)
 		}
 		if h.Get("X-Content-Type-Options") != "nosniff" || h.Get("Referrer-Policy") == "" {

@@ -9,5 +9,5 @@ import (
 // accessibility shows the accessibility statement that BITV 2.0 requires,
 // linked from every page's footer.
 func (s *Server) accessibility(c *gin.Context) {
-	s.render(c, http.StatusOK, "accessibility", view{Title: "Erklärung zur Barrierefreiheit"})
+	s.render(c, http.StatusOK, "accessibility", view{Title: "accessibility.heading"})
 }

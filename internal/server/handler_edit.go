@@ -3,6 +3,7 @@ package server
 import (
 	"errors"
 	"net/http"
+	"slices"
 	"strconv"
 
 	"github.com/gin-gonic/gin"
@@ -15,15 +16,19 @@ type editData struct {
 	Impl   domain.ImplementationDetail
 	Form   implementationForm
 	Errors map[string]string
-	// Message is a summary shown above the form (e.g. after a refused save).
+	// Message is a summary shown above the form (e.g. after a refused save):
+	// a message id, or a domain message that is shown as it is.
 	Message string
-	// Theirs holds the newer values someone else saved, after a version conflict.
-	Theirs *domain.Implementation
+	// Theirs holds the newer values someone else saved, after a version conflict;
+	// Differences lists the fields where they differ from the user's input.
+	Theirs      *domain.Implementation
+	Differences []difference
 	// StatusChoices are the statuses the current one may move to, itself first.
 	StatusChoices []domain.Status
 }
 
-// editImplementation shows the form for relevance, status and progress.
+// editImplementation shows the form for relevance, status, progress,
+// responsibility, contact and dates.
 func (s *Server) editImplementation(c *gin.Context) {
 	org, id, ok := s.orgAndID(c)
 	if !ok {
@@ -39,39 +44,49 @@ func (s *Server) editImplementation(c *gin.Context) {
 
 // saveImplementation applies the form in one transaction with its audit
 // event, provided nobody saved in between (optimistic locking on version).
+// A conflict shows the other person's values beside the user's own input.
 func (s *Server) saveImplementation(c *gin.Context) {
 	org, id, ok := s.orgAndID(c)
 	if !ok {
 		return
 	}
 	ctx := c.Request.Context()
-	form := readImplementationForm(c)
+	form := readImplementationForm(c, s.opts.Now())
+	version, convErr := strconv.Atoi(form.Version)
+	if convErr != nil {
+		s.renderError(c, http.StatusBadRequest, "implementation.error.formIncomplete")
+		return
+	}
 	detail, err := s.store.FindImplementationDetail(ctx, org.ID, id)
 	if err != nil {
 		s.fail(c, err)
 		return
 	}
-	version, convErr := strconv.Atoi(form.Version)
-	if convErr != nil {
-		s.renderError(c, http.StatusBadRequest, "Das Formular ist unvollständig. Bitte laden Sie die Seite neu.")
+	data := editData{Org: org, Impl: detail, Form: form}
+	if errs := form.validate(); len(errs) > 0 {
+		data.Errors, data.Message = errs, "implementation.error.summary"
+		s.renderEdit(c, http.StatusUnprocessableEntity, data)
 		return
 	}
 	acc, _ := account(c)
 	saved, err := s.store.UpdateImplementation(ctx, org.ID, id, version, &acc.ID, form.apply)
-	data := editData{Org: org, Impl: detail, Form: form}
 	switch {
 	case err == nil:
-		c.Redirect(http.StatusSeeOther, "/kommunen/"+org.Slug+"/umsetzungen/"+strconv.FormatInt(id, 10))
+		c.Redirect(http.StatusSeeOther, implementationPath(org.Slug, id))
 	case errors.Is(err, domain.ErrStaleVersion):
 		data.Theirs = &saved
 		data.Impl.Implementation = saved
 		data.Form.Version = strconv.Itoa(saved.Version)
-		data.Message = domain.ErrorMessage(err)
+		data.Differences = differences(s.translatorFor(c.Request), form, saved)
+		data.Message = "implementation.conflict.message"
 		s.renderEdit(c, http.StatusConflict, data)
 	case domain.ErrorCode(err) == domain.CodeInvalid || domain.ErrorCode(err) == domain.CodeConflict:
 		// Bad input, or a transition the workflow does not allow from here.
 		data.Errors = fieldErrors(err)
-		data.Message = domain.ErrorMessage(err) + " Es wurde nichts gespeichert."
+		data.Message = domain.ErrorMessage(err)
+		if len(data.Errors) > 0 {
+			data.Message = "implementation.error.summary" // the message itself stands beside its field
+		}
 		s.renderEdit(c, http.StatusUnprocessableEntity, data)
 	default:
 		s.fail(c, err)
@@ -85,11 +100,18 @@ func (s *Server) renderEdit(c *gin.Context, status int, d editData) {
 		d.StatusChoices = []domain.Status{domain.StatusPlanned}
 	}
 	d.StatusChoices = append(d.StatusChoices, domain.AllowedStatusTransitions(cur)...)
+	// Keep the user's choice selectable even where it is not allowed (any
+	// more): the form must come back as they left it, with the message.
+	if chosen := domain.Status(d.Form.Status); slices.Contains(domain.Statuses, chosen) && !slices.Contains(d.StatusChoices, chosen) {
+		d.StatusChoices = append(d.StatusChoices, chosen)
+	}
+	t := s.translatorFor(c.Request)
+	implPath := implementationPath(d.Org.Slug, d.Impl.ID)
 	s.render(c, status, "edit", view{
-		Title: "Umsetzung bearbeiten – " + d.Impl.MeasureCode + " – " + d.Org.Name, Nav: "kommunen",
+		Title: t.T("implementation.edit.title", "Code", d.Impl.MeasureCode, "Org", d.Org.Name), Nav: "kommunen",
 		Crumbs: []crumb{{Label: d.Org.Name, Href: "/kommunen/" + d.Org.Slug},
-			{Label: "Maßnahme " + d.Impl.MeasureCode, Href: "/kommunen/" + d.Org.Slug + "/umsetzungen/" + strconv.FormatInt(d.Impl.ID, 10)},
-			{Label: "Bearbeiten"}},
+			{Label: t.T("implementation.measure", "Code", d.Impl.MeasureCode), Href: implPath},
+			{Label: t.T("implementation.edit.crumb")}},
 		Data: d,
 	})
 }
@@ -102,4 +124,76 @@ func fieldErrors(err error) map[string]string {
 		return nil
 	}
 	return map[string]string{de.Field: de.Message}
+}
+
+// implementationPath is the address of an implementation's page.
+func implementationPath(slug string, id int64) string {
+	return "/kommunen/" + slug + "/umsetzungen/" + strconv.FormatInt(id, 10)
+}
+
+// difference is one field where the user's input differs from what someone
+// else saved meanwhile, both shown in the page's language.
+type difference struct {
+	Field, Label, Mine, Theirs string
+}
+
+// differences compares the refused form with the values saved meanwhile, so
+// that the user sees both side by side and can merge them.
+func differences(t translator, f implementationForm, theirs domain.Implementation) []difference {
+	saved := formOf(theirs)
+	var out []difference
+	add := func(field, mine, other string, show func(string) string) {
+		if mine != other {
+			out = append(out, difference{Field: field, Label: t.T("implementation.field." + field),
+				Mine: show(mine), Theirs: show(other)})
+		}
+	}
+	text := func(s string) string { return orDash(s) }
+	state := func(s string) string {
+		if s == "" {
+			return "–"
+		}
+		return t.T("state." + s)
+	}
+	add("relevance", f.Relevance, saved.Relevance, state)
+	add("relevance_note", cleanFormText(f.RelevanceNote), saved.RelevanceNote, text)
+	if f.Relevance == string(domain.RelevanceRelevant) || theirs.Relevance == domain.RelevanceRelevant {
+		add("status", f.Status, saved.Status, state)
+		add("status_note", cleanFormText(f.StatusNote), saved.StatusNote, text)
+		add("progress", f.Progress, saved.Progress, func(s string) string {
+			if n, err := strconv.Atoi(s); err == nil {
+				return t.Percent(n)
+			}
+			return orDash(s)
+		})
+	}
+	add("responsible_org", cleanFormText(f.ResponsibleOrg), saved.ResponsibleOrg, text)
+	add("contact", contactText(t, f.ContactKind, cleanFormText(f.Contact)), contactText(t, saved.ContactKind, saved.Contact), text)
+	date := func(s string) string {
+		if d, ok := parseFormDate(s); ok && d != nil {
+			return t.Date(*d)
+		}
+		return orDash(s)
+	}
+	add("start_on", f.StartOn, saved.StartOn, date)
+	add("due_on", f.DueOn, saved.DueOn, date)
+	add("continuous", strconv.FormatBool(f.Continuous), strconv.FormatBool(saved.Continuous), func(s string) string {
+		return t.T("implementation.value." + s)
+	})
+	return out
+}
+
+// contactText shows a contact with its kind, so a change of kind alone shows.
+func contactText(t translator, kind, contact string) string {
+	if contact == "" {
+		return ""
+	}
+	return contact + " (" + t.T("implementation.contactKind."+kind) + ")"
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "–"
+	}
+	return s
 }

@@ -40,9 +40,12 @@ func (s *Server) measure(c *gin.Context) {
 	for _, i := range impls {
 		data.Tally.Add(i.Relevance, i.Status, 1)
 	}
+	// The title carries the measure's code, so it is translated here; the
+	// renderer leaves text that is not a message id as it is.
+	title := s.translatorFor(c.Request).T("measure.title", "Code", m.Code)
 	s.render(c, http.StatusOK, "measure", view{
-		Title: "Maßnahme " + m.Code, Nav: "plan",
-		Crumbs: []crumb{{Label: m.PlanTitle, Href: "/plaene/" + m.PlanSlug}, {Label: "Maßnahme " + m.Code}},
+		Title: title, Nav: "plan",
+		Crumbs: []crumb{{Label: m.PlanTitle, Href: "/plaene/" + m.PlanSlug}, {Label: title}},
 		Data:   data,
 	})
 }

@@ -16,7 +16,7 @@ func (s *Server) municipalities(c *gin.Context) {
 		return
 	}
 	s.render(c, http.StatusOK, "municipalities", view{
-		Title: "Kommunen", Nav: "kommunen",
+		Title: "municipalities.heading", Nav: "kommunen",
 		Data: struct{ Organisations []domain.Organisation }{orgs},
 	})
 }

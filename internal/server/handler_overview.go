@@ -21,7 +21,7 @@ func (s *Server) overview(c *gin.Context) {
 	ctx := c.Request.Context()
 	plan, err := s.store.FindCurrentPlan(ctx)
 	if domain.ErrorCode(err) == domain.CodeNotFound {
-		s.render(c, http.StatusOK, "noplan", view{Title: "Noch kein Aktionsplan", Nav: "plan"})
+		s.render(c, http.StatusOK, "noplan", view{Title: "noplan.heading", Nav: "plan"})
 		return
 	}
 	if err != nil {

@@ -12,7 +12,7 @@ type usersData struct {
 	Accounts      []domain.Account
 	Organisations []domain.Organisation
 	Roles         []domain.Role
-	Message       string
+	Message       string // message ids, translated by the page
 	Error         string
 }
 
@@ -40,7 +40,7 @@ func (s *Server) renderUsers(c *gin.Context, status int, d usersData) {
 	}
 	d.Organisations = append(county, towns...)
 	d.Roles = domain.Roles
-	s.render(c, status, "users", view{Title: "Benutzerverwaltung", Nav: "verwaltung", Data: d})
+	s.render(c, status, "users", view{Title: "users.heading", Nav: "verwaltung", Data: d})
 }
 
 // grantMembership gives a user a role in an organisation.
@@ -49,7 +49,7 @@ func (s *Server) grantMembership(c *gin.Context) {
 	orgID, ok2 := parseID(c.PostForm("organisation_id"))
 	role := domain.Role(c.PostForm("role"))
 	if !ok1 || !ok2 || !role.Valid() {
-		s.renderUsers(c, http.StatusUnprocessableEntity, usersData{Error: "Bitte wählen Sie Person, Organisation und Rolle aus."})
+		s.renderUsers(c, http.StatusUnprocessableEntity, usersData{Error: "users.error.choose"})
 		return
 	}
 	acc, _ := account(c)
@@ -75,19 +75,24 @@ func (s *Server) afterMembershipChange(c *gin.Context, err error, what string) {
 	switch domain.ErrorCode(err) {
 	case "":
 		c.Redirect(http.StatusSeeOther, "/verwaltung/benutzer?ok="+what)
-	case domain.CodeConflict, domain.CodeInvalid, domain.CodeNotFound:
-		s.renderUsers(c, http.StatusUnprocessableEntity, usersData{Error: domain.ErrorMessage(err)})
+	case domain.CodeConflict:
+		s.renderUsers(c, http.StatusUnprocessableEntity, usersData{Error: "users.error.exists"})
+	case domain.CodeInvalid:
+		s.renderUsers(c, http.StatusUnprocessableEntity, usersData{Error: "users.error.unknown"})
+	case domain.CodeNotFound:
+		s.renderUsers(c, http.StatusUnprocessableEntity, usersData{Error: "users.error.notFound"})
 	default:
 		s.fail(c, err)
 	}
 }
 
+// flashMessage is the message id confirming a change; the page translates it.
 func flashMessage(key string) string {
 	switch key {
 	case "granted":
-		return "Die Rolle wurde vergeben."
+		return "users.granted"
 	case "revoked":
-		return "Die Rolle wurde entzogen."
+		return "users.revoked"
 	}
 	return ""
 }

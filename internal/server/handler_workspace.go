@@ -2,6 +2,10 @@ package server
 
 import (
 	"net/http"
+	"net/url"
+	"slices"
+	"sort"
+	"strconv"
 	"time"
 
 	"github.com/gin-gonic/gin"
@@ -9,64 +13,238 @@ import (
 	"github.com/planwerk/planwerk/internal/domain"
 )
 
-type workspaceField struct {
+// workspaceGroup is one table of results: an action field when the list is in
+// catalogue order, otherwise all results in one table.
+type workspaceGroup struct {
 	Code, Title string
-	Items       []domain.WorkspaceItem
+	Items       []domain.WorkspaceEntry
 }
+
+// fieldOption is an action field with its goals, for the filter form.
+type fieldOption struct {
+	Code, Title string
+	Goals       []goalOption
+}
+
+type goalOption struct{ Code, Title string }
+
+// overdueEntry is one overdue item of the to-do view: an implementation's due
+// date (Milestone empty) or one of its milestones.
+type overdueEntry struct {
+	domain.WorkspaceEntry
+	Milestone string
+	Since     time.Time
+}
+
+// todoLists are what the to-do view lists.
+type todoLists struct {
+	Open    []domain.WorkspaceEntry // waiting for a relevance decision
+	Overdue []overdueEntry          // due dates and milestones that have passed
+	Stale   []domain.WorkspaceEntry // no progress update within the plan's interval
+}
+
+// Count is the number of entries in all three lists.
+func (t todoLists) Count() int { return len(t.Open) + len(t.Overdue) + len(t.Stale) }
 
 type workspaceData struct {
-	Org            domain.Organisation
-	Plan           domain.Plan
-	Items          []domain.WorkspaceItem
-	Fields         []workspaceField
-	Tally          domain.Tally
-	Overdue, Stale int
-	Today          time.Time
+	Org    domain.Organisation
+	Plan   domain.Plan
+	Today  time.Time
+	Filter workspaceFilter
+	// Query is the canonical query string of the view, for the bulk review
+	// to come back to.
+	Query   string
+	Notices []string // query parameters not applied, translated
+	Fields  []fieldOption
+	// RelevanceOptions … SortOptions fill the filter form's selects.
+	RelevanceOptions, StatusOptions, SupportOptions, SortOptions []selectOption
+	// Whole workspace: counts per state and of what needs attention.
+	Tally                             domain.Tally
+	Total                             int
+	Overdue, OverdueMilestones, Stale int
+	// Results of the filter.
+	Shown  int
+	Groups []workspaceGroup
+	Todo   todoLists
+	// CanReview offers the bulk relevance review (coordinator of this town, KI).
+	CanReview    bool
+	Review       reviewState
+	Confirmation []string
 }
 
-// workspace shows a municipality's implementations grouped by action field.
+// IsTodo reports whether the to-do view is shown.
+func (d workspaceData) IsTodo() bool { return d.Filter.View == viewTodo }
+
+// workspace shows a municipality's implementations, filtered and sorted as
+// the query string says, or its to-do lists.
 func (s *Server) workspace(c *gin.Context) {
+	org, plan, items, ok := s.loadWorkspace(c)
+	if !ok {
+		return
+	}
+	tr := s.translatorFor(c.Request)
+	filter, notices := parseWorkspaceFilter(c.Request.URL.Query(), codesOf(items))
+	data := s.buildWorkspace(c, org, plan, items, filter)
+	data.Notices = noticeTexts(tr, notices)
+	data.Confirmation = confirmationOf(tr, c.Request.URL.Query())
+	s.renderWorkspace(c, http.StatusOK, data)
+}
+
+// loadWorkspace reads the municipality, the current plan and its
+// implementations: three queries, whatever the size of the workspace.
+func (s *Server) loadWorkspace(c *gin.Context) (domain.Organisation, domain.Plan, []domain.WorkspaceEntry, bool) {
 	ctx := c.Request.Context()
 	org, err := s.store.FindOrganisationBySlug(ctx, c.Param("slug"))
 	if err != nil {
 		s.fail(c, err)
-		return
+		return org, domain.Plan{}, nil, false
 	}
 	plan, err := s.store.FindCurrentPlan(ctx)
 	if err != nil {
 		s.fail(c, err)
-		return
+		return org, plan, nil, false
 	}
 	items, err := s.store.FindWorkspace(ctx, org.ID, plan.ID)
 	if err != nil {
 		s.fail(c, err)
-		return
+		return org, plan, nil, false
 	}
-	data := summarise(org, plan, items, s.opts.Now())
-	s.render(c, http.StatusOK, "workspace", view{
-		Title: org.Name, Nav: "kommunen",
-		Crumbs: []crumb{{Label: "Kommunen", Href: "/kommunen"}, {Label: org.Name}},
-		Data:   data,
+	return org, plan, items, true
+}
+
+func (s *Server) renderWorkspace(c *gin.Context, status int, d workspaceData) {
+	s.render(c, status, "workspace", view{
+		Title: d.Org.Name, Nav: "kommunen",
+		Crumbs: []crumb{{Label: "layout.municipalities", Href: "/kommunen"}, {Label: d.Org.Name}},
+		Data:   d,
 	})
 }
 
-// summarise groups the items (already in catalogue order) by action field and
-// counts states, overdue and stale implementations.
-func summarise(org domain.Organisation, plan domain.Plan, items []domain.WorkspaceItem, today time.Time) workspaceData {
-	d := workspaceData{Org: org, Plan: plan, Items: items, Today: today}
+// buildWorkspace counts the whole workspace, applies the filter and prepares
+// the form; items are in catalogue order.
+func (s *Server) buildWorkspace(c *gin.Context, org domain.Organisation, plan domain.Plan,
+	items []domain.WorkspaceEntry, f workspaceFilter) workspaceData {
+	today := s.opts.Now()
+	d := workspaceData{Org: org, Plan: plan, Today: today, Filter: f, Query: f.Query().Encode(),
+		Total: len(items), Fields: fieldOptions(items),
+		RelevanceOptions: relevanceOptions(f.Relevance), StatusOptions: statusOptions(f.Status),
+		SupportOptions: supportOptions(f.Support), SortOptions: sortOptions(f.Sort),
+		CanReview: permissions(c).Can(org.Slug, "implementation", "edit")}
+	var shown []domain.WorkspaceEntry
 	for _, it := range items {
-		if len(d.Fields) == 0 || d.Fields[len(d.Fields)-1].Code != it.FieldCode {
-			d.Fields = append(d.Fields, workspaceField{Code: it.FieldCode, Title: it.FieldTitle})
-		}
-		f := &d.Fields[len(d.Fields)-1]
-		f.Items = append(f.Items, it)
 		d.Tally.Add(it.Relevance, it.Status, 1)
 		if it.Overdue(today) {
 			d.Overdue++
 		}
+		d.OverdueMilestones += len(it.OverdueMilestones(today))
 		if it.Stale(today, plan.UpdateIntervalDays) {
 			d.Stale++
 		}
+		if f.match(it, today, plan.UpdateIntervalDays) {
+			shown = append(shown, it)
+		}
 	}
+	d.Shown = len(shown)
+	sortEntries(shown, f.Sort)
+	d.Groups = groupEntries(shown, f.Sort)
+	d.Todo = todoOf(items, today, plan.UpdateIntervalDays)
 	return d
+}
+
+// groupEntries splits results in catalogue order by action field; any other
+// order is one list, which grouping would break up.
+func groupEntries(items []domain.WorkspaceEntry, sortKey string) []workspaceGroup {
+	if sortKey != sortNumber {
+		if len(items) == 0 {
+			return nil
+		}
+		return []workspaceGroup{{Items: items}}
+	}
+	var groups []workspaceGroup
+	for _, it := range items {
+		if len(groups) == 0 || groups[len(groups)-1].Code != it.FieldCode {
+			groups = append(groups, workspaceGroup{Code: it.FieldCode, Title: it.FieldTitle})
+		}
+		g := &groups[len(groups)-1]
+		g.Items = append(g.Items, it)
+	}
+	return groups
+}
+
+// fieldOptions lists the action fields and goals of the workspace in
+// catalogue order.
+func fieldOptions(items []domain.WorkspaceEntry) []fieldOption {
+	var out []fieldOption
+	for _, it := range items {
+		if len(out) == 0 || out[len(out)-1].Code != it.FieldCode {
+			out = append(out, fieldOption{Code: it.FieldCode, Title: it.FieldTitle})
+		}
+		f := &out[len(out)-1]
+		if len(f.Goals) == 0 || f.Goals[len(f.Goals)-1].Code != it.GoalCode {
+			f.Goals = append(f.Goals, goalOption{Code: it.GoalCode, Title: it.GoalTitle})
+		}
+	}
+	return out
+}
+
+// todoOf collects the to-do lists: open decisions in catalogue order, overdue
+// dates longest overdue first, stale implementations longest silent first.
+func todoOf(items []domain.WorkspaceEntry, today time.Time, intervalDays int) todoLists {
+	var t todoLists
+	for _, it := range items {
+		if it.Relevance == domain.RelevanceOpen {
+			t.Open = append(t.Open, it)
+		}
+		if it.Overdue(today) {
+			t.Overdue = append(t.Overdue, overdueEntry{WorkspaceEntry: it, Since: *it.DueOn})
+		}
+		for _, m := range it.OverdueMilestones(today) {
+			t.Overdue = append(t.Overdue, overdueEntry{WorkspaceEntry: it, Milestone: m.Title, Since: m.DueOn})
+		}
+		if it.Stale(today, intervalDays) {
+			t.Stale = append(t.Stale, it)
+		}
+	}
+	sort.SliceStable(t.Overdue, func(i, j int) bool { return t.Overdue[i].Since.Before(t.Overdue[j].Since) })
+	sortEntries(t.Stale, sortLastUpdate)
+	return t
+}
+
+// noticeTexts says which parameters were not applied, in the page's language.
+func noticeTexts(tr translator, notices []filterNotice) []string {
+	var out []string
+	for _, n := range notices {
+		out = append(out, tr.T("workspace.notice.ignored", "Param", tr.T(paramLabel(n.Param)), "Value", n.Value))
+	}
+	return out
+}
+
+// Parameters of the confirmation after a bulk review (see reviewRelevance).
+const (
+	paramSaved     = "gespeichert"
+	paramUnchanged = "unveraendert"
+	paramDecision  = "einstufung"
+)
+
+// confirmationOf reads the confirmation the bulk review redirected with.
+// Only counts and a known decision are shown, so a crafted link can at most
+// show a wrong number, never text of its own.
+func confirmationOf(tr translator, q url.Values) []string {
+	rel := domain.Relevance(q.Get(paramDecision))
+	if rel == domain.RelevanceOpen || !slices.Contains(domain.Relevances, rel) {
+		return nil
+	}
+	saved, err1 := strconv.Atoi(q.Get(paramSaved))
+	unchanged, err2 := strconv.Atoi(q.Get(paramUnchanged))
+	if err1 != nil || err2 != nil || saved < 0 || unchanged < 0 || saved+unchanged == 0 || saved+unchanged > 10000 {
+		return nil
+	}
+	var out []string
+	if saved > 0 {
+		out = append(out, tr.N("workspace.review.saved."+string(rel), saved))
+	}
+	if unchanged > 0 {
+		out = append(out, tr.N("workspace.review.unchanged", unchanged))
+	}
+	return out
 }

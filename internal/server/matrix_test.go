@@ -68,11 +68,45 @@ var matrix = map[string]map[who]int{
 	"GET /kommunen":                       reader,
 	"GET /kommunen/:slug":                 reader,
 	"GET /kommunen/:slug/umsetzungen/:id": reader,
+	// Bulk relevance review with an empty form: allowed visitors get past
+	// authorization and are told to select something; nothing is saved.
+	"POST /kommunen/:slug/relevanz": expect(forbidden, signedOut, unauth, coordOwn, invalid, kiStaff, invalid),
 	"GET /kommunen/:slug/umsetzungen/:id/bearbeiten": expect(forbidden, signedOut, seeOther,
 		coordOwn, ok, kiStaff, ok),
 	// An empty form: allowed visitors get past authorization and are told the form is incomplete.
 	"POST /kommunen/:slug/umsetzungen/:id/bearbeiten": expect(forbidden, signedOut, unauth,
 		coordOwn, badReq, kiStaff, badReq),
+	// Implementation tracking. Empty forms: allowed visitors get past authorization
+	// and are told what is missing; the milestone routes name no real milestone (404).
+	"POST /kommunen/:slug/umsetzungen/:id/meldungen": expect(forbidden, signedOut, unauth,
+		coordOwn, invalid, kiStaff, invalid),
+	"POST /kommunen/:slug/umsetzungen/:id/meilensteine": expect(forbidden, signedOut, unauth,
+		coordOwn, invalid, kiStaff, invalid),
+	"POST /kommunen/:slug/umsetzungen/:id/meilensteine/:milestone/erledigt": expect(forbidden, signedOut, unauth,
+		coordOwn, notFound, kiStaff, notFound),
+	"POST /kommunen/:slug/umsetzungen/:id/meilensteine/:milestone/loeschen": expect(forbidden, signedOut, unauth,
+		coordOwn, notFound, kiStaff, notFound),
+	// Comments are internal: other towns, the committee and administrators cannot read them (404).
+	"POST /kommunen/:slug/umsetzungen/:id/kommentare": expect(notFound, signedOut, unauth, noRole, forbidden,
+		coordOwn, invalid, kiStaff, invalid),
+
+	// KI support: every member sees whether support was asked for, so a refused
+	// write is a 403; empty forms get past authorization and are incomplete (400).
+	"POST /kommunen/:slug/umsetzungen/:id/unterstuetzung":         expect(forbidden, signedOut, unauth, coordOwn, badReq),
+	"POST /kommunen/:slug/umsetzungen/:id/unterstuetzung/antwort": expect(forbidden, signedOut, unauth, kiStaff, badReq),
+	"GET /unterstuetzung": expect(forbidden, signedOut, seeOther, kiStaff, ok),
+	// Needs: the town's coordinator and the KI; nobody else may even read them (404).
+	"GET /kommunen/:slug/bedarfe": expect(notFound, signedOut, seeOther, noRole, forbidden,
+		coordOwn, ok, kiStaff, ok),
+	"POST /kommunen/:slug/bedarfe": expect(notFound, signedOut, unauth, noRole, forbidden,
+		coordOwn, invalid, kiStaff, invalid),
+	"GET /bedarfe":      expect(notFound, signedOut, seeOther, noRole, forbidden, kiStaff, ok),
+	"POST /bedarfe/:id": expect(notFound, signedOut, unauth, noRole, forbidden, kiStaff, invalid),
+	// Local measures: the town's coordinator and the KI.
+	"GET /kommunen/:slug/massnahmen/neu": expect(notFound, signedOut, seeOther, noRole, forbidden,
+		coordOwn, ok, kiStaff, ok),
+	"POST /kommunen/:slug/massnahmen/neu": expect(notFound, signedOut, unauth, noRole, forbidden,
+		coordOwn, invalid, kiStaff, invalid),
 
 	"GET /verwaltung/benutzer": expect(notFound, signedOut, seeOther, noRole, forbidden, adminStaff, ok),
 	"POST /verwaltung/mitgliedschaften": expect(notFound, signedOut, unauth, noRole, forbidden,

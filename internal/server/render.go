@@ -18,7 +18,8 @@ import (
 // pageNames lists every page template. Each is parsed together with the layout
 // at start; a missing or broken one stops the program before it serves.
 var pageNames = []string{"error", "overview", "measure", "workspace", "municipalities", "noplan", "accessibility",
-	"noaccess", "implementation", "edit", "users"}
+	"noaccess", "implementation", "edit", "users",
+	"support_form", "support_queue", "needs", "needs_overview", "local_measure"}
 
 type pages struct {
 	byName map[string]*template.Template
@@ -112,6 +113,13 @@ func (s *Server) renderTo(w http.ResponseWriter, r *http.Request, status int, na
 	if v.Title != "" {
 		v.Title = v.T(v.Title)
 	}
+	// Crumb labels may be message ids too; names (a municipality, a plan) are
+	// not ids and stay as they are.
+	crumbs := make([]crumb, len(v.Crumbs))
+	for i, cr := range v.Crumbs {
+		crumbs[i] = crumb{Label: v.T(cr.Label), Href: cr.Href}
+	}
+	v.Crumbs = crumbs
 	var buf bytes.Buffer
 	if err := t.ExecuteTemplate(&buf, "layout", v); err != nil {
 		s.log.Error("render", "path", r.URL.Path, "page", name, "err", err)

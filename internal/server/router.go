@@ -33,9 +33,27 @@ func (s *Server) routes() (*gin.Engine, error) {
 	reg.handle("GET", "/massnahmen/:id", need("plan", "read", authz.Everywhere), s.measure)
 	reg.handle("GET", "/kommunen", need("plan", "read", authz.Everywhere), s.municipalities)
 	reg.handle("GET", "/kommunen/:slug", need("workspace", "read", inMunicipality), s.workspace)
+	reg.handle("POST", "/kommunen/:slug/relevanz", need("implementation", "edit", inMunicipality), s.reviewRelevance)
 	reg.handle("GET", "/kommunen/:slug/umsetzungen/:id", need("implementation", "read", inMunicipality), s.implementation)
 	reg.handle("GET", "/kommunen/:slug/umsetzungen/:id/bearbeiten", need("implementation", "edit", inMunicipality), s.editImplementation)
 	reg.handle("POST", "/kommunen/:slug/umsetzungen/:id/bearbeiten", need("implementation", "edit", inMunicipality), s.saveImplementation)
+	// Implementation tracking: progress reports, milestones, internal comments.
+	reg.handle("POST", "/kommunen/:slug/umsetzungen/:id/meldungen", need("implementation", "edit", inMunicipality), s.addProgressReport)
+	reg.handle("POST", "/kommunen/:slug/umsetzungen/:id/meilensteine", need("implementation", "edit", inMunicipality), s.addMilestone)
+	reg.handle("POST", "/kommunen/:slug/umsetzungen/:id/meilensteine/:milestone/erledigt", need("implementation", "edit", inMunicipality), s.setMilestoneDone)
+	reg.handle("POST", "/kommunen/:slug/umsetzungen/:id/meilensteine/:milestone/loeschen", need("implementation", "edit", inMunicipality), s.deleteMilestone)
+	reg.handle("POST", "/kommunen/:slug/umsetzungen/:id/kommentare", need("comment", "write", inMunicipality), s.addComment)
+
+	// KI support, cross-municipal needs, local measures.
+	reg.handle("POST", "/kommunen/:slug/umsetzungen/:id/unterstuetzung", need("support", "request", inMunicipality), s.requestSupport)
+	reg.handle("POST", "/kommunen/:slug/umsetzungen/:id/unterstuetzung/antwort", need("support", "answer", inMunicipality), s.answerSupport)
+	reg.handle("GET", "/unterstuetzung", need("support", "answer", authz.Everywhere), s.supportQueue)
+	reg.handle("GET", "/kommunen/:slug/bedarfe", need("need", "read", inMunicipality), s.townNeeds)
+	reg.handle("POST", "/kommunen/:slug/bedarfe", need("need", "write", inMunicipality), s.createNeed)
+	reg.handle("GET", "/bedarfe", need("need", "manage", authz.Everywhere), s.allNeeds)
+	reg.handle("POST", "/bedarfe/:id", need("need", "manage", authz.Everywhere), s.updateNeed)
+	reg.handle("GET", "/kommunen/:slug/massnahmen/neu", need("measure", "create", inMunicipality), s.newLocalMeasure)
+	reg.handle("POST", "/kommunen/:slug/massnahmen/neu", need("measure", "create", inMunicipality), s.createLocalMeasure)
 
 	reg.handle("GET", "/verwaltung/benutzer", need("membership", "manage", authz.Everywhere), s.users)
 	reg.handle("POST", "/verwaltung/mitgliedschaften", need("membership", "manage", authz.Everywhere), s.grantMembership)

@@ -30,16 +30,35 @@ type Store interface {
 	FindImplementationsOfMeasure(ctx context.Context, measureID int64) ([]domain.MunicipalImplementation, error)
 	FindOrganisationBySlug(ctx context.Context, slug string) (domain.Organisation, error)
 	FindOrganisations(ctx context.Context, kind domain.OrgKind) ([]domain.Organisation, error)
-	FindWorkspace(ctx context.Context, orgID, planID int64) ([]domain.WorkspaceItem, error)
+	FindWorkspace(ctx context.Context, orgID, planID int64) ([]domain.WorkspaceEntry, error)
+	// UpdateImplementations applies change to several implementations of one
+	// organisation in one transaction (bulk relevance review): all or nothing.
+	UpdateImplementations(ctx context.Context, orgID int64, versions map[int64]int, actorID *int64,
+		change func(domain.Implementation) (domain.Implementation, error)) ([]domain.Implementation, error)
 	FindAccount(ctx context.Context, userID int64) (domain.Account, error)
 	FindImplementationDetail(ctx context.Context, orgID, id int64) (domain.ImplementationDetail, error)
 	FindProgressUpdates(ctx context.Context, orgID, implID int64) ([]domain.ProgressUpdate, error)
+	// Implementation tracking: records of one implementation in one query, and their writes.
+	FindImplementationRecords(ctx context.Context, orgID, id int64, scope domain.RecordScope) (domain.ImplementationRecords, error)
+	AddProgressUpdate(ctx context.Context, orgID, implID int64, reportedOn time.Time, body string, actorID *int64) (domain.ProgressUpdate, error)
+	AddMilestone(ctx context.Context, orgID, implID int64, title string, dueOn *time.Time, actorID *int64) (domain.Milestone, error)
+	SetMilestoneDone(ctx context.Context, orgID, implID, milestoneID int64, done bool, on time.Time, actorID *int64) (domain.Milestone, error)
+	DeleteMilestone(ctx context.Context, orgID, implID, milestoneID int64, actorID *int64) error
+	AddComment(ctx context.Context, orgID, implID int64, body string, actorID *int64) (domain.Comment, error)
 	FindAuditEvents(ctx context.Context, orgID int64, entity string, entityID int64) ([]domain.AuditEvent, error)
 	UpdateImplementation(ctx context.Context, orgID, id int64, expectedVersion int, actorID *int64,
 		change func(domain.Implementation) (domain.Implementation, error)) (domain.Implementation, error)
 	FindAccounts(ctx context.Context) ([]domain.Account, error)
 	GrantMembership(ctx context.Context, actorID *int64, userID, orgID int64, role domain.Role) error
 	RevokeMembership(ctx context.Context, actorID *int64, membershipID int64) error
+	// KI support queue, cross-municipal needs, local measures.
+	FindSupportQueue(ctx context.Context, f domain.SupportQueueFilter) ([]domain.SupportRequest, error)
+	CreateNeed(ctx context.Context, orgID int64, actorID *int64, title, description string) (domain.Need, error)
+	FindNeeds(ctx context.Context, orgID int64) ([]domain.Need, error)
+	FindAllNeeds(ctx context.Context, status domain.NeedStatus) ([]domain.Need, error)
+	FindCountyMeasures(ctx context.Context, planID int64) ([]domain.Measure, error)
+	UpdateNeed(ctx context.Context, actorID *int64, id, planID int64, change domain.NeedChange) (domain.Need, error)
+	CreateLocalMeasure(ctx context.Context, orgID, planID int64, actorID *int64, m domain.NewLocalMeasure) (domain.Implementation, error)
 }
 
 // Authenticator signs users in through OpenID Connect and keeps their
@@ -65,6 +84,9 @@ type Deps struct {
 
 // Options configure the server.
 type Options struct {
+	// IssuerURL is the identity provider's issuer; the CSP lets the sign-out
+	// form be redirected there.
+	IssuerURL string
 	// PublicURL is where users reach the app (e.g. http://localhost:8080);
 	// sign-in starts on its host so the session cookie and the callback match.
 	PublicURL string
@@ -87,6 +109,8 @@ type Server struct {
 	handler  http.Handler
 	// sessionless serves needsNoSession paths without the session layer.
 	sessionless http.Handler
+	// csp is the Content-Security-Policy sent with every response.
+	csp string
 	// routeTable lists every route with its permission, for Routes.
 	routeTable []Route
 }
@@ -110,7 +134,7 @@ func New(deps Deps, opts Options) (*Server, error) {
 		return nil, err
 	}
 	s := &Server{store: deps.Store, auth: deps.Auth, authz: deps.Authz, log: deps.Log, pages: pages,
-		messages: messages, opts: opts}
+		messages: messages, opts: opts, csp: contentSecurityPolicy(opts.IssuerURL)}
 	router, err := s.routes()
 	if err != nil {
 		return nil, err

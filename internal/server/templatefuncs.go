@@ -23,6 +23,15 @@ var templateFuncs = template.FuncMap{
 	"fieldLabel":       fieldLabel,
 	"auditValue":       auditValue,
 	"relevanceChoices": func() []domain.Relevance { return domain.Relevances },
+	// KI support section (templatefuncs_support.go).
+	"supportArgs":  supportArgs,
+	"supportRetry": supportRetry,
+	// The German-only helpers above (date, percent, dateTime, scopeLabel,
+	// fieldLabel, auditValue) stay for templates not yet converted; these take
+	// the page's view and speak its language.
+	"scopeLabelFor": scopeLabelFor,
+	"fieldLabelFor": fieldLabelFor,
+	"auditValueFor": auditValueFor,
 }
 
 // germanDateTime formats an instant in German local time: 25.11.2026, 14:05 Uhr.
@@ -79,6 +88,52 @@ func auditValue(field string, v any) string {
 		}
 	}
 	return s
+}
+
+// fieldLabelFor names an audited column in the page's language.
+func fieldLabelFor(v view, field string) string {
+	if _, ok := fieldLabels[field]; ok {
+		return v.T("field." + field)
+	}
+	return field
+}
+
+// auditValueFor shows a logged value the way the pages show it elsewhere, in
+// the page's language.
+func auditValueFor(v view, field string, val any) string {
+	s := fmt.Sprint(val)
+	if val == nil || s == "" {
+		return "–"
+	}
+	switch field {
+	case "relevance", "status":
+		return v.T("state." + s)
+	case "support":
+		return v.T("support." + s)
+	case "progress":
+		if n, err := strconv.Atoi(s); err == nil {
+			return v.Percent(n)
+		}
+	case "continuous":
+		if s == "true" {
+			return v.T("value.yes")
+		}
+		return v.T("value.no")
+	case "start_on", "due_on":
+		if t, err := time.Parse(time.DateOnly, s); err == nil {
+			return v.Date(t)
+		}
+	}
+	return s
+}
+
+// scopeLabelFor names who carries out a measure, in the page's language.
+func scopeLabelFor(v view, s domain.Scope) string {
+	switch s {
+	case domain.ScopeCounty, domain.ScopeMunicipal, domain.ScopeLocal:
+		return v.T("scope." + string(s))
+	}
+	return string(s)
 }
 
 // germanDate formats a date the German way: 25.11.2026.

@@ -1,0 +1,78 @@
+package postgres
+
+import (
+	"context"
+	"slices"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/planwerk/planwerk/internal/domain"
+)
+
+// maxBulkImplementations bounds one bulk change: more than a plan has
+// measures cannot come from the workspace form.
+const maxBulkImplementations = 1000
+
+// UpdateImplementations applies change to each implementation named in
+// versions (id → the version the caller saw), all of the given organisation,
+// in one transaction: every row is locked, every version checked, every change
+// written with its own audit event, or nothing is written at all. A partly
+// applied bulk review would leave the user guessing which decisions count.
+//
+// It returns the implementations as saved, by id. An id of another
+// organisation (or none) is not found; a version someone else has replaced is
+// a conflict wrapping domain.ErrStaleVersion.
+func (db *DB) UpdateImplementations(ctx context.Context, orgID int64, versions map[int64]int, actorID *int64,
+	change func(domain.Implementation) (domain.Implementation, error)) ([]domain.Implementation, error) {
+	if len(versions) == 0 || len(versions) > maxBulkImplementations {
+		return nil, domain.Errorf(domain.CodeInvalid, "Bitte wählen Sie zwischen 1 und %d Umsetzungen aus.", maxBulkImplementations)
+	}
+	ids := make([]int64, 0, len(versions))
+	for id := range versions {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids) // one lock order for everyone, so two bulk reviews cannot deadlock
+	var saved []domain.Implementation
+	err := pgx.BeginFunc(ctx, db.pool, func(tx pgx.Tx) error {
+		current, err := lockImplementations(ctx, tx, orgID, ids)
+		if err != nil {
+			return err
+		}
+		for _, cur := range current {
+			if cur.Version != versions[cur.ID] {
+				return &domain.Error{Code: domain.CodeConflict, Err: domain.ErrStaleVersion,
+					Message: "Mindestens eine der ausgewählten Umsetzungen wurde inzwischen von jemand anderem geändert."}
+			}
+			updated, err := change(cur)
+			if err != nil {
+				return err
+			}
+			s, err := writeImplementation(ctx, tx, cur, updated, actorID)
+			if err != nil {
+				return err
+			}
+			saved = append(saved, s)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, translate(err, "Umsetzung")
+	}
+	return saved, nil
+}
+
+// lockImplementations reads and locks the implementations with the given
+// (sorted) ids; it is not found unless every one belongs to orgID.
+func lockImplementations(ctx context.Context, tx pgx.Tx, orgID int64, ids []int64) ([]domain.Implementation, error) {
+	rows, _ := tx.Query(ctx, `SELECT `+implementationColumns+`
+		FROM implementations i WHERE i.organisation_id = $1 AND i.id = ANY($2)
+		ORDER BY i.id FOR UPDATE`, orgID, ids)
+	current, err := pgx.CollectRows(rows, pgx.RowToStructByName[domain.Implementation])
+	if err != nil {
+		return nil, err
+	}
+	if len(current) != len(ids) {
+		return nil, domain.Errorf(domain.CodeNotFound, "Mindestens eine der ausgewählten Umsetzungen gehört nicht zu dieser Kommune.")
+	}
+	return current, nil
+}

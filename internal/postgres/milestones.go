@@ -1,0 +1,105 @@
+package postgres
+
+import (
+	"context"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/planwerk/planwerk/internal/domain"
+)
+
+const milestoneColumns = `m.id, m.implementation_id, m.title, m.due_on, m.done, m.done_on, m.created_at`
+
+// AddMilestone adds a milestone to one implementation of the given
+// organisation and records it in the audit log.
+func (db *DB) AddMilestone(ctx context.Context, orgID, implID int64, title string, dueOn *time.Time, actorID *int64) (domain.Milestone, error) {
+	var saved domain.Milestone
+	err := pgx.BeginFunc(ctx, db.pool, func(tx pgx.Tx) error {
+		if _, err := findImplementation(ctx, tx, orgID, implID, false); err != nil {
+			return err
+		}
+		rows, _ := tx.Query(ctx, `
+			INSERT INTO milestones AS m (implementation_id, title, due_on) VALUES ($1, $2, $3)
+			RETURNING `+milestoneColumns, implID, title, dueOn)
+		var err error
+		if saved, err = pgx.CollectExactlyOneRow(rows, pgx.RowToStructByName[domain.Milestone]); err != nil {
+			return err
+		}
+		return insertImplementationAudit(ctx, tx, orgID, implID, auditEntry{ActorID: actorID,
+			Entity: "milestone", EntityID: saved.ID, Action: "create",
+			Changes: map[string]domain.Change{"title": {New: title}, "due_on": {New: optionalDate(dueOn)}}})
+	})
+	return saved, translate(err, "Meilenstein")
+}
+
+// SetMilestoneDone marks a milestone done (on the given day) or open again.
+// Setting the state it already has changes nothing and logs nothing.
+func (db *DB) SetMilestoneDone(ctx context.Context, orgID, implID, milestoneID int64, done bool, on time.Time, actorID *int64) (domain.Milestone, error) {
+	var saved domain.Milestone
+	err := pgx.BeginFunc(ctx, db.pool, func(tx pgx.Tx) error {
+		current, err := findMilestone(ctx, tx, orgID, implID, milestoneID)
+		if err != nil {
+			return err
+		}
+		if current.Done == done {
+			saved = current
+			return nil
+		}
+		var doneOn *time.Time
+		if done {
+			day := time.Date(on.Year(), on.Month(), on.Day(), 0, 0, 0, 0, time.UTC)
+			doneOn = &day
+		}
+		rows, _ := tx.Query(ctx, `UPDATE milestones m SET done = $2, done_on = $3 WHERE m.id = $1
+			RETURNING `+milestoneColumns, milestoneID, done, doneOn)
+		if saved, err = pgx.CollectExactlyOneRow(rows, pgx.RowToStructByName[domain.Milestone]); err != nil {
+			return err
+		}
+		return insertImplementationAudit(ctx, tx, orgID, implID, auditEntry{ActorID: actorID,
+			Entity: "milestone", EntityID: milestoneID, Action: "update",
+			Changes: map[string]domain.Change{
+				"title": {Old: current.Title, New: current.Title},
+				"done":  {Old: current.Done, New: done},
+			}})
+	})
+	return saved, translate(err, "Meilenstein")
+}
+
+// DeleteMilestone removes a milestone; the audit log keeps what it was.
+func (db *DB) DeleteMilestone(ctx context.Context, orgID, implID, milestoneID int64, actorID *int64) error {
+	err := pgx.BeginFunc(ctx, db.pool, func(tx pgx.Tx) error {
+		current, err := findMilestone(ctx, tx, orgID, implID, milestoneID)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.Exec(ctx, `DELETE FROM milestones WHERE id = $1`, milestoneID); err != nil {
+			return err
+		}
+		return insertImplementationAudit(ctx, tx, orgID, implID, auditEntry{ActorID: actorID,
+			Entity: "milestone", EntityID: milestoneID, Action: "delete",
+			Changes: map[string]domain.Change{"title": {Old: current.Title}, "due_on": {Old: optionalDate(current.DueOn)},
+				"done": {Old: current.Done}}})
+	})
+	return translate(err, "Meilenstein")
+}
+
+// findMilestone locks one milestone of one implementation of the given
+// organisation; a milestone of anyone else's implementation is not found.
+func findMilestone(ctx context.Context, tx pgx.Tx, orgID, implID, milestoneID int64) (domain.Milestone, error) {
+	rows, _ := tx.Query(ctx, `
+		SELECT `+milestoneColumns+`
+		FROM milestones m JOIN implementations i ON i.id = m.implementation_id
+		WHERE i.organisation_id = $1 AND m.implementation_id = $2 AND m.id = $3
+		FOR UPDATE OF m`, orgID, implID, milestoneID)
+	m, err := pgx.CollectExactlyOneRow(rows, pgx.RowToStructByName[domain.Milestone])
+	return m, translate(err, "Meilenstein")
+}
+
+// optionalDate is a date as the audit log stores it: ISO 8601, or nil.
+func optionalDate(t *time.Time) any {
+	if t == nil {
+		return nil
+	}
+	return t.Format(time.DateOnly)
+}

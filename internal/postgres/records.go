@@ -1,0 +1,78 @@
+package postgres
+
+import (
+	"context"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/planwerk/planwerk/internal/domain"
+)
+
+// isoDate renders a date column as the RFC 3339 midnight that time.Time's
+// JSON decoding accepts, so json_agg rows decode straight into Go structs.
+const isoDate = `'YYYY-MM-DD"T00:00:00Z"'`
+
+// recordsSQL gathers an implementation's records in one statement: one
+// json_agg subselect per kind, so the page costs one round trip however many
+// records there are. $3 asks for the comments, $4 for the history.
+const recordsSQL = `
+SELECT
+  (SELECT coalesce(json_agg(json_build_object(
+          'ID', p.id, 'ImplementationID', p.implementation_id,
+          'ReportedOn', to_char(p.reported_on, ` + isoDate + `), 'Body', p.body,
+          'Status', coalesce(p.status, ''), 'Progress', p.progress, 'CreatedAt', p.created_at,
+          'AuthorName', coalesce(u.name, ''))
+          ORDER BY p.reported_on DESC, p.id DESC), '[]'::json)
+   FROM progress_updates p LEFT JOIN users u ON u.id = p.author_id
+   WHERE p.implementation_id = i.id) AS reports,
+  (SELECT coalesce(json_agg(json_build_object(
+          'id', m.id, 'implementation_id', m.implementation_id, 'title', m.title,
+          'due_on', to_char(m.due_on, ` + isoDate + `), 'done', m.done,
+          'done_on', to_char(m.done_on, ` + isoDate + `), 'created_at', m.created_at)
+          ORDER BY m.due_on NULLS LAST, m.id), '[]'::json)
+   FROM milestones m
+   WHERE m.implementation_id = i.id) AS milestones,
+  CASE WHEN $3 THEN
+  (SELECT coalesce(json_agg(json_build_object(
+          'id', c.id, 'implementation_id', c.implementation_id, 'author_name', coalesce(u.name, ''),
+          'body', c.body, 'created_at', c.created_at)
+          ORDER BY c.created_at, c.id), '[]'::json)
+   FROM comments c LEFT JOIN users u ON u.id = c.author_id
+   WHERE c.implementation_id = i.id)
+  ELSE '[]'::json END AS comments,
+  CASE WHEN $4 THEN
+  (SELECT coalesce(json_agg(json_build_object(
+          'ID', a.id, 'OccurredAt', a.occurred_at, 'ActorID', a.actor_id, 'ActorName', coalesce(u.name, ''),
+          'OrganisationID', a.organisation_id, 'Entity', a.entity, 'EntityID', a.entity_id,
+          'Action', a.action, 'Changes', a.changes)
+          ORDER BY a.occurred_at DESC, a.id DESC), '[]'::json)
+   FROM audit_events a LEFT JOIN users u ON u.id = a.actor_id
+   -- The thread is its own record of the comments; leaving their events
+   -- out keeps comment texts away from readers of the history who may not
+   -- read comments (administrators).
+   WHERE a.organisation_id = i.organisation_id AND a.entity <> 'comment'
+     AND ((a.entity = 'implementation' AND a.entity_id = i.id) OR a.implementation_id = i.id))
+  ELSE '[]'::json END AS history
+FROM implementations i
+WHERE i.organisation_id = $1 AND i.id = $2`
+
+// FindImplementationRecords returns the progress reports, milestones and, as
+// scope allows, the comments and the history of one implementation of the
+// given organisation, in a single statement.
+func (db *DB) FindImplementationRecords(ctx context.Context, orgID, id int64, scope domain.RecordScope) (domain.ImplementationRecords, error) {
+	var r domain.ImplementationRecords
+	err := db.pool.QueryRow(ctx, recordsSQL, orgID, id, scope.Comments, scope.History).
+		Scan(&r.Reports, &r.Milestones, &r.Comments, &r.History)
+	return r, translate(err, "Umsetzung")
+}
+
+// insertImplementationAudit appends an audit event about an implementation or
+// one of its records, naming the implementation so that its page finds the
+// event even after the record itself was deleted.
+func insertImplementationAudit(ctx context.Context, tx pgx.Tx, orgID, implID int64, e auditEntry) error {
+	_, err := tx.Exec(ctx, `
+		INSERT INTO audit_events (actor_id, organisation_id, entity, entity_id, action, changes, implementation_id)
+		VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+		e.ActorID, orgID, e.Entity, e.EntityID, e.Action, e.Changes, implID)
+	return err
+}

@@ -1,0 +1,91 @@
+package server
+
+import (
+	"slices"
+	"strconv"
+
+	"github.com/planwerk/planwerk/internal/domain"
+)
+
+// supportForm is what the support forms send, kept as typed so that a
+// refused form comes back as the user left it.
+type supportForm struct {
+	Version  string
+	Request  string
+	Decision string
+	Reason   string
+}
+
+// supportView is what the "support-section" and "support-forms" templates
+// (partials/support.html) receive.
+type supportView struct {
+	V    view // the page's view: translations, permissions
+	Org  domain.Organisation
+	Impl domain.ImplementationDetail
+	// Show is true for insiders (the municipality itself, the KI,
+	// administrators); the committee and other towns see nothing of it.
+	Show bool
+	// CanRequest: the viewer may ask and the current state allows a request.
+	CanRequest bool
+	// MayRequest: the viewer may ask, whatever the state (to explain a wait).
+	MayRequest bool
+	// Answers are the answers the KI may give from the current state.
+	Answers []domain.Support
+	Form    supportForm
+	Errors  map[string]string // translated messages by field
+}
+
+// supportArgs prepares the support section of an implementation page for the
+// signed-in viewer: {{template "support-section" (supportArgs $ .Data.Org .Data.Impl)}}.
+func supportArgs(v view, org domain.Organisation, d domain.ImplementationDetail) supportView {
+	sv := supportView{V: v, Org: org, Impl: d, Form: supportForm{Version: strconv.Itoa(d.Version)}}
+	if v.Perms == nil {
+		return sv
+	}
+	sv.MayRequest = v.Perms.Can(org.Slug, "support", "request")
+	mayAnswer := v.Perms.Can(org.Slug, "support", "answer")
+	sv.Show = sv.MayRequest || mayAnswer || v.Perms.Can(org.Slug, "contact", "read")
+	w := workflowOf(d.Implementation)
+	if sv.MayRequest {
+		_, err := w.RequestSupport("?")
+		sv.CanRequest = err == nil
+	}
+	if mayAnswer {
+		// The domain's transition table decides which answers are possible.
+		for _, to := range []domain.Support{domain.SupportAccepted, domain.SupportDeclined, domain.SupportDone} {
+			if _, err := w.AnswerSupport(to, "?"); err == nil {
+				sv.Answers = append(sv.Answers, to)
+			}
+		}
+		if len(sv.Answers) > 0 {
+			sv.Form.Decision = string(sv.Answers[0])
+		}
+	}
+	return sv
+}
+
+// supportFormData is the data of the support_form page: a support form that
+// was refused, shown again with the input kept.
+type supportFormData struct {
+	Org    domain.Organisation
+	Impl   domain.ImplementationDetail
+	Form   supportForm
+	Errors map[string]string
+	// Message is the translated summary above the form.
+	Message string
+	// Conflict is true when someone else changed the implementation meanwhile.
+	Conflict bool
+}
+
+// supportRetry prepares the forms of the support_form page from its data.
+func supportRetry(v view) supportView {
+	d, _ := v.Data.(supportFormData)
+	sv := supportArgs(v, d.Org, d.Impl)
+	form := d.Form
+	form.Version = strconv.Itoa(d.Impl.Version) // after a conflict: the version now current
+	if !slices.Contains(sv.Answers, domain.Support(form.Decision)) {
+		form.Decision = sv.Form.Decision // the state changed meanwhile: offer what is possible now
+	}
+	sv.Form, sv.Errors = form, d.Errors
+	return sv
+}
