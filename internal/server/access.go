@@ -113,8 +113,11 @@ func (s *Server) requireSignIn(c *gin.Context) {
 
 func (s *Server) forbidden(c *gin.Context, a Access) {
 	msg := "error.msg.readOnly"
-	if a.Object == "implementation" {
+	switch a.Object {
+	case "implementation":
 		msg = "error.msg.readOnlyImplementation"
+	case "support":
+		msg = "error.msg.supportRoles"
 	}
 	s.renderError(c, http.StatusForbidden, msg)
 	c.Abort()

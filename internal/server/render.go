@@ -97,6 +97,9 @@ type crumb struct {
 func (s *Server) render(c *gin.Context, status int, name string, v view) {
 	v.Path = c.Request.URL.RequestURI()
 	v.Account, v.SignedIn = account(c)
+	if !v.SignedIn {
+		v.Account, v.SignedIn = s.optionalAccount(c)
+	}
 	v.Perms = permissions(c)
 	s.renderTo(c.Writer, c.Request, status, name, v)
 }
@@ -132,4 +135,16 @@ func (s *Server) renderTo(w http.ResponseWriter, r *http.Request, status int, na
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.WriteHeader(status)
 	_, _ = w.Write(buf.Bytes())
+}
+
+// optionalAccount finds the signed-in user on pages that do not require
+// sign-in (the accessibility statement, error pages), so the header still
+// shows who is signed in. Failing that, the page is shown as signed out.
+func (s *Server) optionalAccount(c *gin.Context) (domain.Account, bool) {
+	userID, ok := s.auth.UserID(c.Request.Context())
+	if !ok {
+		return domain.Account{}, false
+	}
+	acc, err := s.store.FindAccount(c.Request.Context(), userID)
+	return acc, err == nil
 }
