@@ -21,7 +21,6 @@ import (
 // Store is what the pages read. *postgres.DB satisfies it.
 type Store interface {
 	Ping(ctx context.Context) error
-	FindPlans(ctx context.Context) ([]domain.Plan, error)
 	FindPlanBySlug(ctx context.Context, slug string) (domain.Plan, error)
 	FindCurrentPlan(ctx context.Context) (domain.Plan, error)
 	FindCatalogue(ctx context.Context, planID int64) ([]domain.ActionField, error)
@@ -37,7 +36,6 @@ type Store interface {
 		change func(domain.Implementation) (domain.Implementation, error)) ([]domain.Implementation, error)
 	FindAccount(ctx context.Context, userID int64) (domain.Account, error)
 	FindImplementationDetail(ctx context.Context, orgID, id int64) (domain.ImplementationDetail, error)
-	FindProgressUpdates(ctx context.Context, orgID, implID int64) ([]domain.ProgressUpdate, error)
 	// Implementation tracking: records of one implementation in one query, and their writes.
 	FindImplementationRecords(ctx context.Context, orgID, id int64, scope domain.RecordScope) (domain.ImplementationRecords, error)
 	AddProgressUpdate(ctx context.Context, orgID, implID int64, reportedOn time.Time, body string, actorID *int64) (domain.ProgressUpdate, error)
@@ -45,7 +43,6 @@ type Store interface {
 	SetMilestoneDone(ctx context.Context, orgID, implID, milestoneID int64, done bool, on time.Time, actorID *int64) (domain.Milestone, error)
 	DeleteMilestone(ctx context.Context, orgID, implID, milestoneID int64, actorID *int64) error
 	AddComment(ctx context.Context, orgID, implID int64, body string, actorID *int64) (domain.Comment, error)
-	FindAuditEvents(ctx context.Context, orgID int64, entity string, entityID int64) ([]domain.AuditEvent, error)
 	UpdateImplementation(ctx context.Context, orgID, id int64, expectedVersion int, actorID *int64,
 		change func(domain.Implementation) (domain.Implementation, error)) (domain.Implementation, error)
 	FindAccounts(ctx context.Context) ([]domain.Account, error)
