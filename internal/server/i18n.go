@@ -22,35 +22,42 @@ const langCookie = "planwerk_lang"
 
 // loadMessages reads every web/locales/*.json file. A malformed file, or a
 // message that exists in one language only, stops the program at start.
-func loadMessages() (*i18n.Bundle, error) {
+func loadMessages() (*i18n.Bundle, map[string]map[string]string, error) {
 	bundle := i18n.NewBundle(language.German)
 	bundle.RegisterUnmarshalFunc("json", json.Unmarshal)
 	files, err := fs.Glob(web.Locales, "locales/*.json")
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	ids := map[string]map[string]bool{}
+	plain := map[string]map[string]string{}
 	for _, f := range files {
 		mf, err := bundle.LoadMessageFileFS(web.Locales, f)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", f, err)
+			return nil, nil, fmt.Errorf("%s: %w", f, err)
 		}
 		lang := mf.Tag.String()
+		if plain[lang] == nil {
+			plain[lang] = map[string]string{}
+		}
 		for _, m := range mf.Messages {
 			if ids[m.ID] == nil {
 				ids[m.ID] = map[string]bool{}
 			}
 			ids[m.ID][lang] = true
+			if m.One == "" && m.Few == "" && m.Many == "" && !strings.Contains(m.Other, "{{") {
+				plain[lang][m.ID] = m.Other
+			}
 		}
 	}
 	for id, langs := range ids {
 		for _, l := range languages {
 			if !langs[l] {
-				return nil, fmt.Errorf("message %q has no %s translation in web/locales", id, l)
+				return nil, nil, fmt.Errorf("message %q has no %s translation in web/locales", id, l)
 			}
 		}
 	}
-	return bundle, nil
+	return bundle, plain, nil
 }
 
 // langOf is the language chosen with the switch in the header, remembered in
@@ -86,17 +93,25 @@ func localPath(p string) string {
 type translator struct {
 	lang string
 	loc  *i18n.Localizer
+	// plain holds the messages without placeholders, looked up directly: a
+	// workspace at Land scale asks for over a thousand of them per page.
+	plain map[string]string
 }
 
 func (s *Server) translatorFor(r *http.Request) translator {
 	lang := langOf(r)
-	return translator{lang: lang, loc: i18n.NewLocalizer(s.messages, lang)}
+	return translator{lang: lang, loc: i18n.NewLocalizer(s.messages, lang), plain: s.plainMessages[lang]}
 }
 
 // T translates a message; args are name/value pairs for its placeholders
 // ({{.Name}}). An unknown id shows as the id itself, which the template test
 // catches before it ships.
 func (t translator) T(id string, args ...any) string {
+	if len(args) == 0 {
+		if msg, ok := t.plain[id]; ok {
+			return msg
+		}
+	}
 	data := map[string]any{}
 	for i := 0; i+1 < len(args); i += 2 {
 		data[fmt.Sprint(args[i])] = args[i+1]

@@ -102,8 +102,10 @@ type Server struct {
 	pages *pages
 	// messages holds the UI texts in every language (web/locales).
 	messages *i18n.Bundle
-	opts     Options
-	handler  http.Handler
+	// plainMessages are the messages without placeholders, by language.
+	plainMessages map[string]map[string]string
+	opts          Options
+	handler       http.Handler
 	// sessionless serves needsNoSession paths without the session layer.
 	sessionless http.Handler
 	// csp is the Content-Security-Policy sent with every response.
@@ -126,12 +128,12 @@ func New(deps Deps, opts Options) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	messages, err := loadMessages()
+	messages, plainMessages, err := loadMessages()
 	if err != nil {
 		return nil, err
 	}
 	s := &Server{store: deps.Store, auth: deps.Auth, authz: deps.Authz, log: deps.Log, pages: pages,
-		messages: messages, opts: opts, csp: contentSecurityPolicy(opts.IssuerURL)}
+		messages: messages, plainMessages: plainMessages, opts: opts, csp: contentSecurityPolicy(opts.IssuerURL)}
 	router, err := s.routes()
 	if err != nil {
 		return nil, err
