@@ -160,7 +160,7 @@ func (a *Authenticator) UserID(ctx context.Context) (int64, bool) {
 func (a *Authenticator) Logout(ctx context.Context) (string, error) {
 	hint := a.sessions.GetString(ctx, keyIDToken)
 	if err := a.sessions.Destroy(ctx); err != nil {
-		return "", &domain.Error{Code: domain.CodeUnavailable,
+		return "", &domain.Error{Code: domain.CodeUnavailable, Key: "error.auth.signOutUnavailable",
 			Message: "Die Abmeldung ist gerade nicht möglich. Bitte versuchen Sie es in einigen Minuten erneut.", Err: err}
 	}
 	home := a.cfg.PublicURL + "/"

@@ -82,10 +82,11 @@ func (a *Authenticator) providerContext(ctx context.Context) (context.Context, c
 // see for every refusal, so an attacker learns nothing from it.
 func (a *Authenticator) refuse(reason string, err error) error {
 	a.log.Warn("sign-in refused", "reason", reason, "err", err)
-	return &domain.Error{Code: domain.CodeInvalid, Message: msgFailed, Err: fmt.Errorf("%s: %v", reason, err)}
+	return &domain.Error{Code: domain.CodeInvalid, Message: msgFailed, Key: "error.auth.failed", Err: fmt.Errorf("%s: %v", reason, err)}
 }
 
 func (a *Authenticator) unavailable(step string, err error) error {
 	a.log.Warn("identity provider unreachable", "step", step, "issuer", a.cfg.Issuer, "err", err)
-	return &domain.Error{Code: domain.CodeUnavailable, Message: msgUnavailable, Err: fmt.Errorf("%s: %w", step, err)}
+	return &domain.Error{Code: domain.CodeUnavailable, Message: msgUnavailable, Key: "error.auth.unavailable",
+		Err: fmt.Errorf("%s: %w", step, err)}
 }

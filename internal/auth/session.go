@@ -20,7 +20,7 @@ func (a *Authenticator) signIn(ctx context.Context, id identity) error {
 	}
 	if err := a.sessions.RenewToken(ctx); err != nil {
 		a.log.Warn("sign-in: renewing the session failed", "err", err)
-		return &domain.Error{Code: domain.CodeUnavailable, Err: err,
+		return &domain.Error{Code: domain.CodeUnavailable, Err: err, Key: "error.auth.signInUnavailable",
 			Message: "Die Anmeldung ist gerade nicht möglich. Bitte versuchen Sie es in einigen Minuten erneut."}
 	}
 	a.sessions.Put(ctx, keyUserID, user.ID)

@@ -22,10 +22,27 @@ const (
 
 // Error carries a code and a message that is safe to show to the user.
 // Field names the form field the message belongs to, when there is one.
+//
+// Message is the German text: it goes to the log and is what a caller
+// without translations shows. Key, when set, is the id of the same message in
+// web/locales/errors.*.json, so the UI can show it in the page's language;
+// Args are name/value pairs for its placeholders ({{.Name}}). Args carry
+// identifiers, never labels, and the UI translates them by the end of their
+// name:
+//
+//	…State   a relevance or status ("planned"), shown as its state.* label
+//	…States  several of them joined with "," ("on_hold,cancelled"), shown as a quoted list
+//	…Support a support state ("requested"), shown as its support.* label
+//	…Supports several support states joined with ","
+//	…Thing   a kind of record ("implementation"), shown as its error.thing.* label
+//
+// Any other value (a number, a code) is shown as it is.
 type Error struct {
 	Code    Code
 	Message string
 	Field   string
+	Key     string
+	Args    []any
 	Err     error // underlying cause; logged, never shown
 }
 
@@ -43,6 +60,14 @@ func Errorf(code Code, format string, args ...any) *Error {
 	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}
 }
 
+// Keyed builds a domain error whose message can be translated: key is its id
+// in web/locales/errors.*.json, german the German text of that message with
+// args filled in (it becomes Message), args the name/value pairs for the
+// placeholders (see Error). field may be "" for an error of no one field.
+func Keyed(code Code, field, key, german string, args ...any) *Error {
+	return &Error{Code: code, Field: field, Message: german, Key: key, Args: args}
+}
+
 // FieldError is an invalid-input error attached to one form field.
 func FieldError(field, message string) *Error {
 	return &Error{Code: CodeInvalid, Field: field, Message: message}
@@ -58,6 +83,15 @@ func ErrorCode(err error) Code {
 		return e.Code
 	}
 	return CodeInternal
+}
+
+// ErrorKey reports the message id of err, "" when it has none (or is internal).
+func ErrorKey(err error) string {
+	var e *Error
+	if errors.As(err, &e) && e.Code != CodeInternal {
+		return e.Key
+	}
+	return ""
 }
 
 // ErrorMessage reports the user-facing message of err, hiding internals.

@@ -53,21 +53,22 @@ func NewWorkflow() Workflow {
 func cleanText(field, text string, max int) (string, error) {
 	text = strings.TrimSpace(text)
 	if n := utf8.RuneCountInString(text); n > max {
-		return "", FieldError(field, fmt.Sprintf(
-			"Der Text darf höchstens %d Zeichen lang sein (derzeit %d). Bitte kürzen Sie ihn.", max, n))
+		return "", Keyed(CodeInvalid, field, "error.workflow.textTooLong", fmt.Sprintf(
+			"Der Text darf höchstens %d Zeichen lang sein (derzeit %d). Bitte kürzen Sie ihn.", max, n),
+			"Max", max, "Count", n)
 	}
 	return text, nil
 }
 
-// requireText is cleanText for a text that must not be empty; missing is the
-// message telling the user what to write.
-func requireText(field, text string, max int, missing string) (string, error) {
+// requireText is cleanText for a text that must not be empty; key and missing
+// are the id and German text of the message telling the user what to write.
+func requireText(field, text string, max int, key, missing string) (string, error) {
 	text, err := cleanText(field, text, max)
 	if err != nil {
 		return "", err
 	}
 	if text == "" {
-		return "", FieldError(field, missing)
+		return "", Keyed(CodeInvalid, field, key, missing)
 	}
 	return text, nil
 }
@@ -79,4 +80,14 @@ func quoteLabels(labels []string) string {
 		quoted[i] = "„" + l + "“"
 	}
 	return strings.Join(quoted, ", ")
+}
+
+// joinIDs joins identifiers with "," for an error argument listing the
+// choices left (…States, …Supports), which the UI translates one by one.
+func joinIDs[T ~string](ids []T) string {
+	parts := make([]string, len(ids))
+	for i, id := range ids {
+		parts[i] = string(id)
+	}
+	return strings.Join(parts, ",")
 }

@@ -1,6 +1,9 @@
 package domain
 
-import "slices"
+import (
+	"fmt"
+	"slices"
+)
 
 // DecideRelevance records the municipality's decision on whether the measure
 // applies to it. Decisions are revisable, but never undone to "open": once a
@@ -35,17 +38,21 @@ func (w Workflow) DecideRelevance(to Relevance, note string) (Workflow, error) {
 // reachable from the current decision (conflict).
 func (w Workflow) checkRelevanceChange(to Relevance) error {
 	if !slices.Contains(Relevances, to) {
-		return FieldError(FieldRelevance, "Bitte wählen Sie eine gültige Einstufung.")
+		return Keyed(CodeInvalid, FieldRelevance, "error.workflow.relevanceInvalid", "Bitte wählen Sie eine gültige Einstufung.")
 	}
 	if to == RelevanceOpen {
-		return Errorf(CodeConflict,
+		return Keyed(CodeConflict, "", "error.workflow.relevanceNoReset", fmt.Sprintf(
 			"Die Einstufung kann nicht auf „%s“ zurückgesetzt werden. Bitte wählen Sie „%s“, „%s“ oder „%s“.",
-			RelevanceOpen.Label(), RelevanceRelevant.Label(), RelevanceNotRelevant.Label(), RelevanceAlreadyInPlace.Label())
+			RelevanceOpen.Label(), RelevanceRelevant.Label(), RelevanceNotRelevant.Label(), RelevanceAlreadyInPlace.Label()),
+			"OpenState", RelevanceOpen, "RelevantState", RelevanceRelevant,
+			"NotRelevantState", RelevanceNotRelevant, "AlreadyInPlaceState", RelevanceAlreadyInPlace)
 	}
 	// Relevant carries no text of its own, so re-deciding it would change nothing;
 	// the other decisions may be repeated to revise their reason.
 	if to == RelevanceRelevant && w.Relevance == RelevanceRelevant {
-		return Errorf(CodeConflict, "Die Maßnahme ist bereits als „%s“ eingestuft.", RelevanceRelevant.Label())
+		return Keyed(CodeConflict, "", "error.workflow.alreadyRelevant",
+			fmt.Sprintf("Die Maßnahme ist bereits als „%s“ eingestuft.", RelevanceRelevant.Label()),
+			"State", RelevanceRelevant)
 	}
 	return nil
 }
@@ -55,10 +62,10 @@ func (w Workflow) checkRelevanceChange(to Relevance) error {
 func relevanceNote(to Relevance, note string) (string, error) {
 	switch to {
 	case RelevanceNotRelevant:
-		return requireText(FieldRelevanceNote, note, MaxRelevanceNoteLen,
+		return requireText(FieldRelevanceNote, note, MaxRelevanceNoteLen, "error.workflow.reasonNotRelevant",
 			"Bitte geben Sie einen Grund an, warum die Maßnahme nicht relevant ist.")
 	case RelevanceAlreadyInPlace:
-		return requireText(FieldRelevanceNote, note, MaxRelevanceNoteLen,
+		return requireText(FieldRelevanceNote, note, MaxRelevanceNoteLen, "error.workflow.describeAlreadyInPlace",
 			"Bitte beschreiben Sie kurz, wie die Maßnahme bereits umgesetzt ist.")
 	}
 	return cleanText(FieldRelevanceNote, note, MaxRelevanceNoteLen)

@@ -46,13 +46,14 @@ func (w Workflow) ChangeStatus(to Status, reason string) (Workflow, error) {
 // transition table does not allow from the current state (conflict).
 func (w Workflow) checkStatusChange(to Status) error {
 	if !slices.Contains(Statuses, to) {
-		return FieldError(FieldStatus, "Bitte wählen Sie einen gültigen Status.")
+		return Keyed(CodeInvalid, FieldStatus, "error.workflow.statusInvalid", "Bitte wählen Sie einen gültigen Status.")
 	}
 	if w.Relevance != RelevanceRelevant {
-		return Errorf(CodeConflict,
+		return Keyed(CodeConflict, "", "error.workflow.statusNeedsRelevant", fmt.Sprintf(
 			"Ein Status kann nur gesetzt werden, solange die Maßnahme als „%s“ eingestuft ist. "+
 				"Bitte stufen Sie die Maßnahme zuerst als „%s“ ein.",
-			RelevanceRelevant.Label(), RelevanceRelevant.Label())
+			RelevanceRelevant.Label(), RelevanceRelevant.Label()),
+			"RelevantState", RelevanceRelevant)
 	}
 	if slices.Contains(statusTransitions[w.Status], to) {
 		return nil
@@ -65,29 +66,42 @@ func statusConflict(from, to Status) error {
 	allowed := statusTransitions[from]
 	switch {
 	case from == to:
-		return Errorf(CodeConflict, "Die Maßnahme hat bereits den Status „%s“. Bitte wählen Sie einen anderen Status.", to.Label())
+		return Keyed(CodeConflict, "", "error.workflow.statusUnchanged", fmt.Sprintf(
+			"Die Maßnahme hat bereits den Status „%s“. Bitte wählen Sie einen anderen Status.", to.Label()),
+			"State", to)
 	case from == StatusCompleted || from == StatusCancelled:
-		return Errorf(CodeConflict, "Von „%s“ aus ist kein Statuswechsel mehr möglich.", from.Label())
+		return Keyed(CodeConflict, "", "error.workflow.statusFinal",
+			fmt.Sprintf("Von „%s“ aus ist kein Statuswechsel mehr möglich.", from.Label()),
+			"FromState", from)
 	case from == StatusPlanned && to == StatusCompleted:
-		return Errorf(CodeConflict,
+		return Keyed(CodeConflict, "", "error.workflow.statusSkip", fmt.Sprintf(
 			"Von „%s“ aus kann die Maßnahme nicht direkt auf „%s“ gesetzt werden. Bitte setzen Sie sie zuerst auf „%s“.",
-			from.Label(), to.Label(), StatusInProgress.Label())
+			from.Label(), to.Label(), StatusInProgress.Label()),
+			"FromState", from, "ToState", to, "NextState", StatusInProgress)
 	case len(allowed) == 0:
 		// Only reachable with an inconsistent stored state (relevant without status).
-		return Errorf(CodeConflict, "Der gespeicherte Status ist ungültig. Bitte wenden Sie sich an die Administration.")
+		return statusCorrupt()
 	}
 	labels := make([]string, len(allowed))
 	for i, s := range allowed {
 		labels[i] = s.Label()
 	}
-	return Errorf(CodeConflict, "Von „%s“ aus ist ein Wechsel zu „%s“ nicht möglich. Möglich sind: %s.",
-		from.Label(), to.Label(), quoteLabels(labels))
+	return Keyed(CodeConflict, "", "error.workflow.statusNotAllowed", fmt.Sprintf(
+		"Von „%s“ aus ist ein Wechsel zu „%s“ nicht möglich. Möglich sind: %s.",
+		from.Label(), to.Label(), quoteLabels(labels)),
+		"FromState", from, "ToState", to, "AllowedStates", joinIDs(allowed))
+}
+
+// statusCorrupt refuses a change from a stored state the rules do not know.
+func statusCorrupt() error {
+	return Keyed(CodeConflict, "", "error.workflow.statusCorrupt",
+		"Der gespeicherte Status ist ungültig. Bitte wenden Sie sich an die Administration.")
 }
 
 // statusNote validates the reason given with a status change.
 func statusNote(to Status, reason string) (string, error) {
 	if to == StatusCancelled {
-		return requireText(FieldStatusNote, reason, MaxRelevanceNoteLen,
+		return requireText(FieldStatusNote, reason, MaxRelevanceNoteLen, "error.workflow.reasonCancelled",
 			"Bitte geben Sie einen Grund an, warum die Maßnahme entfällt.")
 	}
 	return cleanText(FieldStatusNote, reason, MaxRelevanceNoteLen)
@@ -100,8 +114,9 @@ func (w Workflow) SetProgress(p int) (Workflow, error) {
 		return w, err
 	}
 	if p < 0 || p > 100 {
-		return w, FieldError(FieldProgress, fmt.Sprintf(
-			"Der Fortschritt muss zwischen 0 und 100 %% liegen (angegeben: %d). Bitte korrigieren Sie den Wert.", p))
+		return w, Keyed(CodeInvalid, FieldProgress, "error.workflow.progressRange", fmt.Sprintf(
+			"Der Fortschritt muss zwischen 0 und 100 %% liegen (angegeben: %d). Bitte korrigieren Sie den Wert.", p),
+			"Value", p)
 	}
 	next := w
 	next.Progress = p
@@ -111,9 +126,10 @@ func (w Workflow) SetProgress(p int) (Workflow, error) {
 // checkProgressChange refuses progress for states where it has no meaning.
 func (w Workflow) checkProgressChange(p int) error {
 	if w.Relevance != RelevanceRelevant {
-		return Errorf(CodeConflict,
+		return Keyed(CodeConflict, "", "error.workflow.progressNeedsRelevant", fmt.Sprintf(
 			"Ein Fortschritt kann nur erfasst werden, solange die Maßnahme als „%s“ eingestuft ist.",
-			RelevanceRelevant.Label())
+			RelevanceRelevant.Label()),
+			"RelevantState", RelevanceRelevant)
 	}
 	switch w.Status {
 	case StatusPlanned, StatusInProgress, StatusOnHold:
@@ -122,10 +138,14 @@ func (w Workflow) checkProgressChange(p int) error {
 		if p == 100 {
 			return nil
 		}
-		return Errorf(CodeConflict, "Die Maßnahme ist „%s“; der Fortschritt bleibt bei 100 %%.", StatusCompleted.Label())
+		return Keyed(CodeConflict, "", "error.workflow.progressCompleted",
+			fmt.Sprintf("Die Maßnahme ist „%s“; der Fortschritt bleibt bei 100 %%.", StatusCompleted.Label()),
+			"State", StatusCompleted)
 	case StatusCancelled:
-		return Errorf(CodeConflict, "Die Maßnahme ist „%s“; der Fortschritt kann nicht mehr geändert werden.", StatusCancelled.Label())
+		return Keyed(CodeConflict, "", "error.workflow.progressCancelled",
+			fmt.Sprintf("Die Maßnahme ist „%s“; der Fortschritt kann nicht mehr geändert werden.", StatusCancelled.Label()),
+			"State", StatusCancelled)
 	}
 	// Only reachable with an inconsistent stored state (relevant without status).
-	return Errorf(CodeConflict, "Der gespeicherte Status ist ungültig. Bitte wenden Sie sich an die Administration.")
+	return statusCorrupt()
 }

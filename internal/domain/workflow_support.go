@@ -23,7 +23,7 @@ func (w Workflow) RequestSupport(text string) (Workflow, error) {
 	if err := w.checkSupportChange(SupportRequested); err != nil {
 		return w, err
 	}
-	text, err := requireText(FieldSupportRequest, text, MaxSupportTextLen,
+	text, err := requireText(FieldSupportRequest, text, MaxSupportTextLen, "error.workflow.supportRequestMissing",
 		"Bitte beschreiben Sie, wobei Sie Unterstützung benötigen.")
 	if err != nil {
 		return w, err
@@ -40,8 +40,10 @@ func (w Workflow) RequestSupport(text string) (Workflow, error) {
 // because that is usually what the municipality needs to read later.
 func (w Workflow) AnswerSupport(to Support, reason string) (Workflow, error) {
 	if to != SupportAccepted && to != SupportDeclined && to != SupportDone {
-		return w, FieldError(FieldSupport, fmt.Sprintf("Bitte wählen Sie eine gültige Antwort: „%s“, „%s“ oder „%s“.",
-			SupportAccepted.Label(), SupportDeclined.Label(), SupportDone.Label()))
+		return w, Keyed(CodeInvalid, FieldSupport, "error.workflow.supportAnswerInvalid",
+			fmt.Sprintf("Bitte wählen Sie eine gültige Antwort: „%s“, „%s“ oder „%s“.",
+				SupportAccepted.Label(), SupportDeclined.Label(), SupportDone.Label()),
+			"AcceptedSupport", SupportAccepted, "DeclinedSupport", SupportDeclined, "DoneSupport", SupportDone)
 	}
 	if err := w.checkSupportChange(to); err != nil {
 		return w, err
@@ -60,7 +62,7 @@ func (w Workflow) AnswerSupport(to Support, reason string) (Workflow, error) {
 
 func supportResponse(to Support, reason string) (string, error) {
 	if to == SupportDeclined {
-		return requireText(FieldSupportResponse, reason, MaxSupportTextLen,
+		return requireText(FieldSupportResponse, reason, MaxSupportTextLen, "error.workflow.reasonDeclined",
 			"Bitte geben Sie einen Grund an, warum die Unterstützung abgelehnt wird.")
 	}
 	return cleanText(FieldSupportResponse, reason, MaxSupportTextLen)
@@ -74,17 +76,22 @@ func (w Workflow) checkSupportChange(to Support) error {
 	case slices.Contains(allowed, to):
 		return nil
 	case w.Support == SupportRequested && to == SupportRequested:
-		return Errorf(CodeConflict, "Es liegt bereits eine offene Anfrage vor. Bitte warten Sie die Antwort ab.")
+		return Keyed(CodeConflict, "", "error.workflow.supportOpen",
+			"Es liegt bereits eine offene Anfrage vor. Bitte warten Sie die Antwort ab.")
 	case w.Support == to:
-		return Errorf(CodeConflict, "Die Unterstützung ist bereits „%s“.", to.Label())
+		return Keyed(CodeConflict, "", "error.workflow.supportUnchanged",
+			fmt.Sprintf("Die Unterstützung ist bereits „%s“.", to.Label()), "Support", to)
 	case len(allowed) == 0:
 		// Only reachable with an inconsistent stored state.
-		return Errorf(CodeConflict, "Der gespeicherte Stand der Unterstützung ist ungültig. Bitte wenden Sie sich an die Administration.")
+		return Keyed(CodeConflict, "", "error.workflow.supportCorrupt",
+			"Der gespeicherte Stand der Unterstützung ist ungültig. Bitte wenden Sie sich an die Administration.")
 	}
 	labels := make([]string, len(allowed))
 	for i, s := range allowed {
 		labels[i] = s.Label()
 	}
-	return Errorf(CodeConflict, "Im Stand „%s“ kann die Unterstützung nicht auf „%s“ gesetzt werden. Möglich: %s.",
-		w.Support.Label(), to.Label(), quoteLabels(labels))
+	return Keyed(CodeConflict, "", "error.workflow.supportNotAllowed", fmt.Sprintf(
+		"Im Stand „%s“ kann die Unterstützung nicht auf „%s“ gesetzt werden. Möglich: %s.",
+		w.Support.Label(), to.Label(), quoteLabels(labels)),
+		"FromSupport", w.Support, "ToSupport", to, "AllowedSupports", joinIDs(allowed))
 }

@@ -11,8 +11,24 @@ import (
 	"github.com/planwerk/planwerk/internal/domain"
 )
 
+// things are the identifiers of the names translate is given, for the
+// translated message (error.thing.* in web/locales/errors.*.json).
+var things = map[string]string{
+	"Umsetzung": "implementation", "Plan": "plan", "Maßnahme": "measure", "Benutzer": "user",
+	"Kommune": "municipality", "Bedarf": "need", "Mitgliedschaft": "membership", "Meilenstein": "milestone",
+	"Unterstützungsanfrage": "supportRequest", "Protokoll": "auditLog", "Benchmark-Datensatz": "benchDataset",
+	"Organisation": "organisation", "Diese Rolle": "role", "Datenbank": "database", "Demo-Konto": "demoAccount",
+}
+
+// unavailable is the error for a database that cannot be reached right now.
+func unavailable(err error) error {
+	return &domain.Error{Code: domain.CodeUnavailable, Key: "error.msg.unavailable",
+		Message: "Die Datenbank ist gerade nicht erreichbar. Bitte versuchen Sie es in einigen Minuten erneut.", Err: err}
+}
+
 // translate turns a driver error into a domain error. what names the thing
-// looked for ("Maßnahme", "Kommune"), for the not-found message.
+// looked for ("Maßnahme", "Kommune"), for the not-found message; it must be
+// one of things, so that the message can be translated.
 func translate(err error, what string) error {
 	if err == nil {
 		return nil
@@ -22,15 +38,14 @@ func translate(err error, what string) error {
 		return err
 	}
 	if errors.Is(err, pgx.ErrNoRows) {
-		return &domain.Error{Code: domain.CodeNotFound, Message: what + " nicht gefunden.", Err: err}
+		return &domain.Error{Code: domain.CodeNotFound, Message: what + " nicht gefunden.", Key: "error.msg.notFound", Err: err}
 	}
 	var pgErr *pgconn.PgError
 	if errors.As(err, &pgErr) {
 		return translatePgError(pgErr, what)
 	}
 	if isUnavailable(err) {
-		return &domain.Error{Code: domain.CodeUnavailable,
-			Message: "Die Datenbank ist gerade nicht erreichbar. Bitte versuchen Sie es in einigen Minuten erneut.", Err: err}
+		return unavailable(err)
 	}
 	return &domain.Error{Code: domain.CodeInternal, Err: err}
 }
@@ -38,14 +53,18 @@ func translate(err error, what string) error {
 func translatePgError(pgErr *pgconn.PgError, what string) error {
 	switch pgErr.Code {
 	case "23505": // unique_violation
-		return &domain.Error{Code: domain.CodeConflict, Message: what + " existiert bereits.", Err: pgErr}
+		e := &domain.Error{Code: domain.CodeConflict, Message: what + " existiert bereits.", Err: pgErr}
+		if thing, ok := things[what]; ok {
+			e.Key, e.Args = "error.store.exists", []any{"Thing", thing}
+		}
+		return e
 	case "23514", "23502", "22001", "22007", "22008", "22003": // check, not null, too long, bad date, out of range
-		return &domain.Error{Code: domain.CodeInvalid, Message: "Die Eingabe ist ungültig.", Err: pgErr}
+		return &domain.Error{Code: domain.CodeInvalid, Message: "Die Eingabe ist ungültig.", Key: "error.store.invalid", Err: pgErr}
 	case "23503": // foreign_key_violation
-		return &domain.Error{Code: domain.CodeInvalid, Message: "Ein verknüpfter Eintrag existiert nicht.", Err: pgErr}
+		return &domain.Error{Code: domain.CodeInvalid, Message: "Ein verknüpfter Eintrag existiert nicht.",
+			Key: "error.store.missingReference", Err: pgErr}
 	case "57P01", "57P02", "57P03", "53300": // admin shutdown, crash shutdown, cannot connect now, too many connections
-		return &domain.Error{Code: domain.CodeUnavailable,
-			Message: "Die Datenbank ist gerade nicht erreichbar. Bitte versuchen Sie es in einigen Minuten erneut.", Err: pgErr}
+		return unavailable(pgErr)
 	}
 	return &domain.Error{Code: domain.CodeInternal, Err: pgErr}
 }

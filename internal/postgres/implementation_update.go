@@ -24,7 +24,7 @@ func (db *DB) UpdateImplementation(ctx context.Context, orgID, id int64, expecte
 		}
 		if current.Version != expectedVersion {
 			result = current
-			return &domain.Error{Code: domain.CodeConflict, Err: domain.ErrStaleVersion,
+			return &domain.Error{Code: domain.CodeConflict, Err: domain.ErrStaleVersion, Key: "error.store.stale",
 				Message: "Diese Umsetzung wurde inzwischen von jemand anderem geändert. Bitte prüfen Sie die aktuellen Werte und speichern Sie erneut."}
 		}
 		updated, err := change(current)

@@ -2,6 +2,7 @@ package postgres
 
 import (
 	"context"
+	"fmt"
 	"slices"
 
 	"github.com/jackc/pgx/v5"
@@ -25,7 +26,9 @@ const maxBulkImplementations = 1000
 func (db *DB) UpdateImplementations(ctx context.Context, orgID int64, versions map[int64]int, actorID *int64,
 	change func(domain.Implementation) (domain.Implementation, error)) ([]domain.Implementation, error) {
 	if len(versions) == 0 || len(versions) > maxBulkImplementations {
-		return nil, domain.Errorf(domain.CodeInvalid, "Bitte wählen Sie zwischen 1 und %d Umsetzungen aus.", maxBulkImplementations)
+		return nil, domain.Keyed(domain.CodeInvalid, "", "error.store.selectionSize",
+			fmt.Sprintf("Bitte wählen Sie zwischen 1 und %d Umsetzungen aus.", maxBulkImplementations),
+			"Max", maxBulkImplementations)
 	}
 	ids := make([]int64, 0, len(versions))
 	for id := range versions {
@@ -40,7 +43,7 @@ func (db *DB) UpdateImplementations(ctx context.Context, orgID int64, versions m
 		}
 		for _, cur := range current {
 			if cur.Version != versions[cur.ID] {
-				return &domain.Error{Code: domain.CodeConflict, Err: domain.ErrStaleVersion,
+				return &domain.Error{Code: domain.CodeConflict, Err: domain.ErrStaleVersion, Key: "error.store.staleSome",
 					Message: "Mindestens eine der ausgewählten Umsetzungen wurde inzwischen von jemand anderem geändert."}
 			}
 			updated, err := change(cur)
@@ -72,7 +75,8 @@ func lockImplementations(ctx context.Context, tx pgx.Tx, orgID int64, ids []int6
 		return nil, err
 	}
 	if len(current) != len(ids) {
-		return nil, domain.Errorf(domain.CodeNotFound, "Mindestens eine der ausgewählten Umsetzungen gehört nicht zu dieser Kommune.")
+		return nil, domain.Keyed(domain.CodeNotFound, "", "error.store.foreignSelection",
+			"Mindestens eine der ausgewählten Umsetzungen gehört nicht zu dieser Kommune.")
 	}
 	return current, nil
 }

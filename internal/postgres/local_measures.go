@@ -61,7 +61,7 @@ func localCodePrefix(ctx context.Context, tx pgx.Tx, orgID, planID, goalID int64
 		WHERE g.id = $1 AND g.plan_id = $2 AND o.id = $3
 		FOR UPDATE OF g`, goalID, planID, orgID).Scan(&goalCode, &slug)
 	if errors.Is(err, pgx.ErrNoRows) {
-		return "", domain.FieldError("goal_id", "Bitte wählen Sie ein Ziel des aktuellen Plans.")
+		return "", domain.Keyed(domain.CodeInvalid, "goal_id", "error.store.goal", "Bitte wählen Sie ein Ziel des aktuellen Plans.")
 	}
 	return goalCode + ".L-" + slug + "-", err
 }

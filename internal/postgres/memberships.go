@@ -40,7 +40,7 @@ func (db *DB) FindAccounts(ctx context.Context) ([]domain.Account, error) {
 // GrantMembership gives a user a role in an organisation and audits it.
 func (db *DB) GrantMembership(ctx context.Context, actorID *int64, userID, orgID int64, role domain.Role) error {
 	if !role.Valid() {
-		return domain.FieldError("role", "Bitte wählen Sie eine Rolle aus.")
+		return domain.Keyed(domain.CodeInvalid, "role", "error.store.roleMissing", "Bitte wählen Sie eine Rolle aus.")
 	}
 	err := pgx.BeginFunc(ctx, db.pool, func(tx pgx.Tx) error {
 		var id int64

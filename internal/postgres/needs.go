@@ -96,7 +96,7 @@ func (db *DB) FindCountyMeasures(ctx context.Context, planID int64) ([]domain.Me
 // county-wide or belongs to another plan is refused as invalid input.
 func (db *DB) UpdateNeed(ctx context.Context, actorID *int64, id, planID int64, change domain.NeedChange) (domain.Need, error) {
 	if !change.Status.Valid() {
-		return domain.Need{}, domain.FieldError("status", "Bitte wählen Sie einen gültigen Stand.")
+		return domain.Need{}, domain.Keyed(domain.CodeInvalid, "status", "error.store.needStatus", "Bitte wählen Sie einen gültigen Stand.")
 	}
 	var need domain.Need
 	err := pgx.BeginFunc(ctx, db.pool, func(tx pgx.Tx) error {
@@ -140,7 +140,8 @@ func checkCountyMeasure(ctx context.Context, tx pgx.Tx, planID int64, measureID 
 	err := tx.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM measures WHERE id = $1 AND plan_id = $2 AND scope = 'county')`,
 		*measureID, planID).Scan(&ok)
 	if err == nil && !ok {
-		return domain.FieldError("measure_id", "Bitte wählen Sie eine kreisweite Maßnahme des aktuellen Plans.")
+		return domain.Keyed(domain.CodeInvalid, "measure_id", "error.store.needMeasure",
+			"Bitte wählen Sie eine kreisweite Maßnahme des aktuellen Plans.")
 	}
 	return err
 }

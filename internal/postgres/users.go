@@ -3,6 +3,7 @@ package postgres
 import (
 	"context"
 	"errors"
+	"fmt"
 
 	"github.com/jackc/pgx/v5"
 
@@ -53,7 +54,8 @@ func (db *DB) FindMemberships(ctx context.Context, userID int64) ([]domain.Membe
 // audit log. actorID is nil when the system grants (from the provider's claims).
 func (db *DB) GrantMembershipBySlug(ctx context.Context, actorID *int64, userID int64, orgSlug string, role domain.Role) error {
 	if !role.Valid() {
-		return domain.Errorf(domain.CodeInvalid, "Die Rolle %q gibt es nicht.", role)
+		return domain.Keyed(domain.CodeInvalid, "", "error.store.roleUnknown", fmt.Sprintf("Die Rolle %q gibt es nicht.", role),
+			"Role", string(role))
 	}
 	err := pgx.BeginFunc(ctx, db.pool, func(tx pgx.Tx) error {
 		var orgID int64

@@ -43,14 +43,16 @@ func (s *Server) fail(c *gin.Context, err error) {
 	if status >= 500 {
 		s.log.Error("request failed", "request_id", requestIDOf(c), "path", c.Request.URL.Path, "status", status, "err", err)
 	}
-	// Messages are shown through T: message ids are translated, the domain's
-	// own (German) messages pass through unchanged.
-	message := domain.ErrorMessage(err)
+	// The page shows Message through T: a message id is translated, a text
+	// already in the page's language (ErrorText) passes through unchanged.
+	message := s.translatorFor(c.Request).ErrorText(err)
 	switch status {
 	case http.StatusNotFound:
 		message = "error.msg.notFound"
 	case http.StatusServiceUnavailable:
-		message = "error.msg.unavailable"
+		if domain.ErrorKey(err) == "" {
+			message = "error.msg.unavailable"
+		}
 	case http.StatusInternalServerError:
 		message = "error.msg.internal"
 	}

@@ -135,7 +135,8 @@ func (f implementationForm) apply(cur domain.Implementation) (domain.Implementat
 	if w.Relevance == domain.RelevanceRelevant && f.Progress != strconv.Itoa(w.Progress) {
 		p, convErr := strconv.Atoi(f.Progress)
 		if convErr != nil {
-			return cur, domain.FieldError(domain.FieldProgress, "implementation.error.progressNumber")
+			return cur, domain.Keyed(domain.CodeInvalid, domain.FieldProgress, "implementation.error.progressNumber",
+				"Bitte geben Sie den Fortschritt als ganze Zahl zwischen 0 und 100 ein.")
 		}
 		if w, err = w.SetProgress(p); err != nil {
 			return cur, atField(err, domain.FieldProgress)

@@ -17,7 +17,8 @@ type editData struct {
 	Form   implementationForm
 	Errors map[string]string
 	// Message is a summary shown above the form (e.g. after a refused save):
-	// a message id, or a domain message that is shown as it is.
+	// a message id, or a domain message already translated (ErrorText), which
+	// T passes through as it is. Errors holds the same kinds of text.
 	Message string
 	// Theirs holds the newer values someone else saved, after a version conflict;
 	// Differences lists the fields where they differ from the user's input.
@@ -82,8 +83,9 @@ func (s *Server) saveImplementation(c *gin.Context) {
 		s.renderEdit(c, http.StatusConflict, data)
 	case domain.ErrorCode(err) == domain.CodeInvalid || domain.ErrorCode(err) == domain.CodeConflict:
 		// Bad input, or a transition the workflow does not allow from here.
-		data.Errors = fieldErrors(err)
-		data.Message = domain.ErrorMessage(err)
+		t := s.translatorFor(c.Request)
+		data.Errors = fieldErrors(t, err)
+		data.Message = t.ErrorText(err)
 		if len(data.Errors) > 0 {
 			data.Message = "implementation.error.summary" // the message itself stands beside its field
 		}
@@ -116,14 +118,15 @@ func (s *Server) renderEdit(c *gin.Context, status int, d editData) {
 	})
 }
 
-// fieldErrors maps a domain error to the form field it concerns; errors
-// without a field are shown in the summary only.
-func fieldErrors(err error) map[string]string {
+// fieldErrors maps a domain error to the form field it concerns, with its
+// message in the page's language; errors without a field are shown in the
+// summary only.
+func fieldErrors(t translator, err error) map[string]string {
 	var de *domain.Error
 	if !errors.As(err, &de) || de.Field == "" {
 		return nil
 	}
-	return map[string]string{de.Field: de.Message}
+	return map[string]string{de.Field: t.ErrorText(err)}
 }
 
 // implementationPath is the address of an implementation's page.

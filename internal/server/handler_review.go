@@ -91,10 +91,10 @@ func refusal(form *reviewState, err error, tr translator) int {
 		form.Errors["umsetzung"] = tr.T("workspace.review.foreign")
 		return http.StatusUnprocessableEntity
 	case domain.ErrorCode(err) == domain.CodeInvalid || domain.ErrorCode(err) == domain.CodeConflict:
-		for field, msg := range fieldErrors(err) {
+		for field, msg := range fieldErrors(tr, err) {
 			form.Errors[field] = msg
 		}
-		form.Message = domain.ErrorMessage(err) + " " + tr.T("workspace.review.nothingSaved")
+		form.Message = tr.ErrorText(err) + " " + tr.T("workspace.review.nothingSaved")
 		return http.StatusUnprocessableEntity
 	}
 	return 0
@@ -172,7 +172,7 @@ func readReviewForm(c *gin.Context, tr translator) (reviewState, map[int64]int) 
 	} else if _, err := domain.NewWorkflow().DecideRelevance(rel, form.Note); err != nil {
 		// The same rules as for each implementation, checked once up front:
 		// a reason missing for one is missing for all.
-		for field, msg := range fieldErrors(err) {
+		for field, msg := range fieldErrors(tr, err) {
 			form.Errors[field] = msg
 		}
 	}

@@ -95,7 +95,7 @@ func (s *Server) changeSupport(c *gin.Context, org domain.Organisation, id int64
 		s.renderSupportForm(c, http.StatusConflict, org, id, supportFormData{Form: form, Conflict: true,
 			Message: tr.T("support.msg.conflict")})
 	case domain.ErrorCode(err) == domain.CodeInvalid:
-		s.refuseSupport(c, org, id, form, fieldErrors(err))
+		s.refuseSupport(c, org, id, form, fieldErrors(tr, err))
 	case domain.ErrorCode(err) == domain.CodeConflict:
 		// A step the workflow does not allow from the current state, e.g. a
 		// second request while one is open; the page shows the current state.

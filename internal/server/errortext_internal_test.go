@@ -1,0 +1,216 @@
+package server
+
+import (
+	"encoding/json"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/nicksnyder/go-i18n/v2/i18n"
+
+	"github.com/planwerk/planwerk/internal/domain"
+	"github.com/planwerk/planwerk/web"
+)
+
+func testTranslator(t *testing.T, lang string) translator {
+	t.Helper()
+	bundle, plain, err := loadMessages()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return translator{lang: lang, loc: i18n.NewLocalizer(bundle, lang), plain: plain[lang]}
+}
+
+// localeMessages reads every web/locales/*.<lang>.json into one map.
+func localeMessages(t *testing.T, lang string) map[string]any {
+	t.Helper()
+	all := map[string]any{}
+	files, _ := fs.Glob(web.Locales, "locales/*."+lang+".json")
+	for _, f := range files {
+		b, err := fs.ReadFile(web.Locales, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var msgs map[string]any
+		if err := json.Unmarshal(b, &msgs); err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		for id, m := range msgs {
+			all[id] = m
+		}
+	}
+	return all
+}
+
+// workflowErrors runs every workflow step from every state, known or not,
+// with missing, short and overlong texts, and returns each distinct refusal.
+func workflowErrors() []*domain.Error {
+	seen := map[string]*domain.Error{}
+	add := func(_ domain.Workflow, err error) {
+		var de *domain.Error
+		if errors.As(err, &de) {
+			seen[de.Message] = de
+		}
+	}
+	texts := []string{"", "Grund", strings.Repeat("x", domain.MaxSupportTextLen+1)}
+	relevances := slices.Concat(domain.Relevances, []domain.Relevance{"bogus"})
+	statuses := slices.Concat(domain.Statuses, []domain.Status{"", "bogus"})
+	supports := slices.Concat(domain.Supports, []domain.Support{"bogus"})
+	for _, r := range relevances {
+		for _, s := range statuses {
+			for _, sup := range supports {
+				w := domain.Workflow{Relevance: r, Status: s, Support: sup}
+				for _, text := range texts {
+					for _, to := range relevances {
+						add(w.DecideRelevance(to, text))
+					}
+					for _, to := range statuses {
+						add(w.ChangeStatus(to, text))
+					}
+					add(w.RequestSupport(text))
+					for _, to := range supports {
+						add(w.AnswerSupport(to, text))
+					}
+				}
+				for _, p := range []int{-1, 0, 50, 100, 101} {
+					add(w.SetProgress(p))
+				}
+			}
+		}
+	}
+	out := make([]*domain.Error, 0, len(seen))
+	for _, e := range seen {
+		out = append(out, e)
+	}
+	return out
+}
+
+// Every refusal of the workflow rules has a message id; in German it reads
+// exactly as the domain's own message, in English it is English, with its
+// states translated and no placeholder left over. Every workflow message in
+// web/locales is one the rules can give.
+func TestWorkflowErrorsReadTheSameInGermanAndAreTranslatedToEnglish(t *testing.T) {
+	de, en := testTranslator(t, "de"), testTranslator(t, "en")
+	errs := workflowErrors()
+	if len(errs) < 20 {
+		t.Fatalf("only %d distinct workflow errors found", len(errs))
+	}
+	used := map[string]bool{}
+	leftovers := regexp.MustCompile(`<no value>|\{\{|\b(state|support|error)\.[a-z]|„|[äöüß]`)
+	for _, e := range errs {
+		if e.Key == "" {
+			t.Errorf("no message id: %q", e.Message)
+			continue
+		}
+		used[e.Key] = true
+		if got := de.ErrorText(e); got != e.Message {
+			t.Errorf("%s in German:\n got %q\nwant %q", e.Key, got, e.Message)
+		}
+		got := en.ErrorText(e)
+		if got == e.Message || leftovers.MatchString(got) {
+			t.Errorf("%s in English is not (all) English: %q (args %v)", e.Key, got, e.Args)
+		}
+	}
+	for id := range localeMessages(t, "de") {
+		if strings.HasPrefix(id, "error.workflow.") && !used[id] {
+			t.Errorf("%s is in web/locales but no workflow refusal uses it", id)
+		}
+	}
+}
+
+// The English list of allowed states is translated and quoted one by one.
+func TestErrorTextTranslatesTheArguments(t *testing.T) {
+	de, en := testTranslator(t, "de"), testTranslator(t, "en")
+	w := domain.Workflow{Relevance: domain.RelevanceRelevant, Status: domain.StatusInProgress, Support: domain.SupportNone}
+	_, err := w.ChangeStatus(domain.StatusPlanned, "")
+	wantEn := "A change from “in progress” to “planned” is not possible. Possible are: “on hold”, “completed”, “cancelled”."
+	if got := en.ErrorText(err); got != wantEn {
+		t.Errorf("English:\n got %q\nwant %q", got, wantEn)
+	}
+	wantDe := "Von „in Umsetzung“ aus ist ein Wechsel zu „geplant“ nicht möglich. Möglich sind: „zurückgestellt“, „umgesetzt“, „entfallen“."
+	if got := de.ErrorText(err); got != wantDe {
+		t.Errorf("German:\n got %q\nwant %q", got, wantDe)
+	}
+
+	exists := &domain.Error{Code: domain.CodeConflict, Message: "Umsetzung existiert bereits.",
+		Key: "error.store.exists", Args: []any{"Thing", "implementation"}}
+	if got := en.ErrorText(exists); got != "The implementation already exists." {
+		t.Errorf("exists in English: %q", got)
+	}
+	if got := de.ErrorText(exists); got != exists.Message {
+		t.Errorf("exists in German: %q", got)
+	}
+	// Without an id the German message is all there is; internals never show.
+	plain := domain.Errorf(domain.CodeConflict, "Nur deutsch.")
+	if got := en.ErrorText(plain); got != "Nur deutsch." {
+		t.Errorf("unkeyed error in English: %q", got)
+	}
+	for _, internal := range []error{errors.New("pq: secret"), &domain.Error{Code: domain.CodeInternal, Message: "geheim", Key: "error.store.invalid"}} {
+		if got := en.ErrorText(internal); got != en.T("error.msg.internal") {
+			t.Errorf("internal error shown as %q", got)
+		}
+	}
+	// An id missing from web/locales falls back to the German message, not the id.
+	missing := domain.Keyed(domain.CodeInvalid, "", "error.nonexistent", "Auf Deutsch.")
+	if got := en.ErrorText(missing); got != "Auf Deutsch." {
+		t.Errorf("unknown id shown as %q", got)
+	}
+}
+
+// keyUse finds message ids given to domain errors in Go source: Keyed(code,
+// field, "id", …), Key: "id", and e.Key, e.Args = "id".
+var keyUse = regexp.MustCompile(`(?s)(?:Keyed\(\s*[\w.]+,\s*(?:[\w.]+|"[^"]*"),\s*|Key:\s*|\.Key, \w+\.Args = |requireText\([^()]*?,\s*)"([a-zA-Z][\w.]*\.[\w.]+)"`)
+
+// germanOf finds an id given with a literal German text in the same call.
+var germanOf = regexp.MustCompile(`(?s)(?:Keyed\(\s*[\w.]+,\s*(?:[\w.]+|"[^"]*"),\s*|Key:\s*|requireText\([^()]*?,\s*)"([a-zA-Z][\w.]*\.[\w.]+)",\s*(?:Message:\s*)?"((?:[^"\\]|\\.)*)"\s*[,)}]`)
+
+// TestEveryErrorKeyInTheSourceExists: every message id that internal/domain,
+// internal/postgres, internal/auth or this package gives a domain error is in
+// web/locales in both languages; where the German text is written beside the
+// id, web/locales says exactly that.
+func TestEveryErrorKeyInTheSourceExists(t *testing.T) {
+	byLang := map[string]map[string]any{"de": localeMessages(t, "de"), "en": localeMessages(t, "en")}
+	found, compared := 0, 0
+	for _, dir := range []string{"../domain", "../postgres", "../auth", "."} {
+		files, err := filepath.Glob(filepath.Join(dir, "*.go"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range files {
+			if strings.HasSuffix(f, "_test.go") {
+				continue
+			}
+			b, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, m := range keyUse.FindAllStringSubmatch(string(b), -1) {
+				found++
+				for lang, msgs := range byLang {
+					if _, ok := msgs[m[1]]; !ok {
+						t.Errorf("%s: message id %q has no %s text in web/locales", f, m[1], lang)
+					}
+				}
+			}
+			for _, m := range germanOf.FindAllStringSubmatch(string(b), -1) {
+				compared++
+				var german string
+				if err := json.Unmarshal([]byte(`"`+m[2]+`"`), &german); err != nil {
+					t.Fatalf("%s: %v", f, err)
+				}
+				if got := byLang["de"][m[1]]; got != german {
+					t.Errorf("%s: %s in web/locales is %q, the source says %q", f, m[1], got, german)
+				}
+			}
+		}
+	}
+	t.Logf("%d ids, %d German texts compared", found, compared)
+	if found < 40 || compared < 15 {
+		t.Fatalf("found %d message ids and %d German texts beside them: the patterns no longer match the source", found, compared)
+	}
+}
