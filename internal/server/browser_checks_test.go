@@ -86,7 +86,13 @@ func (b *browser) screenshot(t *testing.T, name string) {
 
 // axeViolations injects axe-core through the DevTools protocol, which the
 // page's CSP does not govern, and runs the WCAG 2.1 A/AA rules.
-func (b *browser) axeViolations(t *testing.T) []string {
+func (b *browser) axeViolations(t *testing.T) (vs []string) {
+	t.Helper()
+	b.withScripts(t, func() { vs = b.runAxe(t) }) // axe waits on timers
+	return vs
+}
+
+func (b *browser) runAxe(t *testing.T) []string {
 	t.Helper()
 	if !evalJS[bool](t, b, `typeof window.axe === 'object'`) {
 		evalJS[chromedp.Void](t, b, b.axe)
@@ -112,6 +118,13 @@ func violationIDs(vs []string) string {
 // Enter moves to the main content.
 func (b *browser) checkSkipLink(t *testing.T) {
 	t.Helper()
+	if hash := evalJS[string](t, b, `location.hash`); hash != "" {
+		// An address with a fragment (a form's redirect to its section) moves
+		// the keyboard's starting point there: the first Tab must land in or
+		// after that section, not back at the top of the page.
+		b.checkTabFrom(t, hash)
+		return
+	}
 	inTab(t, b, chromedp.KeyEvent(kb.Tab))
 	type focus struct {
 		Text    string `json:"text"`
@@ -126,6 +139,29 @@ func (b *browser) checkSkipLink(t *testing.T) {
 	inTab(t, b, chromedp.KeyEvent(kb.Enter))
 	if hash := evalJS[string](t, b, `location.hash`); hash != "#inhalt" {
 		t.Errorf("Enter auf dem Sprunglink führte nach %q, erwartet #inhalt", hash)
+	}
+}
+
+// checkTabFrom requires the first Tab on a page opened at a fragment to
+// focus a visible element at or after the fragment's target.
+func (b *browser) checkTabFrom(t *testing.T, hash string) {
+	t.Helper()
+	if !b.has(t, hash) {
+		t.Errorf("die Adresse %s zeigt auf %s, das es auf der Seite nicht gibt", b.location(t), hash)
+		return
+	}
+	inTab(t, b, chromedp.KeyEvent(kb.Tab))
+	type focus struct {
+		Tag     string `json:"tag"`
+		After   bool   `json:"after"`
+		Visible bool   `json:"visible"`
+	}
+	f := evalJS[focus](t, b, fmt.Sprintf(`(() => { const e = document.activeElement, target = document.querySelector(%q),
+		r = e.getBoundingClientRect();
+		return {tag: e.outerHTML.slice(0, 80), visible: r.width > 0 && r.height > 0,
+			after: target === e || target.contains(e) || !!(target.compareDocumentPosition(e) & Node.DOCUMENT_POSITION_FOLLOWING)} })()`, hash))
+	if !f.After || !f.Visible {
+		t.Errorf("erster Tab auf %s fokussiert %s (sichtbar: %v, bei oder nach %s: %v)", b.location(t), f.Tag, f.Visible, hash, f.After)
 	}
 }
 

@@ -30,15 +30,28 @@ type browser struct {
 	ctx   context.Context
 	axe   string
 	shots string
+	// noScript: the page's scripts are switched off (withoutJavaScript).
+	noScript bool
 
 	mu      sync.Mutex
 	errors  []string // console errors, uncaught exceptions, error log entries
 	notices []string // console warnings, logged but not fatal
 }
 
+// browserOption changes how newBrowser sets up the tab.
+type browserOption func(*browser)
+
+// withoutJavaScript makes the tab a browser with JavaScript switched off:
+// no script of a page runs, so every form must work as plain HTML.
+// Chromium fires no timers then, not even for the test's own probes, so
+// the probes that wait on timers (axe-core, settle) switch scripts on for
+// their moment only (withScripts); the page's scripts were skipped when it
+// loaded and are not run by that.
+func withoutJavaScript() browserOption { return func(b *browser) { b.noScript = true } }
+
 // newBrowser starts Chromium with a fresh profile, so no cookie of another
 // test signs it in.
-func newBrowser(t *testing.T) *browser {
+func newBrowser(t *testing.T, opts ...browserOption) *browser {
 	t.Helper()
 	chrome := chromiumPath(t)
 	root := repoRoot(t)
@@ -47,11 +60,14 @@ func newBrowser(t *testing.T) *browser {
 		t.Fatalf("%v – zuerst `make assets` ausführen (npm ci installiert axe-core)", err)
 	}
 	b := &browser{axe: string(axe), shots: filepath.Join(root, "test-artifacts", "screenshots")}
+	for _, o := range opts {
+		o(b)
+	}
 	if err := os.MkdirAll(b.shots, 0o755); err != nil {
 		t.Fatal(err)
 	}
 	dataDir := t.TempDir() // before the allocator, so it is removed after Chromium exits
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+	flags := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(chrome),
 		chromedp.Headless,
 		chromedp.NoSandbox, // Chromium refuses to start as root with its sandbox
@@ -63,7 +79,7 @@ func newBrowser(t *testing.T) *browser {
 		chromedp.UserDataDir(dataDir),
 		chromedp.WindowSize(1280, 900),
 	)
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), flags...)
 	ctx, cancelTab := chromedp.NewContext(allocCtx)
 	t.Cleanup(func() { cancelTab(); cancelAlloc() })
 	b.ctx = ctx
@@ -73,7 +89,33 @@ func newBrowser(t *testing.T) *browser {
 		t.Fatalf("Chromium (%s) startet nicht: %v", chrome, err)
 	}
 	b.setUpInGermany(t)
+	if b.noScript {
+		b.setScripts(t, false)
+	}
 	return b
+}
+
+// setScripts switches the scripts of the tab's pages on or off; the setting
+// holds across navigations.
+func (b *browser) setScripts(t *testing.T, on bool) {
+	t.Helper()
+	if _, err := chromedp.Call(b.ctx, emulation.SetScriptExecutionDisabled,
+		emulation.SetScriptExecutionDisabledParams{Value: !on}); err != nil {
+		t.Fatalf("JavaScript %s: %v", map[bool]string{true: "einschalten", false: "ausschalten"}[on], err)
+	}
+}
+
+// withScripts runs a probe of the test that needs timers; in a tab without
+// JavaScript, scripts are on just while it runs.
+func (b *browser) withScripts(t *testing.T, probe func()) {
+	t.Helper()
+	if !b.noScript {
+		probe()
+		return
+	}
+	b.setScripts(t, true)
+	defer b.setScripts(t, false)
+	probe()
 }
 
 // setUpInGermany makes the tab a browser of the county's staff: German
@@ -200,6 +242,11 @@ func (b *browser) expectedStatus(url string, status int) {
 // (the skip link, for one), and a click aimed while the page still moves
 // would land beside its target.
 func (b *browser) settle(t *testing.T) {
+	t.Helper()
+	b.withScripts(t, func() { b.awaitStill(t) })
+}
+
+func (b *browser) awaitStill(t *testing.T) {
 	t.Helper()
 	evalJS[bool](t, b, `new Promise(done => {
 		let last = NaN, still = 0;
