@@ -110,7 +110,7 @@ func (s *Server) renderEdit(c *gin.Context, status int, d editData) {
 	t := s.translatorFor(c.Request)
 	implPath := implementationPath(d.Org.Slug, d.Impl.ID)
 	s.render(c, status, "edit", view{
-		Title: t.T("implementation.edit.title", "Code", d.Impl.MeasureCode, "Org", d.Org.Name), Nav: "kommunen",
+		Title: t.T("implementation.edit.title", "Code", d.Impl.MeasureCode, "Org", d.Org.Name), Nav: townNav(c, d.Org.Slug),
 		Crumbs: []crumb{{Label: d.Org.Name, Href: "/kommunen/" + d.Org.Slug},
 			{Label: t.T("implementation.measure", "Code", d.Impl.MeasureCode), Href: implPath},
 			{Label: t.T("implementation.edit.crumb")}},

@@ -77,7 +77,7 @@ func (s *Server) showImplementation(c *gin.Context, status int, org domain.Organ
 	}
 	t := s.translatorFor(c.Request)
 	s.render(c, status, "implementation", view{
-		Title: t.T("implementation.title", "Code", detail.MeasureCode, "Org", org.Name), Nav: "kommunen",
+		Title: t.T("implementation.title", "Code", detail.MeasureCode, "Org", org.Name), Nav: townNav(c, org.Slug),
 		Crumbs: []crumb{{Label: t.T("implementation.crumb.municipalities"), Href: "/kommunen"},
 			{Label: org.Name, Href: "/kommunen/" + org.Slug},
 			{Label: t.T("implementation.measure", "Code", detail.MeasureCode)}},

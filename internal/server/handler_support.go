@@ -123,7 +123,7 @@ func (s *Server) renderSupportForm(c *gin.Context, status int, org domain.Organi
 	d.Org, d.Impl = org, detail
 	tr := s.translatorFor(c.Request)
 	s.render(c, status, "support_form", view{
-		Title: tr.T("support.form.title", "Code", detail.MeasureCode, "Org", org.Name), Nav: "kommunen",
+		Title: tr.T("support.form.title", "Code", detail.MeasureCode, "Org", org.Name), Nav: townNav(c, org.Slug),
 		Crumbs: []crumb{{Label: org.Name, Href: "/kommunen/" + org.Slug},
 			{Label: tr.T("support.crumb.measure", "Code", detail.MeasureCode), Href: implementationPath(org.Slug, id)},
 			{Label: tr.T("support.heading")}},

@@ -114,7 +114,7 @@ func (s *Server) loadWorkspace(c *gin.Context) (domain.Organisation, domain.Plan
 
 func (s *Server) renderWorkspace(c *gin.Context, status int, d workspaceData) {
 	s.render(c, status, "workspace", view{
-		Title: d.Org.Name, Nav: "kommunen",
+		Title: d.Org.Name, Nav: townNav(c, d.Org.Slug),
 		Crumbs: []crumb{{Label: "layout.municipalities", Href: "/kommunen"}, {Label: d.Org.Name}},
 		Data:   d,
 	})

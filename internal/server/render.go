@@ -148,3 +148,16 @@ func (s *Server) optionalAccount(c *gin.Context) (domain.Account, bool) {
 	acc, err := s.store.FindAccount(c.Request.Context(), userID)
 	return acc, err == nil
 }
+
+// townNav is the main navigation entry a municipality's pages belong to: the
+// user's own workspace for its coordinator, the list of municipalities for
+// everyone else.
+func townNav(c *gin.Context, slug string) string {
+	acc, _ := account(c)
+	for _, m := range acc.Memberships {
+		if m.Role == domain.RoleCoordinator && m.OrgSlug == slug {
+			return slug
+		}
+	}
+	return "kommunen"
+}
