@@ -38,7 +38,13 @@ type app struct {
 func newApp(t *testing.T) *app {
 	t.Helper()
 	ctx := context.Background()
-	db := postgres.NewDB(testdb.New(t))
+	// postgres.Open installs the statement counter, so tests can hold pages
+	// to the query budget with postgres.CountQueries.
+	db, err := postgres.Open(ctx, testdb.URL(t), 10*time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(db.Close)
 	concept, orgs := seed.CoesfeldConcept(), seed.Organisations()
 	if _, err := db.SeedDemo(ctx, concept, orgs, seed.DemoImplementations(concept, orgs, today)); err != nil {
 		t.Fatal(err)

@@ -30,7 +30,7 @@ func (a *app) firstGoal(t *testing.T) domain.Goal {
 var implementationLocation = regexp.MustCompile(`^/kommunen/duelmen/umsetzungen/(\d+)$`)
 
 func TestCoordinatorAddsALocalMeasureThatTheKISeesToo(t *testing.T) {
-	a := newCountingApp(t)
+	a := newApp(t)
 	duelmen := a.signIn(t, "duelmen")
 	goal := a.firstGoal(t)
 

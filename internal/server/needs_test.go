@@ -74,7 +74,7 @@ func TestBadNeedInputIsRefusedAndNothingSaved(t *testing.T) {
 }
 
 func TestKISeesEveryNeedAndLinksOneToACountyMeasure(t *testing.T) {
-	a := newCountingApp(t)
+	a := newApp(t)
 	ctx := context.Background()
 	ki := a.signIn(t, "ki-1")
 	for _, r := range []struct{ town, title string }{{"olfen", "Zuerst gemeldet"}, {"duelmen", "Danach gemeldet"}} {

@@ -272,7 +272,7 @@ func (a *app) openRequests(t *testing.T, keep func(slug string, s domain.Support
 }
 
 func TestSupportQueueListsOpenRequestsOldestFirst(t *testing.T) {
-	a := newCountingApp(t)
+	a := newApp(t)
 	ki := a.signIn(t, "ki-1")
 	status, body, _ := fetch(t, ki, "GET", a.URL+"/unterstuetzung")
 	if status != http.StatusOK {

@@ -3,7 +3,6 @@ package server_test
 import (
 	"context"
 	"fmt"
-	"net"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -15,8 +14,6 @@ import (
 
 	"github.com/planwerk/planwerk/internal/domain"
 	"github.com/planwerk/planwerk/internal/postgres"
-	"github.com/planwerk/planwerk/internal/seed"
-	"github.com/planwerk/planwerk/internal/testdb"
 )
 
 // kv is one form field, URL-encoded for fetch.
@@ -398,36 +395,6 @@ func milestoneByID(ms []domain.Milestone, id int64) domain.Milestone {
 	return domain.Milestone{}
 }
 
-// newCountingApp is newApp on a pool that counts statements (postgres.Open
-// installs the counter), for the query budget.
-func newCountingApp(t *testing.T) *app {
-	t.Helper()
-	ctx := context.Background()
-	db, err := postgres.Open(ctx, testdb.URL(t), 10*time.Second)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(db.Close)
-	concept, orgs := seed.CoesfeldConcept(), seed.Organisations()
-	if _, err := db.SeedDemo(ctx, concept, orgs, seed.DemoImplementations(concept, orgs, today)); err != nil {
-		t.Fatal(err)
-	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	a := &app{URL: "http://" + ln.Addr().String(), DB: db}
-	a.IdP = startIdP(t, a.URL)
-	if err := db.EnsureDemoAccounts(ctx, a.IdP.Issuer(), demoAccounts()); err != nil {
-		t.Fatal(err)
-	}
-	a.Server = newServer(t, db, a.IdP.Issuer(), a.URL)
-	hs := &httptest.Server{Listener: ln, Config: &http.Server{Handler: a.Server}}
-	hs.Start()
-	t.Cleanup(hs.Close)
-	return a
-}
-
 // countQueries requests a page through the real router with a counting
 // context and returns the status and the number of SQL statements.
 func countQueries(t *testing.T, a *app, client *http.Client, path string) (int, int64) {
@@ -443,7 +410,7 @@ func countQueries(t *testing.T, a *app, client *http.Client, path string) (int, 
 }
 
 func TestImplementationPageStaysWithinFiveStatements(t *testing.T) {
-	a := newCountingApp(t)
+	a := newApp(t)
 	tr := a.tracked(t)
 	ctx := context.Background()
 	for i := range 30 { // plenty of every record: the count must not grow with them

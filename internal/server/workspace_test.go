@@ -389,7 +389,7 @@ func TestWorkspaceOffersTheBulkReviewOnlyToThoseWhoMayEdit(t *testing.T) {
 }
 
 func TestWorkspacePageStaysWithinTheQueryBudget(t *testing.T) {
-	a := newCountingApp(t)
+	a := newApp(t)
 	c := a.signIn(t, "duelmen")
 	for _, path := range []string{"/kommunen/duelmen",
 		"/kommunen/duelmen?handlungsfeld=1&relevanz=relevant&ohne_meldung=1&ueberfaellig=1&sortierung=faellig",
