@@ -1,0 +1,42 @@
+package server_test
+
+import "testing"
+
+// TestBrowserOfficePages visits the pages the other journeys do not reach,
+// each as the role that uses it: the user administration (admin), the KI's
+// support queue and needs overview, and a municipality's needs and
+// new-local-measure forms (its coordinator).
+func TestBrowserOfficePages(t *testing.T) {
+	t.Parallel()
+	a := newApp(t)
+	pages := []struct {
+		user, path, h1, shot string
+	}{
+		{"admin", "/verwaltung/benutzer", "Benutzerverwaltung", "40-benutzerverwaltung.png"},
+		{"ki-1", "/unterstuetzung", "Unterstützungsanfragen", "41-ki-unterstuetzungsanfragen.png"},
+		{"ki-1", "/bedarfe", "Kreisweite Bedarfe", "42-ki-bedarfe.png"},
+		{"duelmen", "/kommunen/duelmen/bedarfe", "Kreisweite Bedarfe", "43-duelmen-bedarfe.png"},
+		{"duelmen", "/kommunen/duelmen/massnahmen/neu", "Lokale Maßnahme hinzufügen", "44-duelmen-lokale-massnahme.png"},
+	}
+	// One browser per person, owned by the whole test (a subtest's would
+	// close when the subtest ends).
+	browsers := map[string]*browser{}
+	for _, p := range pages {
+		if browsers[p.user] == nil {
+			browsers[p.user] = newBrowser(t)
+		}
+	}
+	signedIn := map[string]bool{}
+	for _, p := range pages {
+		journeyStep(t, p.shot, func(t *testing.T) {
+			b := browsers[p.user]
+			b.visit(t, a.URL+p.path, 200)
+			if !signedIn[p.user] {
+				b.signIn(t, a.IdP, p.user)
+				signedIn[p.user] = true
+			}
+			b.requirePath(t, p.path)
+			b.checkPage(t, browserPage{shot: p.shot, h1: p.h1, kern: true})
+		})
+	}
+}
