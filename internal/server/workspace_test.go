@@ -421,3 +421,16 @@ func queriesOf(t *testing.T, a *app, c *http.Client, path string) int64 {
 	}
 	return count.N()
 }
+
+func TestWorkspaceLinksToLocalMeasuresAndNeedsForThoseWhoMayUseThem(t *testing.T) {
+	a := newApp(t)
+	links := []string{`href="/kommunen/duelmen/massnahmen/neu"`, `href="/kommunen/duelmen/bedarfe"`}
+	for user, want := range map[string]bool{"duelmen": true, "ki-1": true, "olfen": false, "ausschuss-1": false} {
+		_, body, _ := fetch(t, a.signIn(t, user), http.MethodGet, a.URL+"/kommunen/duelmen")
+		for _, l := range links {
+			if strings.Contains(body, l) != want {
+				t.Errorf("%s: link %s shown = %v, want %v", user, l, !want, want)
+			}
+		}
+	}
+}
