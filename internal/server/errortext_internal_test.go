@@ -3,7 +3,6 @@ package server
 import (
 	"encoding/json"
 	"errors"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -14,7 +13,6 @@ import (
 	"github.com/nicksnyder/go-i18n/v2/i18n"
 
 	"github.com/planwerk/planwerk/internal/domain"
-	"github.com/planwerk/planwerk/web"
 )
 
 func testTranslator(t *testing.T, lang string) translator {
@@ -24,27 +22,6 @@ func testTranslator(t *testing.T, lang string) translator {
 		t.Fatal(err)
 	}
 	return translator{lang: lang, loc: i18n.NewLocalizer(bundle, lang), plain: plain[lang]}
-}
-
-// localeMessages reads every web/locales/*.<lang>.json into one map.
-func localeMessages(t *testing.T, lang string) map[string]any {
-	t.Helper()
-	all := map[string]any{}
-	files, _ := fs.Glob(web.Locales, "locales/*."+lang+".json")
-	for _, f := range files {
-		b, err := fs.ReadFile(web.Locales, f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var msgs map[string]any
-		if err := json.Unmarshal(b, &msgs); err != nil {
-			t.Fatalf("%s: %v", f, err)
-		}
-		for id, m := range msgs {
-			all[id] = m
-		}
-	}
-	return all
 }
 
 // workflowErrors runs every workflow step from every state, known or not,
@@ -116,7 +93,7 @@ func TestWorkflowErrorsReadTheSameInGermanAndAreTranslatedToEnglish(t *testing.T
 			t.Errorf("%s in English is not (all) English: %q (args %v)", e.Key, got, e.Args)
 		}
 	}
-	for id := range localeMessages(t, "de") {
+	for id := range LocaleMessages(t, "de") {
 		if strings.HasPrefix(id, "error.workflow.") && !used[id] {
 			t.Errorf("%s is in web/locales but no workflow refusal uses it", id)
 		}
@@ -174,7 +151,7 @@ var germanOf = regexp.MustCompile(`(?s)(?:Keyed\(\s*[\w.]+,\s*(?:[\w.]+|"[^"]*")
 // web/locales in both languages; where the German text is written beside the
 // id, web/locales says exactly that.
 func TestEveryErrorKeyInTheSourceExists(t *testing.T) {
-	byLang := map[string]map[string]any{"de": localeMessages(t, "de"), "en": localeMessages(t, "en")}
+	byLang := map[string]map[string]any{"de": LocaleMessages(t, "de"), "en": LocaleMessages(t, "en")}
 	found, compared := 0, 0
 	for _, dir := range []string{"../domain", "../postgres", "../auth", "."} {
 		files, err := filepath.Glob(filepath.Join(dir, "*.go"))

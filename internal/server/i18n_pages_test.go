@@ -18,6 +18,7 @@ import (
 	"github.com/planwerk/planwerk/internal/domain"
 	"github.com/planwerk/planwerk/internal/postgres"
 	"github.com/planwerk/planwerk/internal/seed"
+	"github.com/planwerk/planwerk/internal/server"
 	"github.com/planwerk/planwerk/internal/testdb"
 	"github.com/planwerk/planwerk/web"
 )
@@ -328,35 +329,13 @@ func TestNoPlanPageInGermanAndEnglish(t *testing.T) {
 	}})
 }
 
-// rawMessages reads web/locales/*.<lang>.json as raw values: a string, or an
-// object with plural forms.
-func rawMessages(t *testing.T, lang string) map[string]any {
-	t.Helper()
-	all := map[string]any{}
-	files, _ := fs.Glob(web.Locales, "locales/*."+lang+".json")
-	for _, f := range files {
-		b, err := fs.ReadFile(web.Locales, f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var msgs map[string]any
-		if err := json.Unmarshal(b, &msgs); err != nil {
-			t.Fatalf("%s: %v", f, err)
-		}
-		for id, m := range msgs {
-			all[id] = m
-		}
-	}
-	return all
-}
-
 // pluralUse finds counted messages in templates: {{$.N "id" count}}.
 var pluralUse = regexp.MustCompile(`\.N "([A-Za-z0-9_.]+)"`)
 
 // TestEveryCountedMessageHasBothForms: a message used with a count has a
 // "one" and an "other" form in every language, and the forms read right.
 func TestEveryCountedMessageHasBothForms(t *testing.T) {
-	byLang := map[string]map[string]any{"de": rawMessages(t, "de"), "en": rawMessages(t, "en")}
+	byLang := map[string]map[string]any{"de": server.LocaleMessages(t, "de"), "en": server.LocaleMessages(t, "en")}
 	templates, _ := fs.Glob(web.Templates, "templates/*.html")
 	used := 0
 	for _, f := range templates {

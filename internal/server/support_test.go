@@ -2,9 +2,7 @@ package server_test
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
-	"io/fs"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -14,7 +12,6 @@ import (
 	"testing"
 
 	"github.com/planwerk/planwerk/internal/domain"
-	"github.com/planwerk/planwerk/web"
 )
 
 // supportCase is one implementation of a town, as stored now.
@@ -344,34 +341,6 @@ func TestSupportSectionOnTheImplementationPage(t *testing.T) {
 		}
 		if c.section && !strings.Contains(body, c.sc.impl.SupportRequest) {
 			t.Errorf("%s does not see the request text", c.user)
-		}
-	}
-}
-
-// TestSupportPartialMessagesExist does for partials/support.html what
-// TestEveryMessageUsedInATemplateExists does for the pages.
-func TestSupportPartialMessagesExist(t *testing.T) {
-	b, err := fs.ReadFile(web.Templates, "templates/partials/support.html")
-	if err != nil {
-		t.Fatal(err)
-	}
-	uses := messageUse.FindAllStringSubmatch(string(b), -1)
-	if len(uses) < 10 {
-		t.Fatalf("found only %d message uses in the partial", len(uses))
-	}
-	for _, lang := range []string{"de", "en"} {
-		raw, err := fs.ReadFile(web.Locales, "locales/support."+lang+".json")
-		if err != nil {
-			t.Fatal(err)
-		}
-		var msgs map[string]string
-		if err := json.Unmarshal(raw, &msgs); err != nil {
-			t.Fatal(err)
-		}
-		for _, m := range uses {
-			if _, ok := msgs[m[1]]; !ok {
-				t.Errorf("partials/support.html uses %q, which support.%s.json lacks", m[1], lang)
-			}
 		}
 	}
 }
