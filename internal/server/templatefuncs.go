@@ -18,6 +18,7 @@ var templateFuncs = template.FuncMap{
 	"isoDate":          func(t time.Time) string { return t.Format(time.DateOnly) },
 	"relevanceChoices": func() []domain.Relevance { return domain.Relevances },
 	"scopeLabelFor":    scopeLabelFor,
+	"filterSelect":     filterSelect,
 	// KI support section (templatefuncs_support.go).
 	"supportArgs":  supportArgs,
 	"supportRetry": supportRetry,

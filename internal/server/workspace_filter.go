@@ -271,6 +271,20 @@ func progressKey(e domain.WorkspaceEntry) int {
 	return e.Progress
 }
 
+// filterSelectView is one select of the workspace filter form: the query
+// parameter it sets, its options, and the message id of its "any" choice
+// (empty when a value is always chosen, as for the sort order).
+type filterSelectView struct {
+	V       view
+	Name    string
+	Options []selectOption
+	Any     string
+}
+
+func filterSelect(v view, name string, options []selectOption, anyID string) filterSelectView {
+	return filterSelectView{V: v, Name: name, Options: options, Any: anyID}
+}
+
 // selectOption is one <option> of a filter: its value, the message id of its
 // label and whether it is the current choice.
 type selectOption struct {
