@@ -22,6 +22,8 @@ func CoesfeldConcept() Concept {
 		AdoptedOn:          time.Date(2025, time.March, 27, 0, 0, 0, 0, time.UTC),
 		UpdateIntervalDays: 180,
 		StatusColours: map[string]string{
+			// Open decisions stand out from planned work; the label still says which.
+			string(domain.RelevanceOpen):    "blue",
 			string(domain.StatusPlanned):    "grey",
 			string(domain.StatusInProgress): "yellow",
 			string(domain.StatusOnHold):     "orange",
