@@ -58,29 +58,23 @@ func (s *Server) saveImplementation(c *gin.Context) {
 		s.renderError(c, http.StatusBadRequest, "implementation.error.formIncomplete")
 		return
 	}
-	detail, err := s.store.FindImplementationDetail(ctx, org.ID, id)
-	if err != nil {
-		s.fail(c, err)
-		return
-	}
-	data := editData{Org: org, Impl: detail, Form: form}
 	if errs := form.validate(); len(errs) > 0 {
-		data.Errors, data.Message = errs, "implementation.error.summary"
-		s.renderEdit(c, http.StatusUnprocessableEntity, data)
+		s.renderEditAgain(c, http.StatusUnprocessableEntity, editData{Org: org, Form: form, Errors: errs,
+			Message: "implementation.error.summary"}, id)
 		return
 	}
 	acc, _ := account(c)
 	saved, err := s.store.UpdateImplementation(ctx, org.ID, id, version, &acc.ID, form.apply)
+	data := editData{Org: org, Form: form}
 	switch {
 	case err == nil:
 		c.Redirect(http.StatusSeeOther, implementationPath(org.Slug, id))
 	case errors.Is(err, domain.ErrStaleVersion):
 		data.Theirs = &saved
-		data.Impl.Implementation = saved
 		data.Form.Version = strconv.Itoa(saved.Version)
 		data.Differences = differences(s.translatorFor(c.Request), form, saved)
 		data.Message = "implementation.conflict.message"
-		s.renderEdit(c, http.StatusConflict, data)
+		s.renderEditAgain(c, http.StatusConflict, data, id)
 	case domain.ErrorCode(err) == domain.CodeInvalid || domain.ErrorCode(err) == domain.CodeConflict:
 		// Bad input, or a transition the workflow does not allow from here.
 		t := s.translatorFor(c.Request)
@@ -89,10 +83,22 @@ func (s *Server) saveImplementation(c *gin.Context) {
 		if len(data.Errors) > 0 {
 			data.Message = "implementation.error.summary" // the message itself stands beside its field
 		}
-		s.renderEdit(c, http.StatusUnprocessableEntity, data)
+		s.renderEditAgain(c, http.StatusUnprocessableEntity, data, id)
 	default:
 		s.fail(c, err)
 	}
+}
+
+// renderEditAgain shows a refused form with the implementation as it is now
+// stored. It is read only here: a successful save needs no second read.
+func (s *Server) renderEditAgain(c *gin.Context, status int, d editData, id int64) {
+	detail, err := s.store.FindImplementationDetail(c.Request.Context(), d.Org.ID, id)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	d.Impl = detail
+	s.renderEdit(c, status, d)
 }
 
 func (s *Server) renderEdit(c *gin.Context, status int, d editData) {
