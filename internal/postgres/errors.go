@@ -58,7 +58,8 @@ func translatePgError(pgErr *pgconn.PgError, what string) error {
 			e.Key, e.Args = "error.store.exists", []any{"Thing", thing}
 		}
 		return e
-	case "23514", "23502", "22001", "22007", "22008", "22003": // check, not null, too long, bad date, out of range
+	case "23514", "23502", "22001", "22007", "22008", "22003", // check, not null, too long, bad date, out of range
+		"22021", "22P05": // bytes that are not UTF-8, NUL characters
 		return &domain.Error{Code: domain.CodeInvalid, Message: "Die Eingabe ist ungültig.", Key: "error.store.invalid", Err: pgErr}
 	case "23503": // foreign_key_violation
 		return &domain.Error{Code: domain.CodeInvalid, Message: "Ein verknüpfter Eintrag existiert nicht.",

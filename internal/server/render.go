@@ -141,6 +141,9 @@ func (s *Server) renderTo(w http.ResponseWriter, r *http.Request, status int, na
 // sign-in (the accessibility statement, error pages), so the header still
 // shows who is signed in. Failing that, the page is shown as signed out.
 func (s *Server) optionalAccount(c *gin.Context) (domain.Account, bool) {
+	if needsNoSession(c.Request.URL.Path) {
+		return domain.Account{}, false // served without a session: there is none to ask
+	}
 	userID, ok := s.auth.UserID(c.Request.Context())
 	if !ok {
 		return domain.Account{}, false
