@@ -45,4 +45,3 @@ func TestGarbageNeverAnswers500(t *testing.T) {
 		}
 	}
 }
-
