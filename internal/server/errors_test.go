@@ -14,7 +14,7 @@ func TestUnknownAndMalformedAddressesAnswerAGerman404(t *testing.T) {
 		"/massnahmen/99999999999999999999999", "/massnahmen/424242", "/massnahmen/%27%3B--",
 		"/kommunen/gibt-es-nicht", "/kommunen/%3Cscript%3E", "/plaene/unbekannt", "/nirgendwo",
 		"/kommunen/duelmen/umsetzungen/abc", "/kommunen/duelmen/umsetzungen/999999",
-		"/kommunen/gibt-es-nicht/umsetzungen/1/bearbeiten",
+		"/kommunen/gibt-es-nicht/umsetzungen/1/bearbeiten", "/static/gibt-es-nicht.css",
 	}
 	for _, p := range paths {
 		status, body, _ := fetch(t, ki, http.MethodGet, a.URL+p)
