@@ -39,12 +39,24 @@ func (s *Server) recoverPanics(c *gin.Context) {
 		if p := recover(); p != nil {
 			s.log.Error("panic", "request_id", requestIDOf(c), "path", c.Request.URL.Path, "panic", p)
 			if !c.Writer.Written() {
-				s.renderError(c, http.StatusInternalServerError, "error.msg.internal")
+				s.renderPanicPage(c)
 			}
 			c.Abort()
 		}
 	}()
 	c.Next()
+}
+
+// renderPanicPage shows the 500 page, falling back to plain text should the
+// page itself fail, so the user gets an answer rather than a dropped connection.
+func (s *Server) renderPanicPage(c *gin.Context) {
+	defer func() {
+		if p := recover(); p != nil {
+			s.log.Error("panic while rendering the error page", "request_id", requestIDOf(c), "panic", p)
+			c.String(http.StatusInternalServerError, "Interner Fehler / Internal error: %s\n", requestIDOf(c))
+		}
+	}()
+	s.renderError(c, http.StatusInternalServerError, "error.msg.internal")
 }
 
 // contentSecurityPolicy allows nothing inline and nothing from elsewhere:
