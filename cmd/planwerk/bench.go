@@ -238,7 +238,7 @@ func recreateDatabase(ctx context.Context, cfg config.Config, d *database, name 
 // measure and the municipality change with every request, so no single
 // row stays hot in a cache.
 func benchPages(ctx context.Context, db *postgres.DB) ([]benchPage, error) {
-	plan, err := db.FindCurrentPlan(ctx)
+	plan, err := db.FindPlanBySlug(ctx, postgres.BenchPlanSlug)
 	if err != nil {
 		return nil, err
 	}
@@ -256,24 +256,25 @@ func benchPages(ctx context.Context, db *postgres.DB) ([]benchPage, error) {
 			}
 		}
 	}
-	orgs, err := db.FindOrganisations(ctx, domain.OrgMunicipality)
+	orgs, err := db.FindMunicipalities(ctx, plan.OwnerID)
 	if err != nil {
 		return nil, err
 	}
 	if len(measures) == 0 || len(orgs) == 0 {
 		return nil, errors.New("der Datensatz enthält keine kommunale Maßnahme oder keine Kommune")
 	}
+	planPath := "/plaene/" + plan.Slug
+	town := func(i int) string { return planPath + "/kommunen/" + orgs[i%len(orgs)].Slug }
 	return []benchPage{
-		{"Planübersicht `/`", 150 * time.Millisecond, func(int) string { return "/" }},
-		{"Maßnahme `/massnahmen/:id`", 30 * time.Millisecond,
-			func(i int) string { return fmt.Sprintf("/massnahmen/%d", measures[i%len(measures)]) }},
-		{"Arbeitsbereich `/kommunen/:slug`", 30 * time.Millisecond,
-			func(i int) string { return "/kommunen/" + orgs[i%len(orgs)].Slug }},
+		{"Planübersicht `/plaene/:plan`", 150 * time.Millisecond, func(int) string { return planPath }},
+		{"Maßnahme `/plaene/:plan/massnahmen/:id`", 30 * time.Millisecond,
+			func(i int) string { return fmt.Sprintf("%s/massnahmen/%d", planPath, measures[i%len(measures)]) }},
+		{"Arbeitsbereich `/plaene/:plan/kommunen/:slug`", 30 * time.Millisecond, town},
 		{"Arbeitsbereich gefiltert", 30 * time.Millisecond, func(i int) string {
-			return "/kommunen/" + orgs[i%len(orgs)].Slug + "?relevanz=relevant&status=in_progress&sortierung=faellig"
+			return town(i) + "?relevanz=relevant&status=in_progress&sortierung=faellig"
 		}},
 		{"Aufgabenansicht", 30 * time.Millisecond,
-			func(i int) string { return "/kommunen/" + orgs[i%len(orgs)].Slug + "?ansicht=aufgaben" }},
+			func(i int) string { return town(i) + "?ansicht=aufgaben" }},
 	}, nil
 }
 

@@ -27,21 +27,23 @@ func runSeed(ctx context.Context, cfg config.Config, log *slog.Logger, args []st
 	return seedDemo(ctx, db, log)
 }
 
-// seedDemo loads Kreis Coesfeld unless it is there already: seeding is
-// idempotent, so `make run` can call it on every start.
+// seedDemo loads Kreis Coesfeld's current integration concept and its
+// predecessor unless they are there already: seeding is idempotent, so
+// `make run` can call it on every start.
 func seedDemo(ctx context.Context, db *database, log *slog.Logger) error {
-	start := time.Now()
-	concept := seed.CoesfeldConcept()
 	orgs := seed.Organisations()
-	impls := seed.DemoImplementations(concept, orgs, time.Now())
-	created, err := db.SeedDemo(ctx, concept, orgs, impls)
-	if err != nil {
-		return err
-	}
-	if created {
-		log.Info("Beispieldaten geladen", "plan", concept.Title, "umsetzungen", len(impls), "dauer", time.Since(start).Round(time.Millisecond))
-	} else {
-		log.Info("Beispieldaten sind bereits vorhanden", "plan", concept.Title)
+	for _, concept := range []seed.Concept{seed.CoesfeldConcept(), seed.PreviousCoesfeldConcept()} {
+		start := time.Now()
+		impls := seed.DemoImplementations(concept, orgs, time.Now())
+		created, err := db.SeedDemo(ctx, concept, orgs, impls)
+		if err != nil {
+			return err
+		}
+		if created {
+			log.Info("Beispieldaten geladen", "plan", concept.Title, "umsetzungen", len(impls), "dauer", time.Since(start).Round(time.Millisecond))
+		} else {
+			log.Info("Beispieldaten sind bereits vorhanden", "plan", concept.Title)
+		}
 	}
 	return nil
 }

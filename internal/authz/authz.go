@@ -15,9 +15,26 @@ import (
 	"github.com/planwerk/planwerk/policies"
 )
 
-// Everywhere is the domain of things that belong to no municipality, and the
-// domain in which KI, admin and committee roles are held.
-const Everywhere = "*"
+// Domains. A request is asked in one domain:
+//
+//	Installation          "*"                   things of no county (user administration)
+//	County(c)             "<county>/*"          things of a whole county's plan (catalogue, queue)
+//	Municipality(c, t)    "<county>/<town>"     one organisation's workspace (the county office too)
+//
+// Roles are held in domain patterns matched with casbin's keyMatch (a "*"
+// stands for any rest): a coordinator holds theirs in "<county>/<town>",
+// KI staff and committee members in "<county>/*" (every organisation of
+// their county, and the county's plans), administrators in "*". Nobody's
+// role reaches into another county.
+const Installation = "*"
+
+// County is the domain of what concerns a whole county: its plans, the
+// support queue, the needs of all its towns.
+func County(county string) string { return county + "/*" }
+
+// Municipality is the domain of one organisation of a county: a town, or
+// the county office itself for its county-wide measures.
+func Municipality(county, org string) string { return county + "/" + org }
 
 // roleMember is held by everyone with at least one membership.
 const roleMember = "member"
@@ -94,20 +111,43 @@ func addGroupings(e *casbin.Enforcer, memberships []domain.Membership) error {
 	if len(memberships) == 0 {
 		return nil
 	}
-	rules := [][]string{{subject, roleMember, Everywhere}}
-	for _, m := range memberships {
-		dom := Everywhere
-		if m.Role == domain.RoleCoordinator {
-			dom = m.OrgSlug
+	var rules [][]string
+	seen := map[string]bool{}
+	add := func(role, dom string) {
+		if key := role + " " + dom; !seen[key] {
+			seen[key] = true
+			rules = append(rules, []string{subject, role, dom})
 		}
-		rules = append(rules, []string{subject, string(m.Role), dom})
+	}
+	for _, m := range memberships {
+		dom := roleDomain(m)
+		add(string(m.Role), dom)
+		// Every member reads the plans of their own county (an administrator's
+		// "county" is the whole installation).
+		if m.Role == domain.RoleAdmin {
+			add(roleMember, Installation)
+		} else {
+			add(roleMember, County(m.CountySlug))
+		}
 	}
 	_, err := e.AddGroupingPolicies(rules)
 	return err
 }
 
-// Can reports whether the user may do act to obj in the municipality dom
-// (Everywhere for things that belong to no municipality).
+// roleDomain is the domain pattern in which a membership's role is held.
+func roleDomain(m domain.Membership) string {
+	switch m.Role {
+	case domain.RoleAdmin:
+		return Installation
+	case domain.RoleCoordinator:
+		return Municipality(m.CountySlug, m.OrgSlug)
+	default:
+		return County(m.CountySlug)
+	}
+}
+
+// Can reports whether the user may do act to obj in the domain dom
+// (Installation, County or Municipality).
 func (p *Permissions) Can(dom, obj, act string) bool {
 	ok, err := p.enforcer.Enforce(subject, dom, obj, act)
 	return err == nil && ok

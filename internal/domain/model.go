@@ -19,6 +19,11 @@ type Plan struct {
 	AdoptedOn          *time.Time        `db:"adopted_on"`
 	UpdateIntervalDays int               `db:"update_interval_days"`
 	StatusColours      map[string]string `db:"status_colours"`
+	// OwnerID is the county office that adopted the plan; OwnerSlug and
+	// OwnerName name it. The plan's municipalities are the office's towns.
+	OwnerID   int64  `db:"owner_id"`
+	OwnerSlug string `db:"owner_slug"`
+	OwnerName string `db:"owner_name"`
 }
 
 // ActionField (Handlungsfeld) groups the goals of a plan.

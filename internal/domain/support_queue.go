@@ -19,6 +19,7 @@ type SupportRequest struct {
 
 // SupportQueueFilter narrows the KI's support queue; empty fields match all.
 type SupportQueueFilter struct {
+	PlanID  int64 // required: the queue of one plan
 	OrgSlug string
 	Support Support // SupportRequested or SupportAccepted
 }

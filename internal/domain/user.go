@@ -59,7 +59,10 @@ type Membership struct {
 	OrganisationID int64  `db:"organisation_id"`
 	OrgSlug        string `db:"org_slug"`
 	OrgName        string `db:"org_name"`
-	Role           Role   `db:"role"`
+	// CountySlug is the county office the organisation belongs to (its own
+	// slug for the county office): roles reach no further than that county.
+	CountySlug string `db:"county_slug"`
+	Role       Role   `db:"role"`
 }
 
 // Account is a user with every membership they hold.

@@ -14,6 +14,7 @@ type accountRow struct {
 	OrgID        *int64       `db:"organisation_id"`
 	OrgSlug      *string      `db:"org_slug"`
 	OrgName      *string      `db:"org_name"`
+	CountySlug   *string      `db:"county_slug"`
 	Role         *domain.Role `db:"role"`
 }
 
@@ -22,10 +23,12 @@ type accountRow struct {
 func (db *DB) FindAccount(ctx context.Context, userID int64) (domain.Account, error) {
 	rows, err := db.pool.Query(ctx, `
 		SELECT u.id, u.issuer, u.subject, u.name, u.email, u.created_at, u.last_login_at,
-		       m.id AS membership_id, o.id AS organisation_id, o.slug AS org_slug, o.name AS org_name, m.role
+		       m.id AS membership_id, o.id AS organisation_id, o.slug AS org_slug, o.name AS org_name,
+		       coalesce(county.slug, o.slug) AS county_slug, m.role
 		FROM users u
 		LEFT JOIN memberships m ON m.user_id = u.id
 		LEFT JOIN organisations o ON o.id = m.organisation_id
+		LEFT JOIN organisations county ON county.id = o.parent_id
 		WHERE u.id = $1
 		ORDER BY o.name, m.role`, userID)
 	if err != nil {
@@ -49,5 +52,5 @@ func (db *DB) FindAccount(ctx context.Context, userID int64) (domain.Account, er
 
 func (r accountRow) membership() domain.Membership {
 	return domain.Membership{ID: *r.MembershipID, UserID: r.ID, OrganisationID: *r.OrgID,
-		OrgSlug: *r.OrgSlug, OrgName: *r.OrgName, Role: *r.Role}
+		OrgSlug: *r.OrgSlug, OrgName: *r.OrgName, CountySlug: *r.CountySlug, Role: *r.Role}
 }

@@ -149,6 +149,9 @@ const (
 		WHERE c.slug = 'kreis-benchmark'
 		ORDER BY n`
 
+	// BenchPlanSlug is the slug of the benchmark dataset's plan (benchPlanSQL).
+	BenchPlanSlug = "aktionsplan-benchmark"
+
 	benchPlanSQL = `
 		INSERT INTO plans (owner_id, slug, title, version, adopted_on, update_interval_days, status_colours)
 		SELECT id, 'aktionsplan-benchmark', 'Aktionsplan (Benchmark-Datensatz)', '1.0', current_date - 730, 180,

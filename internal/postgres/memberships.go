@@ -12,10 +12,12 @@ import (
 func (db *DB) FindAccounts(ctx context.Context) ([]domain.Account, error) {
 	rows, err := db.pool.Query(ctx, `
 		SELECT u.id, u.issuer, u.subject, u.name, u.email, u.created_at, u.last_login_at,
-		       m.id AS membership_id, o.id AS organisation_id, o.slug AS org_slug, o.name AS org_name, m.role
+		       m.id AS membership_id, o.id AS organisation_id, o.slug AS org_slug, o.name AS org_name,
+		       coalesce(county.slug, o.slug) AS county_slug, m.role
 		FROM users u
 		LEFT JOIN memberships m ON m.user_id = u.id
 		LEFT JOIN organisations o ON o.id = m.organisation_id
+		LEFT JOIN organisations county ON county.id = o.parent_id
 		ORDER BY u.name, u.id, o.name, m.role`)
 	if err != nil {
 		return nil, translate(err, "Benutzer")

@@ -50,9 +50,11 @@ func (db *DB) FindNeeds(ctx context.Context, orgID int64) ([]domain.Need, error)
 
 // FindAllNeeds lists the needs of every municipality, oldest first, for the
 // KI; status "" lists every status.
-func (db *DB) FindAllNeeds(ctx context.Context, status domain.NeedStatus) ([]domain.Need, error) {
+func (db *DB) FindAllNeeds(ctx context.Context, countyID int64, status domain.NeedStatus) ([]domain.Need, error) {
 	rows, err := db.pool.Query(ctx, `SELECT `+needColumns+needFrom+`
-		WHERE ($1 = '' OR n.status = $1) ORDER BY n.created_at, n.id`, string(status))
+		WHERE ($1 = '' OR n.status = $1)
+		  AND n.organisation_id IN (SELECT id FROM organisations WHERE id = $2 OR parent_id = $2)
+		ORDER BY n.created_at, n.id`, string(status), countyID)
 	return collectNeeds(rows, err)
 }
 
@@ -102,6 +104,9 @@ func (db *DB) UpdateNeed(ctx context.Context, actorID *int64, id, planID int64, 
 	err := pgx.BeginFunc(ctx, db.pool, func(tx pgx.Tx) error {
 		current, err := findNeed(ctx, tx, id, true)
 		if err != nil {
+			return err
+		}
+		if err := checkNeedInPlan(ctx, tx, planID, current); err != nil {
 			return err
 		}
 		if err := checkCountyMeasure(ctx, tx, planID, change.MeasureID); err != nil {
@@ -163,4 +168,17 @@ func sameID(a, b *int64) bool {
 		return a == b
 	}
 	return *a == *b
+}
+
+// checkNeedInPlan refuses a need of a town outside the plan's county: the KI
+// of one county never touches another county's needs. It is "not found", as
+// for anything its caller may not see.
+func checkNeedInPlan(ctx context.Context, tx pgx.Tx, planID int64, need domain.Need) error {
+	var ok bool
+	err := tx.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM plans p JOIN organisations o ON o.id = $2
+		WHERE p.id = $1 AND p.owner_id = coalesce(o.parent_id, o.id))`, planID, need.OrganisationID).Scan(&ok)
+	if err == nil && !ok {
+		return translate(pgx.ErrNoRows, "Bedarf")
+	}
+	return err
 }

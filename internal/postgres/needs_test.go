@@ -49,14 +49,14 @@ func TestFindNeedsListsOneTownAndFindAllNeedsEveryTownOldestFirst(t *testing.T) 
 	if len(own) != 2 || own[0].ID != third.ID || own[1].ID != second.ID {
 		t.Errorf("Dülmen's needs = %+v, want its two, newest first", own)
 	}
-	all, err := f.db.FindAllNeeds(ctx, "")
+	all, err := f.db.FindAllNeeds(ctx, f.county, "")
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(all) != 3 || all[0].ID != first.ID || all[2].ID != third.ID {
 		t.Errorf("all needs = %+v, want three, oldest first", all)
 	}
-	closed, err := f.db.FindAllNeeds(ctx, domain.NeedClosed)
+	closed, err := f.db.FindAllNeeds(ctx, f.county, domain.NeedClosed)
 	if err != nil || len(closed) != 0 {
 		t.Errorf("closed needs = %+v, %v", closed, err)
 	}

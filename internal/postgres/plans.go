@@ -8,11 +8,29 @@ import (
 	"github.com/planwerk/planwerk/internal/domain"
 )
 
-const planColumns = `id, slug, title, version, adopted_on, update_interval_days, status_colours`
+// planSelect reads plans with the county office that owns them.
+const planSelect = `SELECT p.id, p.slug, p.title, p.version, p.adopted_on, p.update_interval_days, p.status_colours,
+	p.owner_id, owner.slug AS owner_slug, owner.name AS owner_name
+	FROM plans p JOIN organisations owner ON owner.id = p.owner_id`
 
-// FindPlans lists every plan, newest adoption first.
+// planOrder puts the most recently adopted plan first: the one that is
+// "current" where a link names no plan.
+const planOrder = ` ORDER BY p.adopted_on DESC NULLS LAST, p.id DESC`
+
+// FindPlans lists every plan of the installation, current first.
 func (db *DB) FindPlans(ctx context.Context) ([]domain.Plan, error) {
-	rows, err := db.pool.Query(ctx, `SELECT `+planColumns+` FROM plans ORDER BY adopted_on DESC NULLS LAST, id`)
+	rows, err := db.pool.Query(ctx, planSelect+planOrder)
+	if err != nil {
+		return nil, translate(err, "Plan")
+	}
+	plans, err := pgx.CollectRows(rows, pgx.RowToStructByName[domain.Plan])
+	return plans, translate(err, "Plan")
+}
+
+// FindPlansOf lists the plans of one county office, current first: the plans
+// its municipalities take part in.
+func (db *DB) FindPlansOf(ctx context.Context, countyID int64) ([]domain.Plan, error) {
+	rows, err := db.pool.Query(ctx, planSelect+` WHERE p.owner_id = $1`+planOrder, countyID)
 	if err != nil {
 		return nil, translate(err, "Plan")
 	}
@@ -22,15 +40,24 @@ func (db *DB) FindPlans(ctx context.Context) ([]domain.Plan, error) {
 
 // FindPlanBySlug returns the plan with the given slug.
 func (db *DB) FindPlanBySlug(ctx context.Context, slug string) (domain.Plan, error) {
-	rows, _ := db.pool.Query(ctx, `SELECT `+planColumns+` FROM plans WHERE slug = $1`, slug)
+	rows, _ := db.pool.Query(ctx, planSelect+` WHERE p.slug = $1`, slug)
 	plan, err := pgx.CollectExactlyOneRow(rows, pgx.RowToStructByName[domain.Plan])
 	return plan, translate(err, "Plan")
 }
 
-// FindCurrentPlan returns the most recently adopted plan: the one the
-// municipality workspaces show.
-func (db *DB) FindCurrentPlan(ctx context.Context) (domain.Plan, error) {
-	rows, _ := db.pool.Query(ctx, `SELECT `+planColumns+` FROM plans ORDER BY adopted_on DESC NULLS LAST, id LIMIT 1`)
+// FindCurrentPlanOf returns the most recently adopted plan an organisation
+// takes part in: its county office's (or, for the office itself, its own).
+// Links from before plans were part of addresses lead there.
+func (db *DB) FindCurrentPlanOf(ctx context.Context, orgSlug string) (domain.Plan, error) {
+	rows, _ := db.pool.Query(ctx, planSelect+`
+		JOIN organisations o ON o.slug = $1 AND p.owner_id = coalesce(o.parent_id, o.id)`+planOrder+` LIMIT 1`, orgSlug)
+	plan, err := pgx.CollectExactlyOneRow(rows, pgx.RowToStructByName[domain.Plan])
+	return plan, translate(err, "Plan")
+}
+
+// FindPlanOfMeasure returns the plan a measure belongs to.
+func (db *DB) FindPlanOfMeasure(ctx context.Context, measureID int64) (domain.Plan, error) {
+	rows, _ := db.pool.Query(ctx, planSelect+` JOIN measures m ON m.plan_id = p.id WHERE m.id = $1`, measureID)
 	plan, err := pgx.CollectExactlyOneRow(rows, pgx.RowToStructByName[domain.Plan])
 	return plan, translate(err, "Plan")
 }

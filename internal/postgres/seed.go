@@ -45,9 +45,13 @@ func seedLoad(ctx context.Context, tx pgx.Tx, c seed.Concept, orgs []seed.Organi
 	if err != nil {
 		return err
 	}
-	ownerID, ok := orgIDs[seed.CountySlug]
+	owner := c.OwnerSlug
+	if owner == "" {
+		owner = seed.CountySlug
+	}
+	ownerID, ok := orgIDs[owner]
 	if !ok {
-		return fmt.Errorf("plan owner %q is not among the organisations", seed.CountySlug)
+		return fmt.Errorf("plan owner %q is not among the organisations", owner)
 	}
 	planID, err := seedPlan(ctx, tx, c, ownerID, at)
 	if err != nil {

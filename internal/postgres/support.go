@@ -22,7 +22,8 @@ func (db *DB) FindSupportQueue(ctx context.Context, f domain.SupportQueueFilter)
 		WHERE i.support IN ('requested', 'accepted')
 		  AND ($1 = '' OR o.slug = $1)
 		  AND ($2 = '' OR i.support = $2)
-		ORDER BY i.support_requested_at, i.id`, f.OrgSlug, string(f.Support))
+		  AND m.plan_id = $3
+		ORDER BY i.support_requested_at, i.id`, f.OrgSlug, string(f.Support), f.PlanID)
 	if err != nil {
 		return nil, translate(err, "Unterstützungsanfrage")
 	}

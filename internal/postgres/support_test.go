@@ -31,7 +31,7 @@ func TestFindSupportQueueListsOpenRequestsOldestFirst(t *testing.T) {
 	f.setSupport(t, f.implDuelmen, domain.SupportAccepted, day)
 	f.setSupport(t, f.implCounty, domain.SupportDeclined, day.AddDate(0, 0, -9)) // answered: not in the queue
 
-	queue, err := f.db.FindSupportQueue(ctx, domain.SupportQueueFilter{})
+	queue, err := f.db.FindSupportQueue(ctx, domain.SupportQueueFilter{PlanID: f.plan})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -44,15 +44,15 @@ func TestFindSupportQueueListsOpenRequestsOldestFirst(t *testing.T) {
 		t.Errorf("first entry = %+v", q)
 	}
 
-	byTown, err := f.db.FindSupportQueue(ctx, domain.SupportQueueFilter{OrgSlug: "olfen"})
+	byTown, err := f.db.FindSupportQueue(ctx, domain.SupportQueueFilter{PlanID: f.plan, OrgSlug: "olfen"})
 	if err != nil || len(byTown) != 1 || byTown[0].ImplementationID != f.implOlfen {
 		t.Errorf("filtered by Olfen: %+v, %v", byTown, err)
 	}
-	byState, err := f.db.FindSupportQueue(ctx, domain.SupportQueueFilter{Support: domain.SupportAccepted})
+	byState, err := f.db.FindSupportQueue(ctx, domain.SupportQueueFilter{PlanID: f.plan, Support: domain.SupportAccepted})
 	if err != nil || len(byState) != 1 || byState[0].ImplementationID != f.implDuelmen {
 		t.Errorf("filtered by accepted: %+v, %v", byState, err)
 	}
-	none, err := f.db.FindSupportQueue(ctx, domain.SupportQueueFilter{OrgSlug: "gibt-es-nicht"})
+	none, err := f.db.FindSupportQueue(ctx, domain.SupportQueueFilter{PlanID: f.plan, OrgSlug: "gibt-es-nicht"})
 	if err != nil || len(none) != 0 {
 		t.Errorf("unknown town: %+v, %v", none, err)
 	}

@@ -37,8 +37,10 @@ func (db *DB) FindUser(ctx context.Context, id int64) (domain.User, error) {
 // name, so callers need no second query to show or check them.
 func (db *DB) FindMemberships(ctx context.Context, userID int64) ([]domain.Membership, error) {
 	rows, err := db.pool.Query(ctx, `
-		SELECT m.id, m.user_id, m.organisation_id, o.slug AS org_slug, o.name AS org_name, m.role
+		SELECT m.id, m.user_id, m.organisation_id, o.slug AS org_slug, o.name AS org_name,
+		       coalesce(county.slug, o.slug) AS county_slug, m.role
 		FROM memberships m JOIN organisations o ON o.id = m.organisation_id
+		LEFT JOIN organisations county ON county.id = o.parent_id
 		WHERE m.user_id = $1
 		ORDER BY o.name, m.role`, userID)
 	if err != nil {

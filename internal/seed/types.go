@@ -14,8 +14,11 @@ import (
 // measures.
 type Concept struct {
 	Slug, Title, Version string
-	AdoptedOn            time.Time
-	UpdateIntervalDays   int
+	// OwnerSlug is the county office that adopted the plan; empty means
+	// Kreis Coesfeld (CountySlug).
+	OwnerSlug          string
+	AdoptedOn          time.Time
+	UpdateIntervalDays int
 	// StatusColours maps a status to the traffic-light colour the council uses.
 	StatusColours map[string]string
 	Fields        []Field

@@ -10,35 +10,50 @@ import (
 	"github.com/planwerk/planwerk/internal/domain"
 )
 
-// Access is the permission a route requires: an action on a kind of object,
-// either everywhere or in the municipality named by the route's :slug.
+// Access is the permission a route requires: an action on a kind of object
+// in a domain that the route's address names.
 type Access struct {
 	Public bool
 	Object string
 	Action string
-	// Domain is authz.Everywhere, or inMunicipality to take it from :slug.
-	Domain string
+	Where  where
 }
 
-// inMunicipality marks routes whose domain is the municipality in the path.
-const inMunicipality = ":slug"
+// where says which domain (see authz) a route's permission is asked in.
+type where int
+
+const (
+	// installation: things of no county (user administration).
+	installation where = iota
+	// inPlan: the county of the plan named by :plan.
+	inPlan
+	// inMunicipality: the organisation named by :slug within the plan :plan.
+	inMunicipality
+	// anyMember: signed in with at least one role; the handler shows only
+	// what the user may see (the start page, links from before plan scopes).
+	anyMember
+)
 
 // public is the access of routes anyone may use, signed in or not.
 var public = Access{Public: true}
 
-func need(object, action, dom string) Access {
-	return Access{Object: object, Action: action, Domain: dom}
+func need(object, action string, w where) Access {
+	return Access{Object: object, Action: action, Where: w}
 }
+
+// signedIn is the access of routes that need a role, whatever it is.
+var signedIn = Access{Where: anyMember}
 
 const (
 	accountKey     = "account"
 	permissionsKey = "permissions"
+	scopeKey       = "scope"
 )
 
 // authorize enforces a route's declared access: sign-in first, then a
-// membership, then the policy. Something the user may not read is a 404 (its
-// existence is not confirmed); something they may read but not change is a
-// 403 that says why.
+// membership, then the scope the address names (plan, organisation), then
+// the policy. Something the user may not read is a 404 (its existence is not
+// confirmed); something they may read but not change is a 403 that says why.
 func (s *Server) authorize(a Access) gin.HandlerFunc {
 	return func(c *gin.Context) {
 		if a.Public {
@@ -49,9 +64,13 @@ func (s *Server) authorize(a Access) gin.HandlerFunc {
 		if !ok {
 			return
 		}
-		dom := a.Domain
-		if dom == inMunicipality {
-			dom = c.Param("slug")
+		if a.Where == anyMember {
+			c.Next()
+			return
+		}
+		dom, ok := s.domainOf(c, a.Where)
+		if !ok {
+			return
 		}
 		switch {
 		case perms.Can(dom, a.Object, a.Action):
@@ -63,6 +82,38 @@ func (s *Server) authorize(a Access) gin.HandlerFunc {
 			c.Abort() // Gin runs the next handler unless told not to
 		}
 	}
+}
+
+// domainOf resolves the scope a route's address names, once per request,
+// keeps it for the handler (scopeOf) and returns the authorization domain.
+// An address naming no plan, or a town outside it, is a 404.
+func (s *Server) domainOf(c *gin.Context, w where) (string, bool) {
+	if w == installation {
+		return authz.Installation, true
+	}
+	orgSlug := ""
+	if w == inMunicipality {
+		orgSlug = c.Param("slug")
+	}
+	sc, err := s.store.FindScope(c.Request.Context(), c.Param("plan"), orgSlug)
+	if err != nil {
+		s.fail(c, err)
+		c.Abort()
+		return "", false
+	}
+	c.Set(scopeKey, sc)
+	if w == inMunicipality {
+		return authz.Municipality(sc.County.Slug, sc.Org.Slug), true
+	}
+	return authz.County(sc.County.Slug), true
+}
+
+// scopeOf is the plan (and organisation) of a request that passed authorize
+// on a plan-scoped route.
+func scopeOf(c *gin.Context) domain.PlanScope {
+	v, _ := c.Get(scopeKey)
+	sc, _ := v.(domain.PlanScope)
+	return sc
 }
 
 // signedInPermissions loads the signed-in user's account and permissions, or

@@ -162,3 +162,7 @@ func mustParse(t *testing.T, raw string) *url.URL {
 	}
 	return u
 }
+
+// demoPlan is the address of the demo plan, under which every municipality's
+// pages live.
+const demoPlan = "/plaene/" + seed.ConceptSlug

@@ -13,10 +13,10 @@ func TestBrowserOfficePages(t *testing.T) {
 		user, path, h1, shot string
 	}{
 		{"admin", "/verwaltung/benutzer", "Benutzerverwaltung", "40-benutzerverwaltung.png"},
-		{"ki-1", "/unterstuetzung", "Unterstützungsanfragen", "41-ki-unterstuetzungsanfragen.png"},
-		{"ki-1", "/bedarfe", "Kreisweite Bedarfe", "42-ki-bedarfe.png"},
-		{"duelmen", "/kommunen/duelmen/bedarfe", "Kreisweite Bedarfe", "43-duelmen-bedarfe.png"},
-		{"duelmen", "/kommunen/duelmen/massnahmen/neu", "Lokale Maßnahme hinzufügen", "44-duelmen-lokale-massnahme.png"},
+		{"ki-1", demoPlan + "/unterstuetzung", "Unterstützungsanfragen", "41-ki-unterstuetzungsanfragen.png"},
+		{"ki-1", demoPlan + "/bedarfe", "Kreisweite Bedarfe", "42-ki-bedarfe.png"},
+		{"duelmen", demoPlan + "/kommunen/duelmen/bedarfe", "Kreisweite Bedarfe", "43-duelmen-bedarfe.png"},
+		{"duelmen", demoPlan + "/kommunen/duelmen/massnahmen/neu", "Lokale Maßnahme hinzufügen", "44-duelmen-lokale-massnahme.png"},
 	}
 	// One browser per person, owned by the whole test (a subtest's would
 	// close when the subtest ends).

@@ -11,6 +11,8 @@ import (
 	"testing"
 
 	"github.com/chromedp/chromedp"
+
+	"github.com/planwerk/planwerk/internal/seed"
 )
 
 // TestBrowserCoordinator is issue 3's journey: the Dülmen coordinator signs
@@ -20,32 +22,32 @@ func TestBrowserCoordinator(t *testing.T) {
 	t.Parallel()
 	b := newBrowser(t)
 	a := newApp(t)
-	olfenEdit := fmt.Sprintf("/kommunen/olfen/umsetzungen/%d/bearbeiten", firstImplementationID(t, a, "olfen"))
+	olfenEdit := fmt.Sprintf(demoPlan+"/kommunen/olfen/umsetzungen/%d/bearbeiten", firstImplementationID(t, a, "olfen"))
 
 	journeyStep(t, "anmeldeseite", func(t *testing.T) {
-		b.visit(t, a.URL+"/", 200)
+		b.visit(t, a.URL+demoPlan, 200)
 		b.requireLoginPage(t, a.IdP)
 		b.checkPage(t, browserPage{shot: "10-anmeldeseite.png", h1: "Anmeldung (Demo)"})
 	})
 	journeyStep(t, "angemeldet", func(t *testing.T) {
 		b.signIn(t, a.IdP, "duelmen")
-		b.requirePath(t, "/")
+		b.requirePath(t, demoPlan)
 		if who := b.text(t, "header .site-user__name"); !strings.Contains(who, "Koordination Dülmen") {
 			t.Errorf("Kopfzeile nennt %q, erwartet „Koordination Dülmen“", who)
 		}
-		if link := b.text(t, `header nav a[href="/kommunen/duelmen"]`); link != "Mein Arbeitsbereich: Dülmen" {
+		if link := b.text(t, `header nav a[href="/plaene/integrationskonzept-kreis-coesfeld/kommunen/duelmen"]`); link != "Mein Arbeitsbereich: Dülmen" {
 			t.Errorf("Link zum Arbeitsbereich heißt %q, erwartet „Mein Arbeitsbereich: Dülmen“", link)
 		}
 		b.checkPage(t, browserPage{shot: "11-angemeldet-uebersicht.png", h1: "Integrationskonzept Kreis Coesfeld", kern: true})
 	})
 	journeyStep(t, "arbeitsbereich", func(t *testing.T) {
-		b.clickLink(t, "header nav", "/kommunen/duelmen")
+		b.clickLink(t, "header nav", demoPlan+"/kommunen/duelmen")
 		b.checkPage(t, browserPage{shot: "12-arbeitsbereich-duelmen.png", h1: "Dülmen", kern: true})
-		b.requireAtLeast(t, `main tbody a[href^="/kommunen/duelmen/umsetzungen/"]`, 20)
+		b.requireAtLeast(t, `main tbody a[href^="/plaene/integrationskonzept-kreis-coesfeld/kommunen/duelmen/umsetzungen/"]`, 20)
 	})
 	var impl string
 	journeyStep(t, "umsetzung", func(t *testing.T) {
-		const link = `main tbody a[href^="/kommunen/duelmen/umsetzungen/"]`
+		const link = `main tbody a[href^="/plaene/integrationskonzept-kreis-coesfeld/kommunen/duelmen/umsetzungen/"]`
 		impl = b.attr(t, link, "href")
 		title := b.text(t, link)
 		b.clickLink(t, "main tbody", impl)
@@ -76,7 +78,7 @@ func TestBrowserCoordinator(t *testing.T) {
 		b.checkPage(t, browserPage{shot: "16-abgemeldet.png", h1: "Anmeldung (Demo)"})
 	})
 	journeyStep(t, "abgemeldet", func(t *testing.T) {
-		b.visit(t, a.URL+"/kommunen/duelmen", 200)
+		b.visit(t, a.URL+demoPlan+"/kommunen/duelmen", 200)
 		b.requireLoginPage(t, a.IdP)
 		b.checkPage(t, browserPage{shot: "17-abgemeldet-arbeitsbereich.png", h1: "Anmeldung (Demo)"})
 	})
@@ -91,9 +93,9 @@ func TestBrowserEdit(t *testing.T) {
 
 	var impl, title string
 	journeyStep(t, "anmelden", func(t *testing.T) {
-		b.visit(t, a.URL+"/kommunen/duelmen", 200)
+		b.visit(t, a.URL+demoPlan+"/kommunen/duelmen", 200)
 		b.signIn(t, a.IdP, "duelmen")
-		b.requirePath(t, "/kommunen/duelmen") // back where the sign-in started
+		b.requirePath(t, demoPlan+"/kommunen/duelmen") // back where the sign-in started
 		impl = evalJS[string](t, b, `[...document.querySelectorAll('main tbody tr')]
 			.find(tr => tr.querySelector('.state')?.innerText.trim() === 'offen')
 			?.querySelector('a')?.getAttribute('href') ?? ''`)
@@ -162,7 +164,7 @@ func firstImplementationID(t *testing.T, a *app, slug string) int64 {
 	if err != nil {
 		t.Fatal(err)
 	}
-	plan, err := a.DB.FindCurrentPlan(ctx)
+	plan, err := a.DB.FindPlanBySlug(ctx, seed.ConceptSlug)
 	if err != nil {
 		t.Fatal(err)
 	}

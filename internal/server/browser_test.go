@@ -25,12 +25,16 @@ func TestBrowserPages(t *testing.T) {
 		b.signIn(t, a.IdP, "ki-1")
 		b.requirePath(t, "/")
 	})
+	journeyStep(t, "plaene", func(t *testing.T) {
+		b.checkPage(t, browserPage{shot: "00-plaene.png", h1: "Aktionspläne", kern: true})
+		b.clickLink(t, "main", demoPlan)
+	})
 	journeyStep(t, "uebersicht", func(t *testing.T) {
 		b.checkPage(t, browserPage{shot: "01-uebersicht.png", h1: "Integrationskonzept Kreis Coesfeld", kern: true})
-		b.requireAtLeast(t, `main table a[href^="/massnahmen/"]`, 20)
+		b.requireAtLeast(t, `main table a[href^="/plaene/integrationskonzept-kreis-coesfeld/massnahmen/"]`, 20)
 	})
 	journeyStep(t, "massnahme", func(t *testing.T) {
-		const link = `main table a[href^="/massnahmen/"]`
+		const link = `main table a[href^="/plaene/integrationskonzept-kreis-coesfeld/massnahmen/"]`
 		href := b.attr(t, link, "href")
 		title := b.text(t, link)
 		b.clickLink(t, "main table", href)
@@ -38,17 +42,17 @@ func TestBrowserPages(t *testing.T) {
 		b.requireAtLeast(t, `main tbody tr`, 11) // one row per municipality
 	})
 	journeyStep(t, "kommunen", func(t *testing.T) {
-		b.clickLink(t, "header nav", "/kommunen")
+		b.clickLink(t, "header nav", demoPlan+"/kommunen")
 		b.checkPage(t, browserPage{shot: "03-kommunen.png", h1: "Kommunen", kern: true})
-		b.requireAtLeast(t, `main a[href^="/kommunen/"]`, 11)
+		b.requireAtLeast(t, `main a[href^="/plaene/integrationskonzept-kreis-coesfeld/kommunen/"]`, 11)
 	})
 	journeyStep(t, "duelmen", func(t *testing.T) {
-		b.clickLink(t, "main", "/kommunen/duelmen")
+		b.clickLink(t, "main", demoPlan+"/kommunen/duelmen")
 		b.checkPage(t, browserPage{shot: "04-kommune-duelmen.png", h1: "Dülmen", kern: true})
 		b.requireAtLeast(t, `main tbody tr`, 20)
 	})
 	journeyStep(t, "umsetzung", func(t *testing.T) {
-		const link = `main tbody a[href^="/kommunen/duelmen/umsetzungen/"]`
+		const link = `main tbody a[href^="/plaene/integrationskonzept-kreis-coesfeld/kommunen/duelmen/umsetzungen/"]`
 		href := b.attr(t, link, "href")
 		title := b.text(t, link)
 		b.clickLink(t, "main tbody", href)

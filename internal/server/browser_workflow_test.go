@@ -63,23 +63,23 @@ func runWorkflow(t *testing.T, js bool) {
 
 	// 1. The coordinator reviews three open measures.
 	journeyStep(t, "anmelden", func(t *testing.T) {
-		b.visit(t, w.a.URL+"/", 200)
+		b.visit(t, w.a.URL+demoPlan, 200)
 		w.loginPage(t, 1, "anmeldung")
 		b.signIn(t, w.a.IdP, "duelmen")
-		b.requirePath(t, "/")
+		b.requirePath(t, demoPlan)
 		w.page(t, 2, "uebersicht", "Integrationskonzept Kreis Coesfeld")
 	})
 	journeyStep(t, "arbeitsbereich", func(t *testing.T) {
-		if link := b.text(t, `header nav a[href="/kommunen/duelmen"]`); link != "Mein Arbeitsbereich: Dülmen" {
+		if link := b.text(t, `header nav a[href="/plaene/integrationskonzept-kreis-coesfeld/kommunen/duelmen"]`); link != "Mein Arbeitsbereich: Dülmen" {
 			t.Errorf("Link zum Arbeitsbereich heißt %q, erwartet „Mein Arbeitsbereich: Dülmen“", link)
 		}
-		b.clickLink(t, "header nav", "/kommunen/duelmen")
+		b.clickLink(t, "header nav", demoPlan+"/kommunen/duelmen")
 		w.page(t, 3, "arbeitsbereich", "Dülmen")
 	})
 	var rel, notRel, inPlace wfImpl
 	journeyStep(t, "aufgaben", func(t *testing.T) {
-		b.click(t, `main nav.view-switch a[href="/kommunen/duelmen?ansicht=aufgaben"]`, 200)
-		w.requireAddress(t, "/kommunen/duelmen", "ansicht=aufgaben")
+		b.click(t, `main nav.view-switch a[href="/plaene/integrationskonzept-kreis-coesfeld/kommunen/duelmen?ansicht=aufgaben"]`, 200)
+		w.requireAddress(t, demoPlan+"/kommunen/duelmen", "ansicht=aufgaben")
 		w.page(t, 4, "aufgaben", "Dülmen")
 		open := evalJS[[]wfImpl](t, b, `[...document.querySelectorAll('section[aria-labelledby="todo-offen"] tbody tr')].map(tr => ({
 			ID: tr.querySelector('input[type=checkbox][name=umsetzung]')?.value ?? '',
@@ -90,7 +90,7 @@ func runWorkflow(t *testing.T, js bool) {
 			t.Fatalf("%d offene Umsetzungen in der Aufgabenansicht, erwartet mindestens drei", len(open))
 		}
 		for _, im := range open[:3] {
-			if im.ID == "" || im.Path != "/kommunen/duelmen/umsetzungen/"+im.ID {
+			if im.ID == "" || im.Path != demoPlan+"/kommunen/duelmen/umsetzungen/"+im.ID {
 				t.Fatalf("Zeile %s ohne Auswahlkästchen oder mit Link %q", im.Code, im.Path)
 			}
 		}
@@ -123,7 +123,7 @@ func runWorkflow(t *testing.T, js bool) {
 		w.page(t, 12, "umsetzung-geplant", rel.Title)
 	})
 	journeyStep(t, "entscheidungen-pruefen", func(t *testing.T) {
-		b.clickLink(t, "header nav", "/kommunen/duelmen")
+		b.clickLink(t, "header nav", demoPlan+"/kommunen/duelmen")
 		w.page(t, 13, "arbeitsbereich-entschieden", "Dülmen")
 		for _, c := range []struct {
 			im   wfImpl
@@ -140,7 +140,7 @@ func runWorkflow(t *testing.T, js bool) {
 		if got := w.stateLine(t); got != "nicht relevant – "+wfReason {
 			t.Errorf("Stand = %q, erwartet „nicht relevant – %s“", got, wfReason)
 		}
-		b.clickLink(t, "nav.breadcrumbs", "/kommunen/duelmen")
+		b.clickLink(t, "nav.breadcrumbs", demoPlan+"/kommunen/duelmen")
 		w.page(t, 15, "arbeitsbereich-zurueck", "Dülmen")
 		b.clickLink(t, "main tbody", inPlace.Path)
 		w.page(t, 16, "umsetzung-bereits-umgesetzt", inPlace.Title)
@@ -151,7 +151,7 @@ func runWorkflow(t *testing.T, js bool) {
 
 	// 2. The relevant one goes to "in Umsetzung" at 40 %, with a progress report.
 	journeyStep(t, "in-umsetzung", func(t *testing.T) {
-		b.clickLink(t, "nav.breadcrumbs", "/kommunen/duelmen")
+		b.clickLink(t, "nav.breadcrumbs", demoPlan+"/kommunen/duelmen")
 		w.page(t, 17, "arbeitsbereich-erneut", "Dülmen")
 		b.clickLink(t, "main tbody", rel.Path)
 		w.page(t, 18, "umsetzung-relevant", rel.Title)
@@ -216,13 +216,14 @@ func runWorkflow(t *testing.T, js bool) {
 		w.signOut(t, 26)
 		b.signIn(t, w.a.IdP, "ki-1")
 		b.requirePath(t, "/")
+		b.clickLink(t, "main", demoPlan) // the start page lists the plans
 		w.page(t, 27, "ki-uebersicht", "Integrationskonzept Kreis Coesfeld")
 	})
 	journeyStep(t, "ki-warteschlange", func(t *testing.T) {
-		if link := b.text(t, `header nav a[href="/unterstuetzung"]`); link != "Unterstützungsanfragen" {
+		if link := b.text(t, `header nav a[href="/plaene/integrationskonzept-kreis-coesfeld/unterstuetzung"]`); link != "Unterstützungsanfragen" {
 			t.Errorf("Link zur Warteschlange heißt %q, erwartet „Unterstützungsanfragen“", link)
 		}
-		b.clickLink(t, "header nav", "/unterstuetzung")
+		b.clickLink(t, "header nav", demoPlan+"/unterstuetzung")
 		w.page(t, 28, "ki-unterstuetzungsanfragen", "Unterstützungsanfragen")
 		type row struct{ Town, Measure, Request, State string }
 		r := evalJS[*row](t, b, fmt.Sprintf(`(() => { const a = document.querySelector('main table.support-queue a[href=%q]');
@@ -264,8 +265,9 @@ func runWorkflow(t *testing.T, js bool) {
 		w.signOut(t, 32)
 		b.signIn(t, w.a.IdP, "duelmen")
 		b.requirePath(t, "/")
+		b.clickLink(t, "main", demoPlan)
 		w.page(t, 33, "wieder-angemeldet", "Integrationskonzept Kreis Coesfeld")
-		b.clickLink(t, "header nav", "/kommunen/duelmen")
+		b.clickLink(t, "header nav", demoPlan+"/kommunen/duelmen")
 		w.page(t, 34, "arbeitsbereich-nach-zusage", "Dülmen")
 		b.clickLink(t, "main tbody", rel.Path)
 		if got := w.support(t, "Stand"); got != "zugesagt" {
@@ -362,7 +364,7 @@ func (w *workflow) bulkDecide(t *testing.T, im wfImpl, decision, note, confirmat
 	inTab(t, b, chromedp.SendKeys(chromedp.CSS("#review-relevance_note"), note))
 	b.screenshot(t, w.shot(nForm, "sammel-"+name+"-gewaehlt"))
 	b.click(t, `#sammelentscheidung button[type="submit"]`, 200)
-	w.requireAddress(t, "/kommunen/duelmen", "ansicht=aufgaben")
+	w.requireAddress(t, demoPlan+"/kommunen/duelmen", "ansicht=aufgaben")
 	if got := b.text(t, "main .kern-alert--success"); !strings.Contains(got, confirmation) {
 		t.Errorf("Bestätigung: %q, erwartet %q", got, confirmation)
 	}

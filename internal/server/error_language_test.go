@@ -61,7 +61,7 @@ func TestWorkflowRefusalsAreShownInThePagesLanguage(t *testing.T) {
 func TestBulkReviewRefusalIsShownInThePagesLanguage(t *testing.T) {
 	s := newReviewSetup(t)
 	c := s.a.signIn(t, "duelmen")
-	review := s.a.URL + "/kommunen/duelmen/relevanz"
+	review := s.a.URL + demoPlan + "/kommunen/duelmen/relevanz"
 	form := reviewForm(s.open[:2], "relevance=not_relevant", "relevance_note=", "zurueck="+url.QueryEscape("relevanz=offen"))
 	const de = "Bitte geben Sie einen Grund an, warum die Maßnahme nicht relevant ist."
 	const en = "Please give a reason why the measure is not relevant."

@@ -10,11 +10,11 @@ func TestUnknownAndMalformedAddressesAnswerAGerman404(t *testing.T) {
 	a := newApp(t)
 	ki := a.signIn(t, "ki-1")
 	paths := []string{
-		"/massnahmen/abc", "/massnahmen/-1", "/massnahmen/0", "/massnahmen/1e3",
-		"/massnahmen/99999999999999999999999", "/massnahmen/424242", "/massnahmen/%27%3B--",
-		"/kommunen/gibt-es-nicht", "/kommunen/%3Cscript%3E", "/plaene/unbekannt", "/nirgendwo",
-		"/kommunen/duelmen/umsetzungen/abc", "/kommunen/duelmen/umsetzungen/999999",
-		"/kommunen/gibt-es-nicht/umsetzungen/1/bearbeiten", "/static/gibt-es-nicht.css",
+		demoPlan + "/massnahmen/abc", demoPlan + "/massnahmen/-1", demoPlan + "/massnahmen/0", demoPlan + "/massnahmen/1e3",
+		demoPlan + "/massnahmen/99999999999999999999999", demoPlan + "/massnahmen/424242", demoPlan + "/massnahmen/%27%3B--",
+		demoPlan + "/kommunen/gibt-es-nicht", demoPlan + "/kommunen/%3Cscript%3E", "/plaene/unbekannt", "/nirgendwo",
+		demoPlan + "/kommunen/duelmen/umsetzungen/abc", demoPlan + "/kommunen/duelmen/umsetzungen/999999",
+		demoPlan + "/kommunen/gibt-es-nicht/umsetzungen/1/bearbeiten", "/static/gibt-es-nicht.css",
 	}
 	for _, p := range paths {
 		status, body, _ := fetch(t, ki, http.MethodGet, a.URL+p)
@@ -28,7 +28,7 @@ func TestUnknownAndMalformedAddressesAnswerAGerman404(t *testing.T) {
 
 func TestWrongMethodIsRefusedWithAPage(t *testing.T) {
 	a := newApp(t)
-	status, body, _ := fetch(t, a.signIn(t, "ki-1"), http.MethodDelete, a.URL+"/kommunen")
+	status, body, _ := fetch(t, a.signIn(t, "ki-1"), http.MethodDelete, a.URL+demoPlan+"/kommunen")
 	if status != http.StatusMethodNotAllowed {
 		t.Fatalf("DELETE /kommunen = %d, want 405", status)
 	}
@@ -68,18 +68,18 @@ func TestCrossOriginPostIsRefused(t *testing.T) {
 		t.Fatalf("cross-origin POST = %d, want 403", resp.StatusCode)
 	}
 	// The session survived: the forged sign-out did nothing.
-	if status, _, _ := fetch(t, ki, http.MethodGet, a.URL+"/kommunen"); status != http.StatusOK {
+	if status, _, _ := fetch(t, ki, http.MethodGet, a.URL+demoPlan+"/kommunen"); status != http.StatusOK {
 		t.Errorf("after the refused cross-origin POST: GET /kommunen = %d, want 200 (still signed in)", status)
 	}
 }
 
 func TestSignedOutReaderIsSentToSignInAndBack(t *testing.T) {
 	a := newApp(t)
-	status, _, h := fetch(t, anonymous(), http.MethodGet, a.URL+"/kommunen/duelmen?relevanz=offen")
-	if status != http.StatusSeeOther || h.Get("Location") != "/anmelden?next=%2Fkommunen%2Fduelmen%3Frelevanz%3Doffen" {
+	status, _, h := fetch(t, anonymous(), http.MethodGet, a.URL+demoPlan+"/kommunen/duelmen?relevanz=offen")
+	if status != http.StatusSeeOther || h.Get("Location") != "/anmelden?next=%2Fplaene%2Fintegrationskonzept-kreis-coesfeld%2Fkommunen%2Fduelmen%3Frelevanz%3Doffen" {
 		t.Fatalf("GET signed out = %d → %q", status, h.Get("Location"))
 	}
-	status, _, _ = fetch(t, anonymous(), http.MethodPost, a.URL+"/kommunen/duelmen/umsetzungen/1/bearbeiten", "version=1")
+	status, _, _ = fetch(t, anonymous(), http.MethodPost, a.URL+demoPlan+"/kommunen/duelmen/umsetzungen/1/bearbeiten", "version=1")
 	if status != http.StatusUnauthorized {
 		t.Errorf("POST signed out = %d, want 401", status)
 	}
@@ -93,7 +93,7 @@ func TestTamperedSessionCookieCountsAsSignedOut(t *testing.T) {
 		c.Value = c.Value[:len(c.Value)-2] + "xx"
 		ki.Jar.SetCookies(u, []*http.Cookie{c})
 	}
-	if status, _, _ := fetch(t, ki, http.MethodGet, a.URL+"/kommunen"); status != http.StatusSeeOther {
+	if status, _, _ := fetch(t, ki, http.MethodGet, a.URL+demoPlan+"/kommunen"); status != http.StatusSeeOther {
 		t.Errorf("tampered cookie: GET /kommunen = %d, want 303 to sign-in", status)
 	}
 }

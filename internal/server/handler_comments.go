@@ -11,10 +11,11 @@ import (
 // addComment adds a message to the internal discussion of an implementation
 // between the municipality and the KI.
 func (s *Server) addComment(c *gin.Context) {
-	org, id, ok := s.orgAndID(c)
+	sc, id, ok := s.orgAndID(c)
 	if !ok {
 		return
 	}
+	org := sc.Org
 	forms := trackingForms{CommentBody: c.PostForm("comment_body")}
 	body := cleanFormText(forms.CommentBody)
 	switch {
@@ -33,5 +34,5 @@ func (s *Server) addComment(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	c.Redirect(http.StatusSeeOther, implementationPath(org.Slug, id)+"#kommentare")
+	c.Redirect(http.StatusSeeOther, implementationPath(scopeOf(c), id)+"#kommentare")
 }

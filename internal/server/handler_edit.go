@@ -31,10 +31,11 @@ type editData struct {
 // editImplementation shows the form for relevance, status, progress,
 // responsibility, contact and dates.
 func (s *Server) editImplementation(c *gin.Context) {
-	org, id, ok := s.orgAndID(c)
+	sc, id, ok := s.orgAndID(c)
 	if !ok {
 		return
 	}
+	org := sc.Org
 	detail, err := s.store.FindImplementationDetail(c.Request.Context(), org.ID, id)
 	if err != nil {
 		s.fail(c, err)
@@ -47,10 +48,11 @@ func (s *Server) editImplementation(c *gin.Context) {
 // event, provided nobody saved in between (optimistic locking on version).
 // A conflict shows the other person's values beside the user's own input.
 func (s *Server) saveImplementation(c *gin.Context) {
-	org, id, ok := s.orgAndID(c)
+	sc, id, ok := s.orgAndID(c)
 	if !ok {
 		return
 	}
+	org := sc.Org
 	ctx := c.Request.Context()
 	form := readImplementationForm(c, s.opts.Now())
 	version, convErr := strconv.Atoi(form.Version)
@@ -68,7 +70,7 @@ func (s *Server) saveImplementation(c *gin.Context) {
 	data := editData{Org: org, Form: form}
 	switch {
 	case err == nil:
-		c.Redirect(http.StatusSeeOther, implementationPath(org.Slug, id))
+		c.Redirect(http.StatusSeeOther, implementationPath(scopeOf(c), id))
 	case errors.Is(err, domain.ErrStaleVersion):
 		data.Theirs = &saved
 		data.Form.Version = strconv.Itoa(saved.Version)
@@ -114,10 +116,10 @@ func (s *Server) renderEdit(c *gin.Context, status int, d editData) {
 		d.StatusChoices = append(d.StatusChoices, chosen)
 	}
 	t := s.translatorFor(c.Request)
-	implPath := implementationPath(d.Org.Slug, d.Impl.ID)
+	implPath := implementationPath(scopeOf(c), d.Impl.ID)
 	s.render(c, status, "edit", view{
 		Title: t.T("implementation.edit.title", "Code", d.Impl.MeasureCode, "Org", d.Org.Name), Nav: townNav(c, d.Org.Slug),
-		Crumbs: []crumb{{Label: d.Org.Name, Href: "/kommunen/" + d.Org.Slug},
+		Crumbs: []crumb{{Label: d.Org.Name, Href: townPath(scopeOf(c).Plan.Slug, d.Org.Slug)},
 			{Label: t.T("implementation.measure", "Code", d.Impl.MeasureCode), Href: implPath},
 			{Label: t.T("implementation.edit.crumb")}},
 		Data: d,
@@ -133,11 +135,6 @@ func fieldErrors(t translator, err error) map[string]string {
 		return nil
 	}
 	return map[string]string{de.Field: t.ErrorText(err)}
-}
-
-// implementationPath is the address of an implementation's page.
-func implementationPath(slug string, id int64) string {
-	return "/kommunen/" + slug + "/umsetzungen/" + strconv.FormatInt(id, 10)
 }
 
 // difference is one field where the user's input differs from what someone

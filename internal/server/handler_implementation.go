@@ -46,10 +46,11 @@ type trackingForms struct {
 // state, milestones, progress reports as a timeline and, for insiders, the
 // comment thread and its history.
 func (s *Server) implementation(c *gin.Context) {
-	org, id, ok := s.orgAndID(c)
+	sc, id, ok := s.orgAndID(c)
 	if !ok {
 		return
 	}
+	org := sc.Org
 	s.showImplementation(c, http.StatusOK, org, id, trackingForms{})
 }
 
@@ -62,10 +63,10 @@ func (s *Server) showImplementation(c *gin.Context, status int, org domain.Organ
 		s.fail(c, err)
 		return
 	}
-	perms := permissions(c)
+	perms, dom := permissions(c), scopeDomain(scopeOf(c))
 	data := implementationData{Org: org, Impl: detail, Today: s.opts.Now(), Forms: forms,
-		Internal: perms.Can(org.Slug, "contact", "read"), CanEdit: perms.Can(org.Slug, "implementation", "edit"),
-		Comments: perms.Can(org.Slug, "comment", "read"), CanComment: perms.Can(org.Slug, "comment", "write")}
+		Internal: perms.Can(dom, "contact", "read"), CanEdit: perms.Can(dom, "implementation", "edit"),
+		Comments: perms.Can(dom, "comment", "read"), CanComment: perms.Can(dom, "comment", "write")}
 	if data.Forms.ReportOn == "" && data.Forms.Failed != "report" {
 		data.Forms.ReportOn = data.Today.In(berlin).Format(time.DateOnly)
 	}
@@ -78,27 +79,22 @@ func (s *Server) showImplementation(c *gin.Context, status int, org domain.Organ
 	t := s.translatorFor(c.Request)
 	s.render(c, status, "implementation", view{
 		Title: t.T("implementation.title", "Code", detail.MeasureCode, "Org", org.Name), Nav: townNav(c, org.Slug),
-		Crumbs: []crumb{{Label: t.T("implementation.crumb.municipalities"), Href: "/kommunen"},
-			{Label: org.Name, Href: "/kommunen/" + org.Slug},
+		Crumbs: []crumb{{Label: t.T("implementation.crumb.municipalities"), Href: planPath(scopeOf(c).Plan.Slug) + "/kommunen"},
+			{Label: org.Name, Href: townPath(scopeOf(c).Plan.Slug, org.Slug)},
 			{Label: t.T("implementation.measure", "Code", detail.MeasureCode)}},
 		Data: data,
 	})
 }
 
-// orgAndID resolves the :slug and :id of a municipality-scoped route, or
-// answers 404 itself.
-func (s *Server) orgAndID(c *gin.Context) (domain.Organisation, int64, bool) {
+// orgAndID returns the scope of a municipality's route with the :id of the
+// implementation it names, or answers 404 itself.
+func (s *Server) orgAndID(c *gin.Context) (domain.PlanScope, int64, bool) {
 	id, ok := parseID(c.Param("id"))
 	if !ok {
 		s.notFound(c)
-		return domain.Organisation{}, 0, false
+		return domain.PlanScope{}, 0, false
 	}
-	org, err := s.store.FindOrganisationBySlug(c.Request.Context(), c.Param("slug"))
-	if err != nil {
-		s.fail(c, err)
-		return domain.Organisation{}, 0, false
-	}
-	return org, id, true
+	return scopeOf(c), id, true
 }
 
 // historyRow is one changed field of the history table, in the page's language.

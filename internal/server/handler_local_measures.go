@@ -57,11 +57,7 @@ func (s *Server) createLocalMeasure(c *gin.Context) {
 	if msg != "" {
 		errs["description"] = msg
 	}
-	plan, err := s.store.FindCurrentPlan(ctx)
-	if err != nil {
-		s.fail(c, err)
-		return
-	}
+	plan := scopeOf(c).Plan
 	if len(errs) == 0 {
 		acc, _ := account(c)
 		impl, err := s.store.CreateLocalMeasure(ctx, org.ID, plan.ID, &acc.ID,
@@ -69,7 +65,7 @@ func (s *Server) createLocalMeasure(c *gin.Context) {
 		var de *domain.Error
 		switch {
 		case err == nil:
-			c.Redirect(http.StatusSeeOther, implementationPath(org.Slug, impl.ID))
+			c.Redirect(http.StatusSeeOther, implementationPath(scopeOf(c), impl.ID))
 			return
 		case errors.As(err, &de) && de.Code == domain.CodeInvalid && de.Field == "goal_id":
 			errs["goal_id"] = tr.T("localMeasure.err.goal")
@@ -81,15 +77,12 @@ func (s *Server) createLocalMeasure(c *gin.Context) {
 	s.renderLocalMeasure(c, http.StatusUnprocessableEntity, localMeasureData{Org: org, Plan: plan, Form: form, Errors: errs})
 }
 
-// localMeasureOrg resolves :slug to a municipality; the county office carries
-// county-wide measures, not local ones.
+// localMeasureOrg is the scope's organisation when it is a municipality; the
+// county office carries county-wide measures, not local ones.
 func (s *Server) localMeasureOrg(c *gin.Context) (domain.Organisation, bool) {
-	org, err := s.store.FindOrganisationBySlug(c.Request.Context(), c.Param("slug"))
-	if err == nil && org.Kind != domain.OrgMunicipality {
-		err = domain.Errorf(domain.CodeNotFound, "keine Kommune")
-	}
-	if err != nil {
-		s.fail(c, err)
+	org := scopeOf(c).Org
+	if org.Kind != domain.OrgMunicipality {
+		s.notFound(c)
 		return org, false
 	}
 	return org, true
@@ -98,18 +91,13 @@ func (s *Server) localMeasureOrg(c *gin.Context) (domain.Organisation, bool) {
 func (s *Server) renderLocalMeasure(c *gin.Context, status int, d localMeasureData) {
 	ctx := c.Request.Context()
 	var err error
-	if d.Plan.ID == 0 {
-		if d.Plan, err = s.store.FindCurrentPlan(ctx); err != nil {
-			s.fail(c, err)
-			return
-		}
-	}
+	d.Plan = scopeOf(c).Plan
 	if d.Fields, err = s.store.FindCatalogue(ctx, d.Plan.ID); err != nil {
 		s.fail(c, err)
 		return
 	}
 	tr := s.translatorFor(c.Request)
 	s.render(c, status, "local_measure", view{Title: tr.T("localMeasure.title", "Org", d.Org.Name), Nav: d.Org.Slug,
-		Crumbs: []crumb{{Label: d.Org.Name, Href: "/kommunen/" + d.Org.Slug}, {Label: tr.T("localMeasure.crumb")}},
+		Crumbs: []crumb{{Label: d.Org.Name, Href: townPath(scopeOf(c).Plan.Slug, d.Org.Slug)}, {Label: tr.T("localMeasure.crumb")}},
 		Data:   d})
 }

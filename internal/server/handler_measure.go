@@ -27,6 +27,11 @@ func (s *Server) measure(c *gin.Context) {
 	}
 	ctx := c.Request.Context()
 	m, err := s.store.FindMeasure(ctx, id)
+	if err == nil && m.PlanID != scopeOf(c).Plan.ID {
+		// A measure of another plan (perhaps another county's) does not
+		// exist within this one.
+		err = domain.Errorf(domain.CodeNotFound, "Maßnahme nicht im Plan")
+	}
 	if err != nil {
 		s.fail(c, err)
 		return
@@ -45,7 +50,7 @@ func (s *Server) measure(c *gin.Context) {
 	title := s.translatorFor(c.Request).T("measure.title", "Code", m.Code)
 	s.render(c, http.StatusOK, "measure", view{
 		Title: title, Nav: "plan",
-		Crumbs: []crumb{{Label: m.PlanTitle, Href: "/plaene/" + m.PlanSlug}, {Label: title}},
+		Crumbs: []crumb{{Label: m.PlanTitle, Href: planPath(m.PlanSlug)}, {Label: title}},
 		Data:   data,
 	})
 }

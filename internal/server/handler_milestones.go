@@ -11,10 +11,11 @@ import (
 
 // addMilestone adds a milestone (title, optional due date) to an implementation.
 func (s *Server) addMilestone(c *gin.Context) {
-	org, id, ok := s.orgAndID(c)
+	sc, id, ok := s.orgAndID(c)
 	if !ok {
 		return
 	}
+	org := sc.Org
 	forms := trackingForms{MilestoneTitle: c.PostForm("milestone_title"), DueOn: strings.TrimSpace(c.PostForm("milestone_due_on"))}
 	title := cleanFormText(forms.MilestoneTitle)
 	errs := map[string]string{}
@@ -38,7 +39,7 @@ func (s *Server) addMilestone(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	c.Redirect(http.StatusSeeOther, implementationPath(org.Slug, id)+"#meilensteine")
+	c.Redirect(http.StatusSeeOther, implementationPath(scopeOf(c), id)+"#meilensteine")
 }
 
 // setMilestoneDone marks a milestone done or open again, as the form says
@@ -58,7 +59,7 @@ func (s *Server) setMilestoneDone(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	c.Redirect(http.StatusSeeOther, implementationPath(org.Slug, id)+"#meilensteine")
+	c.Redirect(http.StatusSeeOther, implementationPath(scopeOf(c), id)+"#meilensteine")
 }
 
 // deleteMilestone removes a milestone; the history keeps it.
@@ -72,7 +73,7 @@ func (s *Server) deleteMilestone(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	c.Redirect(http.StatusSeeOther, implementationPath(org.Slug, id)+"#meilensteine")
+	c.Redirect(http.StatusSeeOther, implementationPath(scopeOf(c), id)+"#meilensteine")
 }
 
 // milestoneOf resolves the municipality, implementation and :milestone of a
@@ -83,6 +84,6 @@ func (s *Server) milestoneOf(c *gin.Context) (domain.Organisation, int64, int64,
 		s.notFound(c)
 		return domain.Organisation{}, 0, 0, false
 	}
-	org, id, ok := s.orgAndID(c)
-	return org, id, milestoneID, ok
+	sc, id, ok := s.orgAndID(c)
+	return sc.Org, id, milestoneID, ok
 }

@@ -28,22 +28,14 @@ type townNeedsData struct {
 // townNeeds lists the needs a municipality reported, with the form to report
 // another one.
 func (s *Server) townNeeds(c *gin.Context) {
-	org, err := s.store.FindOrganisationBySlug(c.Request.Context(), c.Param("slug"))
-	if err != nil {
-		s.fail(c, err)
-		return
-	}
+	org := scopeOf(c).Org
 	s.renderTownNeeds(c, http.StatusOK, townNeedsData{Org: org, Saved: c.Query("gemeldet") == "1"})
 }
 
 // createNeed records a need the municipality asks the KI to take up
 // county-wide.
 func (s *Server) createNeed(c *gin.Context) {
-	org, err := s.store.FindOrganisationBySlug(c.Request.Context(), c.Param("slug"))
-	if err != nil {
-		s.fail(c, err)
-		return
-	}
+	org := scopeOf(c).Org
 	tr := s.translatorFor(c.Request)
 	form := needForm{Title: c.PostForm("title"), Description: c.PostForm("description")}
 	errs := map[string]string{}
@@ -64,7 +56,7 @@ func (s *Server) createNeed(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	c.Redirect(http.StatusSeeOther, "/kommunen/"+org.Slug+"/bedarfe?gemeldet=1")
+	c.Redirect(http.StatusSeeOther, townPath(scopeOf(c).Plan.Slug, org.Slug)+"/bedarfe?gemeldet=1")
 }
 
 func (s *Server) renderTownNeeds(c *gin.Context, status int, d townNeedsData) {
@@ -76,7 +68,7 @@ func (s *Server) renderTownNeeds(c *gin.Context, status int, d townNeedsData) {
 	d.Needs = needs
 	tr := s.translatorFor(c.Request)
 	s.render(c, status, "needs", view{Title: tr.T("need.town.title", "Org", d.Org.Name), Nav: d.Org.Slug,
-		Crumbs: []crumb{{Label: d.Org.Name, Href: "/kommunen/" + d.Org.Slug}, {Label: tr.T("need.town.crumb")}},
+		Crumbs: []crumb{{Label: d.Org.Name, Href: townPath(scopeOf(c).Plan.Slug, d.Org.Slug)}, {Label: tr.T("need.town.crumb")}},
 		Data:   d})
 }
 
@@ -137,18 +129,14 @@ func (s *Server) updateNeed(c *gin.Context) {
 			form.Errors["measure_id"] = tr.T("need.err.measure")
 		}
 	}
-	plan, err := s.store.FindCurrentPlan(ctx)
-	if err != nil {
-		s.fail(c, err)
-		return
-	}
+	plan := scopeOf(c).Plan
 	if len(form.Errors) == 0 {
 		acc, _ := account(c)
-		_, err = s.store.UpdateNeed(ctx, &acc.ID, id, plan.ID, change)
+		_, err := s.store.UpdateNeed(ctx, &acc.ID, id, plan.ID, change)
 		var de *domain.Error
 		switch {
 		case err == nil:
-			c.Redirect(http.StatusSeeOther, "/bedarfe#bedarf-"+strconv.FormatInt(id, 10))
+			c.Redirect(http.StatusSeeOther, planPath(plan.Slug)+"/bedarfe#bedarf-"+strconv.FormatInt(id, 10))
 			return
 		case errors.As(err, &de) && de.Code == domain.CodeInvalid && de.Field == "measure_id":
 			form.Errors["measure_id"] = tr.T("need.err.measure")
@@ -164,12 +152,8 @@ func (s *Server) updateNeed(c *gin.Context) {
 
 func (s *Server) renderAllNeeds(c *gin.Context, status int, d allNeedsData) {
 	ctx := c.Request.Context()
-	plan, err := s.store.FindCurrentPlan(ctx)
-	if err != nil {
-		s.fail(c, err)
-		return
-	}
-	needs, err := s.store.FindAllNeeds(ctx, d.Filter)
+	plan := scopeOf(c).Plan
+	needs, err := s.store.FindAllNeeds(ctx, plan.OwnerID, d.Filter)
 	if err != nil {
 		s.fail(c, err)
 		return

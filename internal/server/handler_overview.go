@@ -16,30 +16,9 @@ type overviewData struct {
 	Measures int
 }
 
-// overview shows the current plan; the start page.
-func (s *Server) overview(c *gin.Context) {
-	ctx := c.Request.Context()
-	plan, err := s.store.FindCurrentPlan(ctx)
-	if domain.ErrorCode(err) == domain.CodeNotFound {
-		s.render(c, http.StatusOK, "noplan", view{Title: "noplan.heading", Nav: "plan"})
-		return
-	}
-	if err != nil {
-		s.fail(c, err)
-		return
-	}
-	s.renderOverview(c, ctx, plan)
-}
-
-// planOverview shows one plan by its slug.
+// planOverview shows a plan's catalogue with the state of every measure.
 func (s *Server) planOverview(c *gin.Context) {
-	ctx := c.Request.Context()
-	plan, err := s.store.FindPlanBySlug(ctx, c.Param("plan"))
-	if err != nil {
-		s.fail(c, err)
-		return
-	}
-	s.renderOverview(c, ctx, plan)
+	s.renderOverview(c, c.Request.Context(), scopeOf(c).Plan)
 }
 
 // renderOverview shows action fields → goals → measures with the state counts
@@ -70,5 +49,6 @@ func (s *Server) renderOverview(c *gin.Context, ctx context.Context, plan domain
 		}
 		data.Total.Merge(f.Tally)
 	}
-	s.render(c, http.StatusOK, "overview", view{Title: plan.Title, Nav: "plan", Data: data})
+	s.render(c, http.StatusOK, "overview", view{Title: plan.Title, Nav: "plan", Data: data,
+		Crumbs: []crumb{{Label: "plans.crumb", Href: "/"}, {Label: plan.Title}}})
 }

@@ -14,10 +14,11 @@ import (
 // implementation's status and progress at this moment. Bad input comes back
 // on the implementation page with what was typed and a message at the field.
 func (s *Server) addProgressReport(c *gin.Context) {
-	org, id, ok := s.orgAndID(c)
+	sc, id, ok := s.orgAndID(c)
 	if !ok {
 		return
 	}
+	org := sc.Org
 	forms := trackingForms{ReportOn: strings.TrimSpace(c.PostForm("reported_on")), ReportBody: c.PostForm("report_body")}
 	day, body, errs := checkProgressReport(forms.ReportOn, forms.ReportBody, s.opts.Now())
 	if len(errs) > 0 {
@@ -30,7 +31,7 @@ func (s *Server) addProgressReport(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	c.Redirect(http.StatusSeeOther, implementationPath(org.Slug, id)+"#meldungen")
+	c.Redirect(http.StatusSeeOther, implementationPath(scopeOf(c), id)+"#meldungen")
 }
 
 // checkProgressReport validates a report's date (given, not in the future)

@@ -48,11 +48,7 @@ func (r reviewState) ReviewChoices() []selectOption {
 func (s *Server) reviewRelevance(c *gin.Context) {
 	ctx := c.Request.Context()
 	tr := s.translatorFor(c.Request)
-	org, err := s.store.FindOrganisationBySlug(ctx, c.Param("slug"))
-	if err != nil {
-		s.fail(c, err)
-		return
-	}
+	org := scopeOf(c).Org
 	back := returnQuery(c.PostForm("zurueck"))
 	form, versions := readReviewForm(c, tr)
 	status := http.StatusUnprocessableEntity
@@ -70,7 +66,7 @@ func (s *Server) reviewRelevance(c *gin.Context) {
 			back.Set(paramDecision, string(rel))
 			back.Set(paramSaved, strconv.Itoa(changed))
 			back.Set(paramUnchanged, strconv.Itoa(len(saved)-changed))
-			c.Redirect(http.StatusSeeOther, "/kommunen/"+org.Slug+"?"+back.Encode())
+			c.Redirect(http.StatusSeeOther, townPath(scopeOf(c).Plan.Slug, org.Slug)+"?"+back.Encode())
 			return
 		}
 		if status = refusal(&form, err, tr); status == 0 {
@@ -106,11 +102,7 @@ func refusal(form *reviewState, err error, tr translator) int {
 func (s *Server) rerenderReview(c *gin.Context, status int, org domain.Organisation, back url.Values,
 	form reviewState, versions map[int64]int) {
 	ctx := c.Request.Context()
-	plan, err := s.store.FindCurrentPlan(ctx)
-	if err != nil {
-		s.fail(c, err)
-		return
-	}
+	plan := scopeOf(c).Plan
 	items, err := s.store.FindWorkspace(ctx, org.ID, plan.ID)
 	if err != nil {
 		s.fail(c, err)

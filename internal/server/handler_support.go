@@ -17,10 +17,11 @@ import (
 // its implementations, through the workflow rules, with optimistic locking
 // and an audit event.
 func (s *Server) requestSupport(c *gin.Context) {
-	org, id, ok := s.orgAndID(c)
+	sc, id, ok := s.orgAndID(c)
 	if !ok {
 		return
 	}
+	org := sc.Org
 	tr := s.translatorFor(c.Request)
 	form := supportForm{Version: c.PostForm("version"), Request: c.PostForm("support_request")}
 	version, err := strconv.Atoi(form.Version)
@@ -41,10 +42,11 @@ func (s *Server) requestSupport(c *gin.Context) {
 // answerSupport records the KI's answer to a support request: accepted,
 // declined (with a reason) or done.
 func (s *Server) answerSupport(c *gin.Context) {
-	org, id, ok := s.orgAndID(c)
+	sc, id, ok := s.orgAndID(c)
 	if !ok {
 		return
 	}
+	org := sc.Org
 	tr := s.translatorFor(c.Request)
 	form := supportForm{Version: c.PostForm("version"), Decision: c.PostForm("decision"), Reason: c.PostForm("support_response")}
 	version, err := strconv.Atoi(form.Version)
@@ -90,7 +92,7 @@ func (s *Server) changeSupport(c *gin.Context, org domain.Organisation, id int64
 	tr := s.translatorFor(c.Request)
 	switch {
 	case err == nil:
-		c.Redirect(http.StatusSeeOther, implementationPath(org.Slug, id)+"#unterstuetzung")
+		c.Redirect(http.StatusSeeOther, implementationPath(scopeOf(c), id)+"#unterstuetzung")
 	case errors.Is(err, domain.ErrStaleVersion):
 		s.renderSupportForm(c, http.StatusConflict, org, id, supportFormData{Form: form, Conflict: true,
 			Message: tr.T("support.msg.conflict")})
@@ -124,8 +126,8 @@ func (s *Server) renderSupportForm(c *gin.Context, status int, org domain.Organi
 	tr := s.translatorFor(c.Request)
 	s.render(c, status, "support_form", view{
 		Title: tr.T("support.form.title", "Code", detail.MeasureCode, "Org", org.Name), Nav: townNav(c, org.Slug),
-		Crumbs: []crumb{{Label: org.Name, Href: "/kommunen/" + org.Slug},
-			{Label: tr.T("support.crumb.measure", "Code", detail.MeasureCode), Href: implementationPath(org.Slug, id)},
+		Crumbs: []crumb{{Label: org.Name, Href: townPath(scopeOf(c).Plan.Slug, org.Slug)},
+			{Label: tr.T("support.crumb.measure", "Code", detail.MeasureCode), Href: implementationPath(scopeOf(c), id)},
 			{Label: tr.T("support.heading")}},
 		Data: d,
 	})
@@ -167,7 +169,8 @@ type supportQueueItem struct {
 // the KI, oldest first, optionally filtered by municipality and state.
 func (s *Server) supportQueue(c *gin.Context) {
 	ctx := c.Request.Context()
-	filter := domain.SupportQueueFilter{OrgSlug: c.Query("kommune")}
+	sc := scopeOf(c)
+	filter := domain.SupportQueueFilter{PlanID: sc.Plan.ID, OrgSlug: c.Query("kommune")}
 	if len(filter.OrgSlug) > 100 {
 		filter.OrgSlug = "" // no slug is that long; not worth a query
 	}
@@ -179,7 +182,7 @@ func (s *Server) supportQueue(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	towns, err := s.store.FindOrganisations(ctx, domain.OrgMunicipality)
+	towns, err := s.store.FindMunicipalities(ctx, sc.County.ID)
 	if err != nil {
 		s.fail(c, err)
 		return

@@ -47,8 +47,10 @@ type todoLists struct {
 func (t todoLists) Count() int { return len(t.Open) + len(t.Overdue) + len(t.Stale) }
 
 type workspaceData struct {
-	Org    domain.Organisation
-	Plan   domain.Plan
+	Org  domain.Organisation
+	Plan domain.Plan
+	// Plans are every plan the organisation takes part in, for switching.
+	Plans  []domain.Plan
 	Today  time.Time
 	Filter workspaceFilter
 	// Query is the canonical query string of the view, for the bulk review
@@ -94,16 +96,8 @@ func (s *Server) workspace(c *gin.Context) {
 // implementations: three queries, whatever the size of the workspace.
 func (s *Server) loadWorkspace(c *gin.Context) (domain.Organisation, domain.Plan, []domain.WorkspaceEntry, bool) {
 	ctx := c.Request.Context()
-	org, err := s.store.FindOrganisationBySlug(ctx, c.Param("slug"))
-	if err != nil {
-		s.fail(c, err)
-		return org, domain.Plan{}, nil, false
-	}
-	plan, err := s.store.FindCurrentPlan(ctx)
-	if err != nil {
-		s.fail(c, err)
-		return org, plan, nil, false
-	}
+	sc := scopeOf(c)
+	org, plan := sc.Org, sc.Plan
 	items, err := s.store.FindWorkspace(ctx, org.ID, plan.ID)
 	if err != nil {
 		s.fail(c, err)
@@ -113,9 +107,15 @@ func (s *Server) loadWorkspace(c *gin.Context) (domain.Organisation, domain.Plan
 }
 
 func (s *Server) renderWorkspace(c *gin.Context, status int, d workspaceData) {
+	plans, err := s.store.FindPlansOf(c.Request.Context(), scopeOf(c).County.ID)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	d.Plans = plans
 	s.render(c, status, "workspace", view{
 		Title: d.Org.Name, Nav: townNav(c, d.Org.Slug),
-		Crumbs: []crumb{{Label: "layout.municipalities", Href: "/kommunen"}, {Label: d.Org.Name}},
+		Crumbs: []crumb{{Label: "layout.municipalities", Href: planPath(scopeOf(c).Plan.Slug) + "/kommunen"}, {Label: d.Org.Name}},
 		Data:   d,
 	})
 }
@@ -129,7 +129,7 @@ func (s *Server) buildWorkspace(c *gin.Context, org domain.Organisation, plan do
 		Total: len(items), Fields: fieldOptions(items),
 		RelevanceOptions: relevanceOptions(f.Relevance), StatusOptions: statusOptions(f.Status),
 		SupportOptions: supportOptions(f.Support), SortOptions: sortOptions(f.Sort),
-		CanReview: permissions(c).Can(org.Slug, "implementation", "edit")}
+		CanReview: permissions(c).Can(scopeDomain(scopeOf(c)), "implementation", "edit")}
 	var shown []domain.WorkspaceEntry
 	for _, it := range items {
 		d.Tally.Add(it.Relevance, it.Status, 1)

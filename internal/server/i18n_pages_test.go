@@ -105,7 +105,7 @@ var (
 func datedImplementation(t *testing.T, db *postgres.DB) (domain.MeasureContext, domain.MunicipalImplementation) {
 	t.Helper()
 	ctx := context.Background()
-	plan, err := db.FindCurrentPlan(ctx)
+	plan, err := db.FindPlanBySlug(ctx, seed.ConceptSlug)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -141,12 +141,18 @@ func TestPagesInGermanAndEnglish(t *testing.T) {
 	a := newApp(t)
 	m, impl := datedImplementation(t, a.DB)
 	due := *impl.DueOn
-	measurePath := fmt.Sprintf("/massnahmen/%d", m.ID)
+	measurePath := fmt.Sprintf(demoPlan+"/massnahmen/%d", m.ID)
 	pct := impl.Progress
 
 	ki := a.signIn(t, "ki-1")
 	checkBothLanguages(t, a, ki, []bilingualPage{{
-		path: "/",
+		path:    "/",
+		de:      []string{"<title>Aktionspläne – Planwerk", "Integrationskonzept Kreis Coesfeld", "beschlossen am 27.03.2025"},
+		en:      []string{"<title>Action plans – Planwerk", "The action plans you take part in", "adopted on 27 Mar 2025"},
+		notInEn: []string{"Aktionspläne", "beschlossen am"},
+		notInDe: []string{"Action plans", "adopted on"},
+	}, {
+		path: demoPlan,
 		de: []string{"Stand der Umsetzung in allen Kommunen", "beschlossen am 27.03.2025", ">Träger<",
 			"Kommunen</td>", "<title>" + seed.CoesfeldConcept().Title},
 		en: []string{"Progress in all municipalities", "adopted on 27 Mar 2025", ">Responsible<", "Fields of action",
@@ -170,7 +176,7 @@ func TestPagesInGermanAndEnglish(t *testing.T) {
 		enRe:    []*regexp.Regexp{englishDateRe},
 		deRe:    []*regexp.Regexp{germanDateRe},
 	}, {
-		path:    "/kommunen",
+		path:    demoPlan + "/kommunen",
 		de:      []string{"<title>Kommunen – Planwerk", "Jede Stadt und Gemeinde prüft", "Dülmen"},
 		en:      []string{"<title>Municipalities – Planwerk", "Every town and municipality reviews", "Dülmen"},
 		notInEn: []string{"Jede Stadt und Gemeinde", "<title>Kommunen"},
@@ -186,7 +192,7 @@ func TestPagesInGermanAndEnglish(t *testing.T) {
 	}})
 
 	// English stays chosen for the next page, too: the cookie remembers it.
-	_, body, _ := fetch(t, ki, http.MethodGet, a.URL+"/kommunen")
+	_, body, _ := fetch(t, ki, http.MethodGet, a.URL+demoPlan+"/kommunen")
 	mustContain(t, body, `<html lang="en">`)
 }
 
@@ -287,7 +293,7 @@ func TestNoAccessPageInGermanAndEnglish(t *testing.T) {
 		t.Fatal("ausschuss-2 had no membership to revoke")
 	}
 	checkBothLanguages(t, a, c, []bilingualPage{{
-		path: "/kommunen", status: http.StatusForbidden,
+		path: demoPlan + "/kommunen", status: http.StatusForbidden,
 		de:      []string{`<h1 class="kern-title">Noch kein Zugang`, "haben in Planwerk aber noch keine Rolle", "demo-ausschuss-2", "Kreis Test"},
 		en:      []string{`<h1 class="kern-title">No access yet`, "but do not have a role in Planwerk yet", "demo-ausschuss-2", "Kreis Test"},
 		notInEn: []string{`<h1 class="kern-title">Noch kein Zugang`, "noch keine Rolle", "Anmeldekennung"},

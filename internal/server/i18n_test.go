@@ -8,14 +8,14 @@ import (
 func TestLanguageIsGermanByDefaultAndEnglishWhenChosen(t *testing.T) {
 	a := newApp(t)
 	ki := a.signIn(t, "ki-1")
-	_, body, _ := fetch(t, ki, http.MethodGet, a.URL+"/kommunen/duelmen")
+	_, body, _ := fetch(t, ki, http.MethodGet, a.URL+demoPlan+"/kommunen/duelmen")
 	mustContain(t, body, `<html lang="de">`, "Hauptnavigation", "in Umsetzung", "Abmelden")
 
 	status, _, h := fetch(t, ki, http.MethodPost, a.URL+"/sprache", "lang=en", "next=%2Fkommunen%2Fduelmen")
 	if status != http.StatusSeeOther || h.Get("Location") != "/kommunen/duelmen" {
 		t.Fatalf("POST /sprache = %d → %q", status, h.Get("Location"))
 	}
-	_, body, _ = fetch(t, ki, http.MethodGet, a.URL+"/kommunen/duelmen")
+	_, body, _ = fetch(t, ki, http.MethodGet, a.URL+demoPlan+"/kommunen/duelmen")
 	mustContain(t, body, `<html lang="en">`, "Main navigation", "in progress", "Sign out")
 
 	// The switch only ever goes back to a page of this site.
@@ -23,6 +23,6 @@ func TestLanguageIsGermanByDefaultAndEnglishWhenChosen(t *testing.T) {
 	if h.Get("Location") != "/" {
 		t.Errorf("next=//evil.example/ redirected to %q, want /", h.Get("Location"))
 	}
-	_, body, _ = fetch(t, ki, http.MethodGet, a.URL+"/kommunen/duelmen")
+	_, body, _ = fetch(t, ki, http.MethodGet, a.URL+demoPlan+"/kommunen/duelmen")
 	mustContain(t, body, `<html lang="de">`)
 }

@@ -16,7 +16,7 @@ import (
 func (a *app) firstGoal(t *testing.T) domain.Goal {
 	t.Helper()
 	ctx := context.Background()
-	plan, err := a.DB.FindCurrentPlan(ctx)
+	plan, err := a.DB.FindPlanBySlug(ctx, seed.ConceptSlug)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -27,23 +27,23 @@ func (a *app) firstGoal(t *testing.T) domain.Goal {
 	return fields[0].Goals[0]
 }
 
-var implementationLocation = regexp.MustCompile(`^/kommunen/duelmen/umsetzungen/(\d+)$`)
+var implementationLocation = regexp.MustCompile(`^/plaene/integrationskonzept-kreis-coesfeld/kommunen/duelmen/umsetzungen/(\d+)$`)
 
 func TestCoordinatorAddsALocalMeasureThatTheKISeesToo(t *testing.T) {
 	a := newApp(t)
 	duelmen := a.signIn(t, "duelmen")
 	goal := a.firstGoal(t)
 
-	status, body, _ := fetch(t, duelmen, "GET", a.URL+"/kommunen/duelmen/massnahmen/neu")
+	status, body, _ := fetch(t, duelmen, "GET", a.URL+demoPlan+"/kommunen/duelmen/massnahmen/neu")
 	if status != http.StatusOK {
 		t.Fatalf("form: %d", status)
 	}
 	mustContain(t, body, `<optgroup label="Handlungsfeld `, fmt.Sprintf(`<option value="%d">%s `, goal.ID, goal.Code))
-	if n := queriesOf(t, a, duelmen, "/kommunen/duelmen/massnahmen/neu"); n > 5 {
+	if n := queriesOf(t, a, duelmen, demoPlan+"/kommunen/duelmen/massnahmen/neu"); n > 5 {
 		t.Errorf("the form ran %d SQL statements, budget 5", n)
 	}
 
-	status, _, h := fetch(t, duelmen, "POST", a.URL+"/kommunen/duelmen/massnahmen/neu",
+	status, _, h := fetch(t, duelmen, "POST", a.URL+demoPlan+"/kommunen/duelmen/massnahmen/neu",
 		formValues("goal_id", fmt.Sprint(goal.ID), "title", "Dülmener Sprachpaten", "description", "Ehrenamtliche begleiten Familien.")...)
 	m := implementationLocation.FindStringSubmatch(h.Get("Location"))
 	if status != http.StatusSeeOther || m == nil {
@@ -72,18 +72,18 @@ func TestCoordinatorAddsALocalMeasureThatTheKISeesToo(t *testing.T) {
 	// In the town's workspace, marked local, for the town and the KI alike;
 	// not in another town's.
 	for _, user := range []string{"duelmen", "ki-1"} {
-		_, body, _ := fetch(t, a.signIn(t, user), "GET", a.URL+"/kommunen/duelmen")
+		_, body, _ := fetch(t, a.signIn(t, user), "GET", a.URL+demoPlan+"/kommunen/duelmen")
 		row := regexp.MustCompile(fmt.Sprintf(`umsetzungen/%d"[^>]*>Dülmener Sprachpaten</a>\s*<span class="kern-badge[^"]*">lokal[^<]*</span>`, id))
 		if !row.MatchString(body) {
 			t.Errorf("%s: Dülmen's workspace lacks the local measure with its badge", user)
 		}
 	}
-	if _, body, _ := fetch(t, duelmen, "GET", a.URL+"/kommunen/olfen"); strings.Contains(body, "Dülmener Sprachpaten") {
+	if _, body, _ := fetch(t, duelmen, "GET", a.URL+demoPlan+"/kommunen/olfen"); strings.Contains(body, "Dülmener Sprachpaten") {
 		t.Error("Olfen's workspace shows Dülmen's local measure")
 	}
 
 	// The KI may add one for a town too.
-	status, _, h = fetch(t, a.signIn(t, "ki-1"), "POST", a.URL+"/kommunen/duelmen/massnahmen/neu",
+	status, _, h = fetch(t, a.signIn(t, "ki-1"), "POST", a.URL+demoPlan+"/kommunen/duelmen/massnahmen/neu",
 		formValues("goal_id", fmt.Sprint(goal.ID), "title", "Vom KI angelegt")...)
 	if status != http.StatusSeeOther || !implementationLocation.MatchString(h.Get("Location")) {
 		t.Errorf("KI creates: %d → %q", status, h.Get("Location"))
@@ -108,7 +108,7 @@ func TestBadLocalMeasureInputIsRefusedAndNothingSaved(t *testing.T) {
 	}
 	oldFields, _ := a.DB.FindCatalogue(ctx, old.ID)
 	oldGoal := oldFields[0].Goals[0].ID
-	if current, _ := a.DB.FindCurrentPlan(ctx); current.ID == old.ID {
+	if current, _ := a.DB.FindCurrentPlanOf(ctx, "duelmen"); current.ID == old.ID {
 		t.Fatal("the old plan became the current one")
 	}
 
@@ -126,7 +126,7 @@ func TestBadLocalMeasureInputIsRefusedAndNothingSaved(t *testing.T) {
 		{"description too long", fmt.Sprint(goal.ID), "Titel", strings.Repeat("y", domain.MaxMeasureDescriptionLen+1), "description"},
 	}
 	for _, c := range cases {
-		status, body, _ := fetch(t, duelmen, "POST", a.URL+"/kommunen/duelmen/massnahmen/neu",
+		status, body, _ := fetch(t, duelmen, "POST", a.URL+demoPlan+"/kommunen/duelmen/massnahmen/neu",
 			formValues("goal_id", c.goal, "title", c.title, "description", c.description)...)
 		if status != http.StatusUnprocessableEntity {
 			t.Errorf("%s: %d, want 422", c.name, status)
@@ -138,7 +138,7 @@ func TestBadLocalMeasureInputIsRefusedAndNothingSaved(t *testing.T) {
 		}
 	}
 	org, _ := a.DB.FindOrganisationBySlug(ctx, "duelmen")
-	plan, _ := a.DB.FindCurrentPlan(ctx)
+	plan, _ := a.DB.FindPlanBySlug(ctx, seed.ConceptSlug)
 	items, _ := a.DB.FindWorkspace(ctx, org.ID, plan.ID)
 	for _, it := range items {
 		if it.Scope == domain.ScopeLocal {
@@ -146,7 +146,7 @@ func TestBadLocalMeasureInputIsRefusedAndNothingSaved(t *testing.T) {
 		}
 	}
 	// The county office carries county-wide measures, not local ones.
-	if status, _, _ := fetch(t, a.signIn(t, "ki-1"), "GET", a.URL+"/kommunen/"+seed.CountySlug+"/massnahmen/neu"); status != http.StatusNotFound {
+	if status, _, _ := fetch(t, a.signIn(t, "ki-1"), "GET", a.URL+demoPlan+"/kommunen/"+seed.CountySlug+demoPlan+"/massnahmen/neu"); status != http.StatusNotFound {
 		t.Errorf("local measure for the county office: %d, want 404", status)
 	}
 }

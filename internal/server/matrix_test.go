@@ -6,23 +6,28 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+
+	"github.com/planwerk/planwerk/internal/seed"
 )
 
 // who is a kind of visitor; own means "in the municipality named in the path".
 type who string
 
 const (
-	signedOut   who = "signed out"
-	noRole      who = "no role"
-	coordOwn    who = "coordinator, own town"
-	coordOther  who = "coordinator, other town"
-	kiStaff     who = "KI"
-	committee   who = "committee"
-	adminStaff  who = "admin"
-	allVisitors     = "all"
+	signedOut  who = "signed out"
+	noRole     who = "no role"
+	coordOwn   who = "coordinator, own town"
+	coordOther who = "coordinator, other town"
+	kiStaff    who = "KI"
+	committee  who = "committee"
+	adminStaff who = "admin"
+	// Another county's staff: KI of Kreis Borken, coordinator of Bocholt.
+	kiElsewhere    who = "KI, other county"
+	coordElsewhere who = "coordinator, other county"
+	allVisitors        = "all"
 )
 
-var visitors = []who{signedOut, noRole, coordOwn, coordOther, kiStaff, committee, adminStaff}
+var visitors = []who{signedOut, noRole, coordOwn, coordOther, kiStaff, committee, adminStaff, kiElsewhere, coordElsewhere}
 
 // expect builds one route's expectations: a default for everyone, then
 // exceptions. The table below is the authorization requirement written out;
@@ -40,6 +45,8 @@ func expect(def int, except ...any) map[who]int {
 
 const (
 	ok        = http.StatusOK
+	moved     = http.StatusMovedPermanently
+	keepPost  = http.StatusPermanentRedirect
 	seeOther  = http.StatusSeeOther
 	badReq    = http.StatusBadRequest
 	unauth    = http.StatusUnauthorized
@@ -48,8 +55,22 @@ const (
 	invalid   = http.StatusUnprocessableEntity
 )
 
-// reader: everyone with a role reads; signed out goes to sign-in; no role gets the no-access page.
-var reader = expect(ok, signedOut, seeOther, noRole, forbidden)
+// reader: everyone with a role in the county reads; signed out goes to
+// sign-in; no role gets the no-access page; another county's staff learn
+// nothing (404).
+var reader = expect(ok, signedOut, seeOther, noRole, forbidden, kiElsewhere, notFound, coordElsewhere, notFound)
+
+// anyMember: every member gets an answer of their own (their plans, their
+// current plan); signed out goes to sign-in, no role to the no-access page.
+func anyMember(status int) map[who]int {
+	return expect(status, signedOut, seeOther, noRole, forbidden)
+}
+
+// outside marks another county's staff as not finding a route (404).
+func outside(m map[who]int) map[who]int {
+	m[kiElsewhere], m[coordElsewhere] = notFound, notFound
+	return m
+}
 
 var matrix = map[string]map[who]int{
 	"GET /healthz":           expect(ok),
@@ -62,51 +83,63 @@ var matrix = map[string]map[who]int{
 	"POST /abmelden":         expect(seeOther),
 	"POST /sprache":          expect(seeOther),
 
-	"GET /":                               reader,
-	"GET /plaene/:plan":                   reader,
-	"GET /massnahmen/:id":                 reader,
-	"GET /kommunen":                       reader,
-	"GET /kommunen/:slug":                 reader,
-	"GET /kommunen/:slug/umsetzungen/:id": reader,
+	"GET /":                                            anyMember(ok),
+	"GET /plaene/:plan":                                reader,
+	"GET /plaene/:plan/massnahmen/:id":                 reader,
+	"GET /plaene/:plan/kommunen":                       reader,
+	"GET /plaene/:plan/kommunen/:slug":                 reader,
+	"GET /plaene/:plan/kommunen/:slug/umsetzungen/:id": reader,
 	// Bulk relevance review with an empty form: allowed visitors get past
 	// authorization and are told to select something; nothing is saved.
-	"POST /kommunen/:slug/relevanz": expect(forbidden, signedOut, unauth, coordOwn, invalid, kiStaff, invalid),
-	"GET /kommunen/:slug/umsetzungen/:id/bearbeiten": expect(forbidden, signedOut, seeOther,
-		coordOwn, ok, kiStaff, ok),
+	"POST /plaene/:plan/kommunen/:slug/relevanz": outside(expect(forbidden, signedOut, unauth, coordOwn, invalid, kiStaff, invalid)),
+	"GET /plaene/:plan/kommunen/:slug/umsetzungen/:id/bearbeiten": outside(expect(forbidden, signedOut, seeOther,
+		coordOwn, ok, kiStaff, ok)),
 	// An empty form: allowed visitors get past authorization and are told the form is incomplete.
-	"POST /kommunen/:slug/umsetzungen/:id/bearbeiten": expect(forbidden, signedOut, unauth,
-		coordOwn, badReq, kiStaff, badReq),
+	"POST /plaene/:plan/kommunen/:slug/umsetzungen/:id/bearbeiten": outside(expect(forbidden, signedOut, unauth,
+		coordOwn, badReq, kiStaff, badReq)),
 	// Implementation tracking. Empty forms: allowed visitors get past authorization
 	// and are told what is missing; the milestone routes name no real milestone (404).
-	"POST /kommunen/:slug/umsetzungen/:id/meldungen": expect(forbidden, signedOut, unauth,
-		coordOwn, invalid, kiStaff, invalid),
-	"POST /kommunen/:slug/umsetzungen/:id/meilensteine": expect(forbidden, signedOut, unauth,
-		coordOwn, invalid, kiStaff, invalid),
-	"POST /kommunen/:slug/umsetzungen/:id/meilensteine/:milestone/erledigt": expect(forbidden, signedOut, unauth,
-		coordOwn, notFound, kiStaff, notFound),
-	"POST /kommunen/:slug/umsetzungen/:id/meilensteine/:milestone/loeschen": expect(forbidden, signedOut, unauth,
-		coordOwn, notFound, kiStaff, notFound),
+	"POST /plaene/:plan/kommunen/:slug/umsetzungen/:id/meldungen": outside(expect(forbidden, signedOut, unauth,
+		coordOwn, invalid, kiStaff, invalid)),
+	"POST /plaene/:plan/kommunen/:slug/umsetzungen/:id/meilensteine": outside(expect(forbidden, signedOut, unauth,
+		coordOwn, invalid, kiStaff, invalid)),
+	"POST /plaene/:plan/kommunen/:slug/umsetzungen/:id/meilensteine/:milestone/erledigt": outside(expect(forbidden, signedOut, unauth,
+		coordOwn, notFound, kiStaff, notFound)),
+	"POST /plaene/:plan/kommunen/:slug/umsetzungen/:id/meilensteine/:milestone/loeschen": outside(expect(forbidden, signedOut, unauth,
+		coordOwn, notFound, kiStaff, notFound)),
 	// Comments are internal: other towns, the committee and administrators cannot read them (404).
-	"POST /kommunen/:slug/umsetzungen/:id/kommentare": expect(notFound, signedOut, unauth, noRole, forbidden,
+	"POST /plaene/:plan/kommunen/:slug/umsetzungen/:id/kommentare": expect(notFound, signedOut, unauth, noRole, forbidden,
 		coordOwn, invalid, kiStaff, invalid),
 
 	// KI support: every member sees whether support was asked for, so a refused
 	// write is a 403; empty forms get past authorization and are incomplete (400).
-	"POST /kommunen/:slug/umsetzungen/:id/unterstuetzung":         expect(forbidden, signedOut, unauth, coordOwn, badReq),
-	"POST /kommunen/:slug/umsetzungen/:id/unterstuetzung/antwort": expect(forbidden, signedOut, unauth, kiStaff, badReq),
-	"GET /unterstuetzung": expect(forbidden, signedOut, seeOther, kiStaff, ok),
+	"POST /plaene/:plan/kommunen/:slug/umsetzungen/:id/unterstuetzung":         outside(expect(forbidden, signedOut, unauth, coordOwn, badReq)),
+	"POST /plaene/:plan/kommunen/:slug/umsetzungen/:id/unterstuetzung/antwort": outside(expect(forbidden, signedOut, unauth, kiStaff, badReq)),
+	"GET /plaene/:plan/unterstuetzung":                                         outside(expect(forbidden, signedOut, seeOther, kiStaff, ok)),
 	// Needs: the town's coordinator and the KI; nobody else may even read them (404).
-	"GET /kommunen/:slug/bedarfe": expect(notFound, signedOut, seeOther, noRole, forbidden,
+	"GET /plaene/:plan/kommunen/:slug/bedarfe": expect(notFound, signedOut, seeOther, noRole, forbidden,
 		coordOwn, ok, kiStaff, ok),
-	"POST /kommunen/:slug/bedarfe": expect(notFound, signedOut, unauth, noRole, forbidden,
+	"POST /plaene/:plan/kommunen/:slug/bedarfe": expect(notFound, signedOut, unauth, noRole, forbidden,
 		coordOwn, invalid, kiStaff, invalid),
-	"GET /bedarfe":      expect(notFound, signedOut, seeOther, noRole, forbidden, kiStaff, ok),
-	"POST /bedarfe/:id": expect(notFound, signedOut, unauth, noRole, forbidden, kiStaff, invalid),
+	"GET /plaene/:plan/bedarfe":      expect(notFound, signedOut, seeOther, noRole, forbidden, kiStaff, ok),
+	"POST /plaene/:plan/bedarfe/:id": expect(notFound, signedOut, unauth, noRole, forbidden, kiStaff, invalid),
 	// Local measures: the town's coordinator and the KI.
-	"GET /kommunen/:slug/massnahmen/neu": expect(notFound, signedOut, seeOther, noRole, forbidden,
+	"GET /plaene/:plan/kommunen/:slug/massnahmen/neu": expect(notFound, signedOut, seeOther, noRole, forbidden,
 		coordOwn, ok, kiStaff, ok),
-	"POST /kommunen/:slug/massnahmen/neu": expect(notFound, signedOut, unauth, noRole, forbidden,
+	"POST /plaene/:plan/kommunen/:slug/massnahmen/neu": expect(notFound, signedOut, unauth, noRole, forbidden,
 		coordOwn, invalid, kiStaff, invalid),
+
+	// Addresses from before plans were part of them: members are sent on to
+	// the plan that is current for them; a town or measure of another county
+	// is not found.
+	"GET /kommunen":              anyMember(moved),
+	"GET /unterstuetzung":        anyMember(moved),
+	"GET /bedarfe":               anyMember(moved),
+	"POST /bedarfe/:id":          expect(keepPost, signedOut, unauth, noRole, forbidden),
+	"GET /massnahmen/:id":        outside(anyMember(moved)),
+	"GET /kommunen/:slug":        outside(anyMember(moved)),
+	"GET /kommunen/:slug/*rest":  outside(anyMember(moved)),
+	"POST /kommunen/:slug/*rest": outside(expect(keepPost, signedOut, unauth, noRole, forbidden)),
 
 	"GET /verwaltung/benutzer": expect(notFound, signedOut, seeOther, noRole, forbidden, adminStaff, ok),
 	"POST /verwaltung/mitgliedschaften": expect(notFound, signedOut, unauth, noRole, forbidden,
@@ -120,9 +153,10 @@ var matrix = map[string]map[who]int{
 // a row in the matrix fails the test.
 func TestAuthorizationMatrix(t *testing.T) {
 	a := newApp(t)
+	a.addOtherCounty(t)
 	clients := map[who]*http.Client{signedOut: anonymous(), noRole: a.signInWithoutRole(t)}
 	for v, user := range map[who]string{coordOwn: "duelmen", coordOther: "duelmen", kiStaff: "ki-1",
-		committee: "ausschuss-1", adminStaff: "admin"} {
+		committee: "ausschuss-1", adminStaff: "admin", kiElsewhere: "ausschuss-2", coordElsewhere: "senden"} {
 		clients[v] = a.signIn(t, user)
 	}
 	ids := a.pathValues(t)
@@ -167,7 +201,7 @@ type pathIDs struct {
 func (a *app) pathValues(t *testing.T) pathIDs {
 	t.Helper()
 	ctx := context.Background()
-	plan, err := a.DB.FindCurrentPlan(ctx)
+	plan, err := a.DB.FindPlanBySlug(ctx, seed.ConceptSlug)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -187,12 +221,13 @@ func (a *app) pathValues(t *testing.T) pathIDs {
 }
 
 func (p pathIDs) fill(path, town string) string {
-	r := strings.NewReplacer(":plan", p.plan, ":slug", town, "*filepath", "app.css")
+	r := strings.NewReplacer(":plan", p.plan, ":slug", town, "*filepath", "app.css",
+		"*rest", fmt.Sprintf("umsetzungen/%d", p.impl[town]))
 	path = r.Replace(path)
 	switch {
-	case strings.HasPrefix(path, "/massnahmen/"):
+	case strings.Contains(path, "/massnahmen/"):
 		path = strings.Replace(path, ":id", fmt.Sprint(p.measure), 1)
-	case strings.HasPrefix(path, "/kommunen/"):
+	case strings.Contains(path, "/kommunen/"):
 		path = strings.Replace(path, ":id", fmt.Sprint(p.impl[town]), 1)
 	default:
 		path = strings.Replace(path, ":id", "999999", 1)

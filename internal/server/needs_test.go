@@ -8,20 +8,21 @@ import (
 	"testing"
 
 	"github.com/planwerk/planwerk/internal/domain"
+	"github.com/planwerk/planwerk/internal/seed"
 )
 
 func TestCoordinatorReportsANeedAndSeesOnlyTheirTown(t *testing.T) {
 	a := newApp(t)
 	duelmen, olfen := a.signIn(t, "duelmen"), a.signIn(t, "olfen")
-	status, _, h := fetch(t, duelmen, "POST", a.URL+"/kommunen/duelmen/bedarfe",
+	status, _, h := fetch(t, duelmen, "POST", a.URL+demoPlan+"/kommunen/duelmen/bedarfe",
 		formValues("title", "Dolmetscherpool fehlt", "description", "Für <b>alle</b> Beratungen.")...)
-	if status != http.StatusSeeOther || h.Get("Location") != "/kommunen/duelmen/bedarfe?gemeldet=1" {
+	if status != http.StatusSeeOther || h.Get("Location") != demoPlan+"/kommunen/duelmen/bedarfe?gemeldet=1" {
 		t.Fatalf("report: %d → %q", status, h.Get("Location"))
 	}
-	if status, _, _ := fetch(t, olfen, "POST", a.URL+"/kommunen/olfen/bedarfe", formValues("title", "Sprachkurse am Abend")...); status != http.StatusSeeOther {
+	if status, _, _ := fetch(t, olfen, "POST", a.URL+demoPlan+"/kommunen/olfen/bedarfe", formValues("title", "Sprachkurse am Abend")...); status != http.StatusSeeOther {
 		t.Fatalf("Olfen's report: %d", status)
 	}
-	status, body, _ := fetch(t, duelmen, "GET", a.URL+"/kommunen/duelmen/bedarfe?gemeldet=1")
+	status, body, _ := fetch(t, duelmen, "GET", a.URL+demoPlan+"/kommunen/duelmen/bedarfe?gemeldet=1")
 	if status != http.StatusOK {
 		t.Fatalf("Dülmen's needs: %d", status)
 	}
@@ -29,10 +30,10 @@ func TestCoordinatorReportsANeedAndSeesOnlyTheirTown(t *testing.T) {
 	if strings.Contains(body, "Sprachkurse am Abend") {
 		t.Error("Dülmen sees Olfen's need")
 	}
-	if status, _, _ := fetch(t, olfen, "GET", a.URL+"/kommunen/duelmen/bedarfe"); status != http.StatusNotFound {
+	if status, _, _ := fetch(t, olfen, "GET", a.URL+demoPlan+"/kommunen/duelmen/bedarfe"); status != http.StatusNotFound {
 		t.Errorf("Olfen reads Dülmen's needs: %d, want 404", status)
 	}
-	if status, _, _ := fetch(t, olfen, "POST", a.URL+"/kommunen/duelmen/bedarfe", formValues("title", "Fremd")...); status != http.StatusNotFound {
+	if status, _, _ := fetch(t, olfen, "POST", a.URL+demoPlan+"/kommunen/duelmen/bedarfe", formValues("title", "Fremd")...); status != http.StatusNotFound {
 		t.Errorf("Olfen reports for Dülmen: %d, want 404", status)
 	}
 	org, _ := a.DB.FindOrganisationBySlug(context.Background(), "duelmen")
@@ -57,7 +58,7 @@ func TestBadNeedInputIsRefusedAndNothingSaved(t *testing.T) {
 		{"description too long", "Titel", strings.Repeat("y", domain.MaxNeedDescriptionLen+1), "description", "höchstens 4000 Zeichen"},
 	}
 	for _, c := range cases {
-		status, body, _ := fetch(t, duelmen, "POST", a.URL+"/kommunen/duelmen/bedarfe", formValues("title", c.title, "description", c.description)...)
+		status, body, _ := fetch(t, duelmen, "POST", a.URL+demoPlan+"/kommunen/duelmen/bedarfe", formValues("title", c.title, "description", c.description)...)
 		if status != http.StatusUnprocessableEntity {
 			t.Errorf("%s: %d, want 422", c.name, status)
 			continue
@@ -78,11 +79,11 @@ func TestKISeesEveryNeedAndLinksOneToACountyMeasure(t *testing.T) {
 	ctx := context.Background()
 	ki := a.signIn(t, "ki-1")
 	for _, r := range []struct{ town, title string }{{"olfen", "Zuerst gemeldet"}, {"duelmen", "Danach gemeldet"}} {
-		if status, _, _ := fetch(t, a.signIn(t, r.town), "POST", a.URL+"/kommunen/"+r.town+"/bedarfe", formValues("title", r.title)...); status != http.StatusSeeOther {
+		if status, _, _ := fetch(t, a.signIn(t, r.town), "POST", a.URL+demoPlan+"/kommunen/"+r.town+"/bedarfe", formValues("title", r.title)...); status != http.StatusSeeOther {
 			t.Fatalf("%s reports: %d", r.town, status)
 		}
 	}
-	status, body, _ := fetch(t, ki, "GET", a.URL+"/bedarfe")
+	status, body, _ := fetch(t, ki, "GET", a.URL+demoPlan+"/bedarfe")
 	if status != http.StatusOK {
 		t.Fatalf("KI's needs: %d", status)
 	}
@@ -92,9 +93,9 @@ func TestKISeesEveryNeedAndLinksOneToACountyMeasure(t *testing.T) {
 	}
 	mustContain(t, body, "Olfen", "Dülmen")
 
-	all, _ := a.DB.FindAllNeeds(ctx, "")
+	plan, _ := a.DB.FindPlanBySlug(ctx, seed.ConceptSlug)
+	all, _ := a.DB.FindAllNeeds(ctx, plan.OwnerID, "")
 	need := all[len(all)-1]
-	plan, _ := a.DB.FindCurrentPlan(ctx)
 	county, err := a.DB.FindCountyMeasures(ctx, plan.ID)
 	if err != nil || len(county) == 0 {
 		t.Fatalf("county measures: %v, %v", county, err)
@@ -102,19 +103,19 @@ func TestKISeesEveryNeedAndLinksOneToACountyMeasure(t *testing.T) {
 	if !strings.Contains(body, fmt.Sprintf(`<option value="%d">`, county[0].ID)) {
 		t.Errorf("the county-wide measures are not offered")
 	}
-	path := fmt.Sprintf("%s/bedarfe/%d", a.URL, need.ID)
+	path := fmt.Sprintf("%s%s/bedarfe/%d", a.URL, demoPlan, need.ID)
 	status, _, h := fetch(t, ki, "POST", path, formValues("status", "taken_up", "measure_id", fmt.Sprint(county[0].ID))...)
-	if status != http.StatusSeeOther || h.Get("Location") != fmt.Sprintf("/bedarfe#bedarf-%d", need.ID) {
+	if status != http.StatusSeeOther || h.Get("Location") != fmt.Sprintf(demoPlan+"/bedarfe#bedarf-%d", need.ID) {
 		t.Fatalf("link: %d → %q", status, h.Get("Location"))
 	}
 	events, err := a.DB.FindAuditEvents(ctx, need.OrganisationID, "need", need.ID)
 	if err != nil || len(events) != 2 || events[0].Changes["status"].New != "taken_up" {
 		t.Errorf("audit of the link: %+v, %v", events, err)
 	}
-	_, body, _ = fetch(t, a.signIn(t, "duelmen"), "GET", a.URL+"/kommunen/duelmen/bedarfe")
-	mustContain(t, body, "vom KI aufgegriffen", fmt.Sprintf(`href="/massnahmen/%d"`, county[0].ID))
+	_, body, _ = fetch(t, a.signIn(t, "duelmen"), "GET", a.URL+demoPlan+"/kommunen/duelmen/bedarfe")
+	mustContain(t, body, "vom KI aufgegriffen", fmt.Sprintf(`href="/plaene/integrationskonzept-kreis-coesfeld/massnahmen/%d"`, county[0].ID))
 
-	for _, path := range []string{"/bedarfe", "/kommunen/duelmen/bedarfe"} {
+	for _, path := range []string{demoPlan + "/bedarfe", demoPlan + "/kommunen/duelmen/bedarfe"} {
 		if n := queriesOf(t, a, ki, path); n > 5 {
 			t.Errorf("%s ran %d SQL statements, budget 5", path, n)
 		}
@@ -125,12 +126,12 @@ func TestKIsBadNeedChangesAreRefused(t *testing.T) {
 	a := newApp(t)
 	ctx := context.Background()
 	ki := a.signIn(t, "ki-1")
-	if status, _, _ := fetch(t, a.signIn(t, "duelmen"), "POST", a.URL+"/kommunen/duelmen/bedarfe", formValues("title", "Wohnraum")...); status != http.StatusSeeOther {
+	if status, _, _ := fetch(t, a.signIn(t, "duelmen"), "POST", a.URL+demoPlan+"/kommunen/duelmen/bedarfe", formValues("title", "Wohnraum")...); status != http.StatusSeeOther {
 		t.Fatal("report")
 	}
-	all, _ := a.DB.FindAllNeeds(ctx, "")
+	plan, _ := a.DB.FindPlanBySlug(ctx, seed.ConceptSlug)
+	all, _ := a.DB.FindAllNeeds(ctx, plan.OwnerID, "")
 	need := all[0]
-	plan, _ := a.DB.FindCurrentPlan(ctx)
 	fields, _ := a.DB.FindCatalogue(ctx, plan.ID)
 	var municipal int64
 	for _, f := range fields {
@@ -142,7 +143,7 @@ func TestKIsBadNeedChangesAreRefused(t *testing.T) {
 			}
 		}
 	}
-	path := fmt.Sprintf("%s/bedarfe/%d", a.URL, need.ID)
+	path := fmt.Sprintf("%s%s/bedarfe/%d", a.URL, demoPlan, need.ID)
 	cases := []struct {
 		name  string
 		form  []string
@@ -161,7 +162,7 @@ func TestKIsBadNeedChangesAreRefused(t *testing.T) {
 		}
 		mustContain(t, body, fmt.Sprintf(`aria-describedby="%s-%d-error"`, c.field, need.ID))
 	}
-	if status, _, _ := fetch(t, ki, "POST", a.URL+"/bedarfe/999999", formValues("status", "closed")...); status != http.StatusNotFound {
+	if status, _, _ := fetch(t, ki, "POST", a.URL+demoPlan+"/bedarfe/999999", formValues("status", "closed")...); status != http.StatusNotFound {
 		t.Errorf("unknown need: %d, want 404", status)
 	}
 	if events, _ := a.DB.FindAuditEvents(ctx, need.OrganisationID, "need", need.ID); len(events) != 1 {

@@ -71,18 +71,18 @@ func TestDatabaseOutageAnswers503AndRecoversWithoutRestart(t *testing.T) {
 	}
 
 	expect("/readyz", http.StatusOK)
-	expect("/kommunen", http.StatusOK, "Kommunen")
+	expect(demoPlan+"/kommunen", http.StatusOK, "Kommunen")
 
 	if err := cluster.Stop(); err != nil {
 		t.Fatal(err)
 	}
-	expect("/kommunen", http.StatusServiceUnavailable, "Vorübergehend nicht verfügbar", "in einigen Minuten erneut")
+	expect(demoPlan+"/kommunen", http.StatusServiceUnavailable, "Vorübergehend nicht verfügbar", "in einigen Minuten erneut")
 	expect("/readyz", http.StatusServiceUnavailable)
 	expect("/healthz", http.StatusOK)
 
 	startCluster(t, dataDir)
 	expect("/readyz", http.StatusOK)
-	expect("/kommunen", http.StatusOK, "Kommunen")
+	expect(demoPlan+"/kommunen", http.StatusOK, "Kommunen")
 }
 
 func startCluster(t *testing.T, dataDir string) *pglocal.Cluster {

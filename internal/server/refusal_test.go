@@ -25,9 +25,9 @@ func TestRefusedEditChangesNothing(t *testing.T) {
 	}
 	form := []string{fmt.Sprintf("version=%d", before.Version), "relevance=not_relevant", "relevance_note=Sabotage"}
 	for _, user := range []string{"olfen", "ausschuss-1", "admin"} {
-		path := fmt.Sprintf("%s/kommunen/duelmen/umsetzungen/%d/bearbeiten", a.URL, before.ID)
+		path := fmt.Sprintf("%s"+demoPlan+"/kommunen/duelmen/umsetzungen/%d/bearbeiten", a.URL, before.ID)
 		status, body, _ := fetch(t, a.signIn(t, user), http.MethodPost, path, form...)
-		if status != http.StatusForbidden || strings.Contains(body, "<form method=\"post\" action=\"/kommunen/duelmen") {
+		if status != http.StatusForbidden || strings.Contains(body, "<form method=\"post\" action=\""+demoPlan+"/kommunen/duelmen") {
 			t.Errorf("%s: POST edit = %d (want 403 and no form)", user, status)
 		}
 	}

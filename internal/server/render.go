@@ -17,7 +17,7 @@ import (
 
 // pageNames lists every page template. Each is parsed together with the layout
 // at start; a missing or broken one stops the program before it serves.
-var pageNames = []string{"error", "overview", "measure", "workspace", "municipalities", "noplan", "accessibility",
+var pageNames = []string{"error", "plans", "overview", "measure", "workspace", "municipalities", "noplan", "accessibility",
 	"noaccess", "implementation", "edit", "users",
 	"support_form", "support_queue", "needs", "needs_overview", "local_measure"}
 
@@ -85,6 +85,33 @@ type view struct {
 	SignedIn bool
 	// Path is the current address, for the language switch to come back to.
 	Path string
+	// Scope is the plan (and organisation) of a plan-scoped page, zero elsewhere.
+	Scope domain.PlanScope
+}
+
+// PlanPath is the address of the page's plan ("" outside a plan).
+func (v view) PlanPath() string { return planPath(v.Scope.Plan.Slug) }
+
+// TownPath is the address of the page's municipality workspace within its plan.
+func (v view) TownPath() string { return townPath(v.Scope.Plan.Slug, v.Scope.Org.Slug) }
+
+// Can reports whether the signed-in user may do act to obj in the page's
+// municipality, or in its plan's county when the page names no municipality.
+func (v view) Can(obj, act string) bool {
+	if v.Perms == nil || v.Scope.Plan.ID == 0 {
+		return false
+	}
+	return v.Perms.Can(scopeDomain(v.Scope), obj, act)
+}
+
+// CanInPlan reports whether the user may do act to obj in the plan's county.
+func (v view) CanInPlan(obj, act string) bool {
+	return v.Perms != nil && v.Scope.Plan.ID != 0 && v.Perms.Can(authz.County(v.Scope.County.Slug), obj, act)
+}
+
+// CanAdminister reports whether the user may manage users and memberships.
+func (v view) CanAdminister() bool {
+	return v.Perms != nil && v.Perms.Can(authz.Installation, "membership", "manage")
 }
 
 type crumb struct {
@@ -101,6 +128,7 @@ func (s *Server) render(c *gin.Context, status int, name string, v view) {
 		v.Account, v.SignedIn = s.optionalAccount(c)
 	}
 	v.Perms = permissions(c)
+	v.Scope = scopeOf(c)
 	s.renderTo(c.Writer, c.Request, status, name, v)
 }
 

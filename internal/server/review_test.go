@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/planwerk/planwerk/internal/domain"
+	"github.com/planwerk/planwerk/internal/seed"
 )
 
 // reviewSetup finds open implementations of Dülmen (and one of Olfen) to
@@ -28,7 +29,7 @@ func newReviewSetup(t *testing.T) reviewSetup {
 	t.Helper()
 	a := newApp(t)
 	ctx := context.Background()
-	plan, err := a.DB.FindCurrentPlan(ctx)
+	plan, err := a.DB.FindPlanBySlug(ctx, seed.ConceptSlug)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -112,14 +113,14 @@ func TestBulkReviewMarksEveryCheckedImplementationAndAuditsEach(t *testing.T) {
 	s := newReviewSetup(t)
 	c := s.a.signIn(t, "duelmen")
 	chosen := s.open[:3]
-	status, _, h := fetch(t, c, http.MethodPost, s.a.URL+"/kommunen/duelmen/relevanz",
+	status, _, h := fetch(t, c, http.MethodPost, s.a.URL+demoPlan+"/kommunen/duelmen/relevanz",
 		reviewForm(chosen, "relevance=relevant", "relevance_note=", "zurueck="+url.QueryEscape("relevanz=offen&handlungsfeld=1&evil=x"))...)
 	if status != http.StatusSeeOther {
 		t.Fatalf("bulk review: %d, want 303", status)
 	}
 	loc := mustParse(t, h.Get("Location"))
 	q := loc.Query()
-	if loc.Path != "/kommunen/duelmen" || q.Get("relevanz") != "offen" || q.Get("handlungsfeld") != "1" || q.Has("evil") {
+	if loc.Path != demoPlan+"/kommunen/duelmen" || q.Get("relevanz") != "offen" || q.Get("handlungsfeld") != "1" || q.Has("evil") {
 		t.Errorf("redirect to %s: want the workspace with its filters (and nothing else)", loc)
 	}
 	_, body, _ := fetch(t, c, http.MethodGet, s.a.URL+loc.String())
@@ -150,7 +151,7 @@ func TestBulkReviewMarksEveryCheckedImplementationAndAuditsEach(t *testing.T) {
 func TestBulkReviewByTheKIWithReasonAndUnchangedRows(t *testing.T) {
 	s := newReviewSetup(t)
 	c := s.a.signIn(t, "ki-1")
-	status, _, h := fetch(t, c, http.MethodPost, s.a.URL+"/kommunen/duelmen/relevanz",
+	status, _, h := fetch(t, c, http.MethodPost, s.a.URL+demoPlan+"/kommunen/duelmen/relevanz",
 		reviewForm(s.open[:2], "relevance=already_in_place", "relevance_note="+url.QueryEscape("Läuft seit 2023 über das Familienbüro"),
 			"zurueck=ansicht%3Daufgaben")...)
 	if status != http.StatusSeeOther || !strings.Contains(h.Get("Location"), "ansicht=aufgaben") {
@@ -161,7 +162,7 @@ func TestBulkReviewByTheKIWithReasonAndUnchangedRows(t *testing.T) {
 		t.Errorf("after review: %+v (%v)", now, err)
 	}
 	// Deciding "relevant" for one that already is leaves it alone and says so.
-	status, _, h = fetch(t, c, http.MethodPost, s.a.URL+"/kommunen/duelmen/relevanz",
+	status, _, h = fetch(t, c, http.MethodPost, s.a.URL+demoPlan+"/kommunen/duelmen/relevanz",
 		reviewForm([]domain.WorkspaceEntry{s.relevant, s.open[2]}, "relevance=relevant")...)
 	if status != http.StatusSeeOther {
 		t.Fatalf("relevant again: %d", status)
@@ -174,7 +175,7 @@ func TestBulkReviewByTheKIWithReasonAndUnchangedRows(t *testing.T) {
 func TestBulkReviewWithoutReasonSavesNothing(t *testing.T) {
 	s := newReviewSetup(t)
 	c := s.a.signIn(t, "duelmen")
-	status, body, _ := fetch(t, c, http.MethodPost, s.a.URL+"/kommunen/duelmen/relevanz",
+	status, body, _ := fetch(t, c, http.MethodPost, s.a.URL+demoPlan+"/kommunen/duelmen/relevanz",
 		reviewForm(s.open[:3], "relevance=not_relevant", "relevance_note=+++", "zurueck=relevanz%3Doffen")...)
 	if status != http.StatusUnprocessableEntity {
 		t.Fatalf("no reason: %d, want 422", status)
@@ -200,7 +201,7 @@ func TestBulkReviewRefusesIncompleteForms(t *testing.T) {
 		{"no version", []string{fmt.Sprintf("umsetzung=%d", s.open[0].ID), "relevance=relevant"}, "Die Auswahl ist unvollständig"},
 		{"not an id", []string{"umsetzung=abc", "relevance=relevant"}, "Die Auswahl ist unvollständig"},
 	} {
-		status, body, _ := fetch(t, c, http.MethodPost, s.a.URL+"/kommunen/duelmen/relevanz", tc.form...)
+		status, body, _ := fetch(t, c, http.MethodPost, s.a.URL+demoPlan+"/kommunen/duelmen/relevanz", tc.form...)
 		if status != http.StatusUnprocessableEntity || !strings.Contains(body, tc.want) {
 			t.Errorf("%s: %d, want 422 saying %q", tc.name, status, tc.want)
 		}
@@ -220,7 +221,7 @@ func TestBulkReviewWithOneStaleVersionSavesNothing(t *testing.T) {
 		}); err != nil {
 		t.Fatal(err)
 	}
-	status, body, _ := fetch(t, c, http.MethodPost, s.a.URL+"/kommunen/duelmen/relevanz",
+	status, body, _ := fetch(t, c, http.MethodPost, s.a.URL+demoPlan+"/kommunen/duelmen/relevanz",
 		reviewForm(s.open[:3], "relevance=relevant")...)
 	if status != http.StatusConflict {
 		t.Fatalf("stale version: %d, want 409", status)
@@ -238,7 +239,7 @@ func TestBulkReviewRefusesImplementationsOfAnotherTown(t *testing.T) {
 		t.Fatal(err)
 	}
 	// An Olfen id smuggled into Dülmen's review: refused, and nothing of the batch saved.
-	status, body, _ := fetch(t, c, http.MethodPost, s.a.URL+"/kommunen/duelmen/relevanz",
+	status, body, _ := fetch(t, c, http.MethodPost, s.a.URL+demoPlan+"/kommunen/duelmen/relevanz",
 		reviewForm([]domain.WorkspaceEntry{s.open[0], s.olfenOpenImp}, "relevance=relevant")...)
 	if status != http.StatusUnprocessableEntity || !strings.Contains(body, "nicht zu dieser Kommune gehören") {
 		t.Errorf("foreign id: %d, want 422 with a message", status)
@@ -251,12 +252,12 @@ func TestBulkReviewIsRefusedToThoseWhoMayNotEdit(t *testing.T) {
 	s := newReviewSetup(t)
 	for _, user := range []string{"olfen", "ausschuss-1", "admin"} {
 		c := s.a.signIn(t, user)
-		status, body, _ := fetch(t, c, http.MethodPost, s.a.URL+"/kommunen/duelmen/relevanz",
+		status, body, _ := fetch(t, c, http.MethodPost, s.a.URL+demoPlan+"/kommunen/duelmen/relevanz",
 			reviewForm(s.open[:2], "relevance=relevant")...)
 		if status != http.StatusForbidden {
 			t.Errorf("%s posting to Dülmen: %d, want 403", user, status)
 		}
-		if strings.Contains(body, `action="/kommunen/duelmen/relevanz"`) {
+		if strings.Contains(body, `action="/plaene/integrationskonzept-kreis-coesfeld/kommunen/duelmen/relevanz"`) {
 			t.Errorf("%s: the refusal offers the review form", user)
 		}
 	}

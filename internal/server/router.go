@@ -4,8 +4,6 @@ import (
 	"fmt"
 
 	"github.com/gin-gonic/gin"
-
-	"github.com/planwerk/planwerk/internal/authz"
 )
 
 // routes registers every route with the permission it needs. German paths,
@@ -28,36 +26,13 @@ func (s *Server) routes() (*gin.Engine, error) {
 	reg.declare("GET", "/static/*filepath", public)
 	reg.declare("HEAD", "/static/*filepath", public)
 
-	reg.handle("GET", "/", need("plan", "read", authz.Everywhere), s.overview)
-	reg.handle("GET", "/plaene/:plan", need("plan", "read", authz.Everywhere), s.planOverview)
-	reg.handle("GET", "/massnahmen/:id", need("plan", "read", authz.Everywhere), s.measure)
-	reg.handle("GET", "/kommunen", need("plan", "read", authz.Everywhere), s.municipalities)
-	reg.handle("GET", "/kommunen/:slug", need("workspace", "read", inMunicipality), s.workspace)
-	reg.handle("POST", "/kommunen/:slug/relevanz", need("implementation", "edit", inMunicipality), s.reviewRelevance)
-	reg.handle("GET", "/kommunen/:slug/umsetzungen/:id", need("implementation", "read", inMunicipality), s.implementation)
-	reg.handle("GET", "/kommunen/:slug/umsetzungen/:id/bearbeiten", need("implementation", "edit", inMunicipality), s.editImplementation)
-	reg.handle("POST", "/kommunen/:slug/umsetzungen/:id/bearbeiten", need("implementation", "edit", inMunicipality), s.saveImplementation)
-	// Implementation tracking: progress reports, milestones, internal comments.
-	reg.handle("POST", "/kommunen/:slug/umsetzungen/:id/meldungen", need("implementation", "edit", inMunicipality), s.addProgressReport)
-	reg.handle("POST", "/kommunen/:slug/umsetzungen/:id/meilensteine", need("implementation", "edit", inMunicipality), s.addMilestone)
-	reg.handle("POST", "/kommunen/:slug/umsetzungen/:id/meilensteine/:milestone/erledigt", need("implementation", "edit", inMunicipality), s.setMilestoneDone)
-	reg.handle("POST", "/kommunen/:slug/umsetzungen/:id/meilensteine/:milestone/loeschen", need("implementation", "edit", inMunicipality), s.deleteMilestone)
-	reg.handle("POST", "/kommunen/:slug/umsetzungen/:id/kommentare", need("comment", "write", inMunicipality), s.addComment)
+	reg.handle("GET", "/", signedIn, s.plans)
+	s.planRoutes(reg)
+	s.oldRoutes(reg)
 
-	// KI support, cross-municipal needs, local measures.
-	reg.handle("POST", "/kommunen/:slug/umsetzungen/:id/unterstuetzung", need("support", "request", inMunicipality), s.requestSupport)
-	reg.handle("POST", "/kommunen/:slug/umsetzungen/:id/unterstuetzung/antwort", need("support", "answer", inMunicipality), s.answerSupport)
-	reg.handle("GET", "/unterstuetzung", need("support", "answer", authz.Everywhere), s.supportQueue)
-	reg.handle("GET", "/kommunen/:slug/bedarfe", need("need", "read", inMunicipality), s.townNeeds)
-	reg.handle("POST", "/kommunen/:slug/bedarfe", need("need", "write", inMunicipality), s.createNeed)
-	reg.handle("GET", "/bedarfe", need("need", "manage", authz.Everywhere), s.allNeeds)
-	reg.handle("POST", "/bedarfe/:id", need("need", "manage", authz.Everywhere), s.updateNeed)
-	reg.handle("GET", "/kommunen/:slug/massnahmen/neu", need("measure", "create", inMunicipality), s.newLocalMeasure)
-	reg.handle("POST", "/kommunen/:slug/massnahmen/neu", need("measure", "create", inMunicipality), s.createLocalMeasure)
-
-	reg.handle("GET", "/verwaltung/benutzer", need("membership", "manage", authz.Everywhere), s.users)
-	reg.handle("POST", "/verwaltung/mitgliedschaften", need("membership", "manage", authz.Everywhere), s.grantMembership)
-	reg.handle("POST", "/verwaltung/mitgliedschaften/:id/entziehen", need("membership", "manage", authz.Everywhere), s.revokeMembership)
+	reg.handle("GET", "/verwaltung/benutzer", need("membership", "manage", installation), s.users)
+	reg.handle("POST", "/verwaltung/mitgliedschaften", need("membership", "manage", installation), s.grantMembership)
+	reg.handle("POST", "/verwaltung/mitgliedschaften/:id/entziehen", need("membership", "manage", installation), s.revokeMembership)
 
 	r.NoRoute(s.notFound)
 	r.NoMethod(s.methodNotAllowed)

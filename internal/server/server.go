@@ -21,14 +21,18 @@ import (
 // Store is what the pages read. *postgres.DB satisfies it.
 type Store interface {
 	Ping(ctx context.Context) error
-	FindPlanBySlug(ctx context.Context, slug string) (domain.Plan, error)
-	FindCurrentPlan(ctx context.Context) (domain.Plan, error)
+	// FindScope resolves a plan-scoped address: plan, county, organisation.
+	FindScope(ctx context.Context, planSlug, orgSlug string) (domain.PlanScope, error)
+	FindPlans(ctx context.Context) ([]domain.Plan, error)
+	FindPlansOf(ctx context.Context, countyID int64) ([]domain.Plan, error)
+	FindCurrentPlanOf(ctx context.Context, orgSlug string) (domain.Plan, error)
+	FindPlanOfMeasure(ctx context.Context, measureID int64) (domain.Plan, error)
+	FindMunicipalities(ctx context.Context, countyID int64) ([]domain.Organisation, error)
+	FindOrganisations(ctx context.Context, kind domain.OrgKind) ([]domain.Organisation, error)
 	FindCatalogue(ctx context.Context, planID int64) ([]domain.ActionField, error)
 	TallyByMeasure(ctx context.Context, planID int64) (map[int64]domain.Tally, error)
 	FindMeasure(ctx context.Context, measureID int64) (domain.MeasureContext, error)
 	FindImplementationsOfMeasure(ctx context.Context, measureID int64) ([]domain.MunicipalImplementation, error)
-	FindOrganisationBySlug(ctx context.Context, slug string) (domain.Organisation, error)
-	FindOrganisations(ctx context.Context, kind domain.OrgKind) ([]domain.Organisation, error)
 	FindWorkspace(ctx context.Context, orgID, planID int64) ([]domain.WorkspaceEntry, error)
 	// UpdateImplementations applies change to several implementations of one
 	// organisation in one transaction (bulk relevance review): all or nothing.
@@ -52,7 +56,7 @@ type Store interface {
 	FindSupportQueue(ctx context.Context, f domain.SupportQueueFilter) ([]domain.SupportRequest, error)
 	CreateNeed(ctx context.Context, orgID int64, actorID *int64, title, description string) (domain.Need, error)
 	FindNeeds(ctx context.Context, orgID int64) ([]domain.Need, error)
-	FindAllNeeds(ctx context.Context, status domain.NeedStatus) ([]domain.Need, error)
+	FindAllNeeds(ctx context.Context, countyID int64, status domain.NeedStatus) ([]domain.Need, error)
 	FindCountyMeasures(ctx context.Context, planID int64) ([]domain.Measure, error)
 	UpdateNeed(ctx context.Context, actorID *int64, id, planID int64, change domain.NeedChange) (domain.Need, error)
 	CreateLocalMeasure(ctx context.Context, orgID, planID int64, actorID *int64, m domain.NewLocalMeasure) (domain.Implementation, error)

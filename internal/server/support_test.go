@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/planwerk/planwerk/internal/domain"
+	"github.com/planwerk/planwerk/internal/seed"
 )
 
 // supportCase is one implementation of a town, as stored now.
@@ -27,7 +28,7 @@ type supportCase struct {
 func (a *app) implWithSupport(t *testing.T, slug string, state domain.Support) supportCase {
 	t.Helper()
 	ctx := context.Background()
-	plan, err := a.DB.FindCurrentPlan(ctx)
+	plan, err := a.DB.FindPlanBySlug(ctx, seed.ConceptSlug)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -55,7 +56,7 @@ func (a *app) supportCaseOf(t *testing.T, org domain.Organisation, id int64) sup
 	if err != nil {
 		t.Fatal(err)
 	}
-	path := fmt.Sprintf("%s/kommunen/%s/umsetzungen/%d", a.URL, org.Slug, id)
+	path := fmt.Sprintf("%s"+demoPlan+"/kommunen/%s/umsetzungen/%d", a.URL, org.Slug, id)
 	return supportCase{org: org, impl: d.Implementation, path: path,
 		request: path + "/unterstuetzung", answer: path + "/unterstuetzung/antwort"}
 }
@@ -204,7 +205,7 @@ func TestBadSupportInputIsRefusedAndNothingSaved(t *testing.T) {
 			t.Errorf("%s: saved", c.name)
 		}
 	}
-	status, _, _ := fetch(t, duelmen, "POST", a.URL+"/kommunen/duelmen/umsetzungen/999999/unterstuetzung", formValues("version", "1", "support_request", "Hilfe")...)
+	status, _, _ := fetch(t, duelmen, "POST", a.URL+demoPlan+"/kommunen/duelmen/umsetzungen/999999/unterstuetzung", formValues("version", "1", "support_request", "Hilfe")...)
 	if status != http.StatusNotFound {
 		t.Errorf("unknown implementation: %d, want 404", status)
 	}
@@ -220,7 +221,7 @@ func TestBadSupportInputIsRefusedAndNothingSaved(t *testing.T) {
 }
 
 // queueLinks lists the implementations the queue links to, in page order.
-var queueLink = regexp.MustCompile(`href="/kommunen/([a-z-]+)/umsetzungen/(\d+)#unterstuetzung"`)
+var queueLink = regexp.MustCompile(`href="/plaene/integrationskonzept-kreis-coesfeld/kommunen/([a-z-]+)/umsetzungen/(\d+)#unterstuetzung"`)
 
 func queueLinks(body string) []string {
 	var out []string
@@ -235,7 +236,7 @@ func queueLinks(body string) []string {
 func (a *app) openRequests(t *testing.T, keep func(slug string, s domain.Support) bool) []string {
 	t.Helper()
 	ctx := context.Background()
-	plan, _ := a.DB.FindCurrentPlan(ctx)
+	plan, _ := a.DB.FindPlanBySlug(ctx, seed.ConceptSlug)
 	orgs, err := a.DB.FindOrganisations(ctx, domain.OrgMunicipality)
 	if err != nil {
 		t.Fatal(err)
@@ -271,7 +272,7 @@ func (a *app) openRequests(t *testing.T, keep func(slug string, s domain.Support
 func TestSupportQueueListsOpenRequestsOldestFirst(t *testing.T) {
 	a := newApp(t)
 	ki := a.signIn(t, "ki-1")
-	status, body, _ := fetch(t, ki, "GET", a.URL+"/unterstuetzung")
+	status, body, _ := fetch(t, ki, "GET", a.URL+demoPlan+"/unterstuetzung")
 	if status != http.StatusOK {
 		t.Fatalf("queue: %d", status)
 	}
@@ -282,9 +283,9 @@ func TestSupportQueueListsOpenRequestsOldestFirst(t *testing.T) {
 	if got := queueLinks(body); !slices.Equal(got, want) {
 		t.Errorf("queue lists\n%v\nwant (open only, oldest first)\n%v", got, want)
 	}
-	mustContain(t, body, `<a class="kern-link" href="/unterstuetzung" aria-current="page">Unterstützungsanfragen</a>`)
+	mustContain(t, body, `<a class="kern-link" href="/plaene/integrationskonzept-kreis-coesfeld/unterstuetzung" aria-current="page">Unterstützungsanfragen</a>`)
 
-	_, body, _ = fetch(t, ki, "GET", a.URL+"/unterstuetzung?kommune=duelmen&stand=accepted")
+	_, body, _ = fetch(t, ki, "GET", a.URL+demoPlan+"/unterstuetzung?kommune=duelmen&stand=accepted")
 	want = a.openRequests(t, func(slug string, s domain.Support) bool { return slug == "duelmen" && s == domain.SupportAccepted })
 	if got := queueLinks(body); !slices.Equal(got, want) {
 		t.Errorf("Dülmen's accepted requests: %v, want %v", got, want)
@@ -292,10 +293,10 @@ func TestSupportQueueListsOpenRequestsOldestFirst(t *testing.T) {
 	mustContain(t, body, `<option value="duelmen" selected>`, `<option value="accepted" selected>`)
 
 	// Unknown filter values list everything rather than fail.
-	if status, _, _ := fetch(t, ki, "GET", a.URL+"/unterstuetzung?kommune="+strings.Repeat("x", 300)+"&stand=<b>"); status != http.StatusOK {
+	if status, _, _ := fetch(t, ki, "GET", a.URL+demoPlan+"/unterstuetzung?kommune="+strings.Repeat("x", 300)+"&stand=<b>"); status != http.StatusOK {
 		t.Errorf("odd filter values: %d", status)
 	}
-	for _, path := range []string{"/unterstuetzung", "/unterstuetzung?kommune=duelmen&stand=requested"} {
+	for _, path := range []string{demoPlan + "/unterstuetzung", demoPlan + "/unterstuetzung?kommune=duelmen&stand=requested"} {
 		if n := queriesOf(t, a, ki, path); n > 5 {
 			t.Errorf("%s ran %d SQL statements, budget 5", path, n)
 		}
@@ -305,8 +306,8 @@ func TestSupportQueueListsOpenRequestsOldestFirst(t *testing.T) {
 func TestSupportQueueIsInTheNavigationOfTheKIOnly(t *testing.T) {
 	a := newApp(t)
 	for user, shown := range map[string]bool{"ki-1": true, "duelmen": false, "ausschuss-1": false, "admin": false} {
-		_, body, _ := fetch(t, a.signIn(t, user), "GET", a.URL+"/kommunen")
-		if got := strings.Contains(body, `href="/unterstuetzung"`); got != shown {
+		_, body, _ := fetch(t, a.signIn(t, user), "GET", a.URL+demoPlan+"/kommunen")
+		if got := strings.Contains(body, `href="/plaene/integrationskonzept-kreis-coesfeld/unterstuetzung"`); got != shown {
 			t.Errorf("%s: queue in the navigation = %v, want %v", user, got, shown)
 		}
 	}

@@ -42,9 +42,9 @@ func supportArgs(v view, org domain.Organisation, d domain.ImplementationDetail)
 	if v.Perms == nil {
 		return sv
 	}
-	sv.MayRequest = v.Perms.Can(org.Slug, "support", "request")
-	mayAnswer := v.Perms.Can(org.Slug, "support", "answer")
-	sv.Show = sv.MayRequest || mayAnswer || v.Perms.Can(org.Slug, "contact", "read")
+	sv.MayRequest = v.Can("support", "request")
+	mayAnswer := v.Can("support", "answer")
+	sv.Show = sv.MayRequest || mayAnswer || v.Can("contact", "read")
 	w := workflowOf(d.Implementation)
 	if sv.MayRequest {
 		_, err := w.RequestSupport("?")

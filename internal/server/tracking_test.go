@@ -48,7 +48,7 @@ func (a *app) tracked(t *testing.T) tracked {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return tracked{org: org, impl: impl, path: fmt.Sprintf("/kommunen/duelmen/umsetzungen/%d", impl.ID)}
+	return tracked{org: org, impl: impl, path: fmt.Sprintf(demoPlan+"/kommunen/duelmen/umsetzungen/%d", impl.ID)}
 }
 
 func date(t *testing.T, s string) time.Time {

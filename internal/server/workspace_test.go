@@ -143,7 +143,7 @@ func TestWorkspaceFiltersNarrowTheList(t *testing.T) {
 		}},
 	}
 	for _, tc := range cases {
-		status, body, _ := fetch(t, c, http.MethodGet, a.URL+"/kommunen/duelmen?"+tc.query)
+		status, body, _ := fetch(t, c, http.MethodGet, a.URL+demoPlan+"/kommunen/duelmen?"+tc.query)
 		if status != http.StatusOK {
 			t.Fatalf("?%s: %d", tc.query, status)
 		}
@@ -159,14 +159,14 @@ func TestWorkspaceFiltersNarrowTheList(t *testing.T) {
 func TestWorkspaceFilterFormShowsTheCurrentValues(t *testing.T) {
 	a := newApp(t)
 	c := a.signIn(t, "duelmen")
-	_, body, _ := fetch(t, c, http.MethodGet, a.URL+"/kommunen/duelmen?relevanz=offen&ueberfaellig=1&sortierung=faellig&unterstuetzung=requested")
+	_, body, _ := fetch(t, c, http.MethodGet, a.URL+demoPlan+"/kommunen/duelmen?relevanz=offen&ueberfaellig=1&sortierung=faellig&unterstuetzung=requested")
 	mustContain(t, body,
-		`<form method="get" action="/kommunen/duelmen"`,
+		`<form method="get" action="/plaene/integrationskonzept-kreis-coesfeld/kommunen/duelmen"`,
 		`<option value="offen" selected>offen</option>`,
 		`<option value="requested" selected>angefragt</option>`,
 		`<option value="faellig" selected>`,
 		`name="ueberfaellig" value="1" checked`,
-		"Filter anwenden", `href="/kommunen/duelmen">Filter zurücksetzen</a>`,
+		"Filter anwenden", `href="/plaene/integrationskonzept-kreis-coesfeld/kommunen/duelmen">Filter zurücksetzen</a>`,
 		// The whole workspace is still counted while the list is filtered.
 		`<h2 id="ueberblick"`)
 	if strings.Contains(body, `name="ohne_meldung" value="1" checked`) {
@@ -190,7 +190,7 @@ func TestWorkspaceIgnoresAndReportsUnknownFilterValues(t *testing.T) {
 		{"ansicht=alles", "„alles“ für „Ansicht“"},
 		{"handlungsfeld=" + strings.Repeat("x", 5000), "„" + strings.Repeat("x", 40) + "…“"},
 	} {
-		status, body, _ := fetch(t, c, http.MethodGet, a.URL+"/kommunen/duelmen?"+tc.query)
+		status, body, _ := fetch(t, c, http.MethodGet, a.URL+demoPlan+"/kommunen/duelmen?"+tc.query)
 		if status != http.StatusOK {
 			t.Errorf("?%.60s: %d, want 200", tc.query, status)
 			continue
@@ -206,7 +206,7 @@ func TestWorkspaceIgnoresAndReportsUnknownFilterValues(t *testing.T) {
 		}
 	}
 	// A valid filter next to an invalid one still applies.
-	_, body, _ := fetch(t, c, http.MethodGet, a.URL+"/kommunen/duelmen?relevanz=offen&handlungsfeld=999")
+	_, body, _ := fetch(t, c, http.MethodGet, a.URL+demoPlan+"/kommunen/duelmen?relevanz=offen&handlungsfeld=999")
 	if n := len(listed(body)); n == 0 || n == all {
 		t.Errorf("relevanz=offen next to an unknown action field listed %d of %d", n, all)
 	}
@@ -218,7 +218,7 @@ func TestWorkspaceSorts(t *testing.T) {
 	d := demoOf(t, "duelmen")
 	get := func(sort string) []string {
 		t.Helper()
-		_, body, _ := fetch(t, c, http.MethodGet, a.URL+"/kommunen/duelmen?sortierung="+sort)
+		_, body, _ := fetch(t, c, http.MethodGet, a.URL+demoPlan+"/kommunen/duelmen?sortierung="+sort)
 		codes := listed(body)
 		if len(codes) != len(d.order) {
 			t.Fatalf("sortierung=%s listed %d of %d", sort, len(codes), len(d.order))
@@ -295,7 +295,7 @@ func TestTodoViewListsOpenDecisionsOverdueAndStale(t *testing.T) {
 	// One implementation whose own due date lies ahead but whose milestone has
 	// passed: it is overdue for its milestone alone.
 	onlyMilestone := moveDueDateAhead(t, a, d)
-	status, body, _ := fetch(t, c, http.MethodGet, a.URL+"/kommunen/duelmen?ansicht=aufgaben")
+	status, body, _ := fetch(t, c, http.MethodGet, a.URL+demoPlan+"/kommunen/duelmen?ansicht=aufgaben")
 	if status != http.StatusOK {
 		t.Fatalf("to-do view: %d", status)
 	}
@@ -326,12 +326,12 @@ func TestTodoViewListsOpenDecisionsOverdueAndStale(t *testing.T) {
 		t.Fatalf("the demo data should have overdue due dates and milestones (%d of %d)", milestones, len(want))
 	}
 	sameCodes(t, "overdue", got, want)
-	_, filtered, _ := fetch(t, c, http.MethodGet, a.URL+"/kommunen/duelmen?ueberfaellig=1")
+	_, filtered, _ := fetch(t, c, http.MethodGet, a.URL+demoPlan+"/kommunen/duelmen?ueberfaellig=1")
 	if !slices.Contains(listed(filtered), onlyMilestone) {
 		t.Errorf("?ueberfaellig=1 leaves out %s, whose milestone is overdue", onlyMilestone)
 	}
 	// The open decisions can be taken from here, many at once.
-	mustContain(t, section(t, body, "todo-offen"), `action="/kommunen/duelmen/relevanz"`, `name="umsetzung"`,
+	mustContain(t, section(t, body, "todo-offen"), `action="/plaene/integrationskonzept-kreis-coesfeld/kommunen/duelmen/relevanz"`, `name="umsetzung"`,
 		`name="zurueck" value="ansicht=aufgaben"`)
 }
 
@@ -349,7 +349,7 @@ func moveDueDateAhead(t *testing.T, a *app, d demoTown) string {
 		if err != nil {
 			t.Fatal(err)
 		}
-		plan, err := a.DB.FindCurrentPlan(ctx)
+		plan, err := a.DB.FindPlanBySlug(ctx, seed.ConceptSlug)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -378,8 +378,8 @@ func moveDueDateAhead(t *testing.T, a *app, d demoTown) string {
 func TestWorkspaceOffersTheBulkReviewOnlyToThoseWhoMayEdit(t *testing.T) {
 	a := newApp(t)
 	for user, offered := range map[string]bool{"duelmen": true, "ki-1": true, "olfen": false, "ausschuss-1": false, "admin": false} {
-		_, body, _ := fetch(t, a.signIn(t, user), http.MethodGet, a.URL+"/kommunen/duelmen")
-		if got := strings.Contains(body, `action="/kommunen/duelmen/relevanz"`); got != offered {
+		_, body, _ := fetch(t, a.signIn(t, user), http.MethodGet, a.URL+demoPlan+"/kommunen/duelmen")
+		if got := strings.Contains(body, `action="/plaene/integrationskonzept-kreis-coesfeld/kommunen/duelmen/relevanz"`); got != offered {
 			t.Errorf("%s: bulk review offered = %v, want %v", user, got, offered)
 		}
 		if got := strings.Contains(body, `type="checkbox" id="umsetzung-`); got != offered {
@@ -391,9 +391,9 @@ func TestWorkspaceOffersTheBulkReviewOnlyToThoseWhoMayEdit(t *testing.T) {
 func TestWorkspacePageStaysWithinTheQueryBudget(t *testing.T) {
 	a := newApp(t)
 	c := a.signIn(t, "duelmen")
-	for _, path := range []string{"/kommunen/duelmen",
-		"/kommunen/duelmen?handlungsfeld=1&relevanz=relevant&ohne_meldung=1&ueberfaellig=1&sortierung=faellig",
-		"/kommunen/duelmen?ansicht=aufgaben"} {
+	for _, path := range []string{demoPlan + "/kommunen/duelmen",
+		demoPlan + "/kommunen/duelmen?handlungsfeld=1&relevanz=relevant&ohne_meldung=1&ueberfaellig=1&sortierung=faellig",
+		demoPlan + "/kommunen/duelmen?ansicht=aufgaben"} {
 		n := queriesOf(t, a, c, path)
 		if n > 5 {
 			t.Errorf("%s ran %d SQL statements, budget 5", path, n)
@@ -424,9 +424,9 @@ func queriesOf(t *testing.T, a *app, c *http.Client, path string) int64 {
 
 func TestWorkspaceLinksToLocalMeasuresAndNeedsForThoseWhoMayUseThem(t *testing.T) {
 	a := newApp(t)
-	links := []string{`href="/kommunen/duelmen/massnahmen/neu"`, `href="/kommunen/duelmen/bedarfe"`}
+	links := []string{`href="/plaene/integrationskonzept-kreis-coesfeld/kommunen/duelmen/massnahmen/neu"`, `href="/plaene/integrationskonzept-kreis-coesfeld/kommunen/duelmen/bedarfe"`}
 	for user, want := range map[string]bool{"duelmen": true, "ki-1": true, "olfen": false, "ausschuss-1": false} {
-		_, body, _ := fetch(t, a.signIn(t, user), http.MethodGet, a.URL+"/kommunen/duelmen")
+		_, body, _ := fetch(t, a.signIn(t, user), http.MethodGet, a.URL+demoPlan+"/kommunen/duelmen")
 		for _, l := range links {
 			if strings.Contains(body, l) != want {
 				t.Errorf("%s: link %s shown = %v, want %v", user, l, !want, want)

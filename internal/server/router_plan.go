@@ -1,0 +1,36 @@
+package server
+
+// planRoutes registers the routes of one plan. A plan's address carries its
+// slug, and a municipality's pages carry the municipality within that plan:
+// authorize resolves both once and hands them on as the request's scope.
+func (s *Server) planRoutes(reg *registry) {
+	const plan = "/plaene/:plan"
+	const town = plan + "/kommunen/:slug"
+	const impl = town + "/umsetzungen/:id"
+
+	reg.handle("GET", plan, need("plan", "read", inPlan), s.planOverview)
+	reg.handle("GET", plan+"/massnahmen/:id", need("plan", "read", inPlan), s.measure)
+	reg.handle("GET", plan+"/kommunen", need("plan", "read", inPlan), s.municipalities)
+	reg.handle("GET", town, need("workspace", "read", inMunicipality), s.workspace)
+	reg.handle("POST", town+"/relevanz", need("implementation", "edit", inMunicipality), s.reviewRelevance)
+	reg.handle("GET", impl, need("implementation", "read", inMunicipality), s.implementation)
+	reg.handle("GET", impl+"/bearbeiten", need("implementation", "edit", inMunicipality), s.editImplementation)
+	reg.handle("POST", impl+"/bearbeiten", need("implementation", "edit", inMunicipality), s.saveImplementation)
+	// Implementation tracking: progress reports, milestones, internal comments.
+	reg.handle("POST", impl+"/meldungen", need("implementation", "edit", inMunicipality), s.addProgressReport)
+	reg.handle("POST", impl+"/meilensteine", need("implementation", "edit", inMunicipality), s.addMilestone)
+	reg.handle("POST", impl+"/meilensteine/:milestone/erledigt", need("implementation", "edit", inMunicipality), s.setMilestoneDone)
+	reg.handle("POST", impl+"/meilensteine/:milestone/loeschen", need("implementation", "edit", inMunicipality), s.deleteMilestone)
+	reg.handle("POST", impl+"/kommentare", need("comment", "write", inMunicipality), s.addComment)
+
+	// KI support, cross-municipal needs, local measures.
+	reg.handle("POST", impl+"/unterstuetzung", need("support", "request", inMunicipality), s.requestSupport)
+	reg.handle("POST", impl+"/unterstuetzung/antwort", need("support", "answer", inMunicipality), s.answerSupport)
+	reg.handle("GET", plan+"/unterstuetzung", need("support", "answer", inPlan), s.supportQueue)
+	reg.handle("GET", town+"/bedarfe", need("need", "read", inMunicipality), s.townNeeds)
+	reg.handle("POST", town+"/bedarfe", need("need", "write", inMunicipality), s.createNeed)
+	reg.handle("GET", plan+"/bedarfe", need("need", "manage", inPlan), s.allNeeds)
+	reg.handle("POST", plan+"/bedarfe/:id", need("need", "manage", inPlan), s.updateNeed)
+	reg.handle("GET", town+"/massnahmen/neu", need("measure", "create", inMunicipality), s.newLocalMeasure)
+	reg.handle("POST", town+"/massnahmen/neu", need("measure", "create", inMunicipality), s.createLocalMeasure)
+}
