@@ -42,6 +42,8 @@ func TestHostileTokensEndWithoutASession(t *testing.T) {
 		{"unknown signing key", oidctest.UnknownKey, "failed to verify"},
 		{"HS256 keyed with the client secret", oidctest.SecretKeyed, "unexpected signature algorithm"},
 		{"userinfo about someone else", oidctest.UserinfoOtherSubject, "userinfo"},
+		{"issued 24 hours in the future", oidctest.FutureIssuedAt, "issued in the future"},
+		{"without iat", oidctest.NoIssuedAt, "without iat"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			h.t = t
@@ -139,4 +141,17 @@ func TestAFailedCallbackSignsOutAnExistingSession(t *testing.T) {
 		t.Fatal("sign-in failed")
 	}
 	h.refused(c, h.app.URL+"/anmelden/callback?state=forged&code=x", "matches no sign-in")
+}
+
+func TestSignInToleratesAProviderClockAFewMinutesAhead(t *testing.T) {
+	h := newHarness(t, nil)
+	h.idp.TamperClaims(func(claims map[string]any) {
+		ahead := time.Now().Add(2 * time.Minute)
+		claims["iat"], claims["exp"] = ahead.Unix(), ahead.Add(5*time.Minute).Unix()
+	})
+	c := h.browser()
+	h.signIn(c, "/")
+	if h.me(c) == 0 {
+		t.Error("a token issued two minutes ahead (clock skew) was refused")
+	}
 }

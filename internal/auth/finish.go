@@ -94,9 +94,13 @@ func (a *Authenticator) redeem(ctx context.Context, d *discovered, f flow, code 
 	return id, nil
 }
 
+// maxClockSkew is how far ahead of this server's clock the provider's may
+// run: an ID token issued further in the future is refused.
+const maxClockSkew = 5 * time.Minute
+
 // exchange redeems the code with the PKCE verifier and verifies the ID token:
 // signature against the provider's keys, issuer, audience and expiry (all
-// go-oidc), then the nonce of this sign-in.
+// go-oidc), then its issue time and the nonce of this sign-in.
 func (a *Authenticator) exchange(ctx context.Context, d *discovered, f flow, code string) (*oauth2.Token, *oidc.IDToken, error) {
 	pctx, cancel := a.providerContext(ctx)
 	defer cancel()
@@ -116,10 +120,27 @@ func (a *Authenticator) exchange(ctx context.Context, d *discovered, f flow, cod
 	if err != nil {
 		return nil, nil, a.refuse("id token", err)
 	}
+	if err := a.checkIssuedAt(idt); err != nil {
+		return nil, nil, err
+	}
 	if subtle.ConstantTimeCompare([]byte(idt.Nonce), []byte(f.Nonce)) != 1 {
 		return nil, nil, a.refuse("id token", errors.New("nonce does not match this sign-in"))
 	}
 	return tok, idt, nil
+}
+
+// checkIssuedAt refuses a token without iat (OpenID Connect requires it) or
+// issued more than maxClockSkew ahead of this server's clock, which go-oidc
+// does not check: such a token comes from a provider minting tokens in
+// advance, or from one whose clock cannot be trusted with expiry either.
+func (a *Authenticator) checkIssuedAt(idt *oidc.IDToken) error {
+	if idt.IssuedAt.IsZero() {
+		return a.refuse("id token", errors.New("without iat"))
+	}
+	if ahead := idt.IssuedAt.Sub(a.now()); ahead > maxClockSkew {
+		return a.refuse("id token", fmt.Errorf("issued in the future (%s ahead, at most %s allowed)", ahead.Round(time.Second), maxClockSkew))
+	}
+	return nil
 }
 
 // addUserinfo fills name and e-mail from the userinfo endpoint where the ID
