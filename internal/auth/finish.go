@@ -29,13 +29,18 @@ type profile struct {
 }
 
 // Finish completes a sign-in at the callback with the query the provider sent
-// and returns the local path to continue at. Every failure leaves nobody
-// signed in and returns a *domain.Error: CodeInvalid for anything refused
-// (state, code, token, nonce), CodeUnavailable when the provider is down.
+// and returns the local path to continue at. A callback that matches no
+// sign-in started in this session changes nothing: any site can send a
+// browser there, so it must not sign anyone out. Every other failure leaves
+// nobody signed in. Errors are *domain.Error: CodeInvalid for anything
+// refused (state, code, token, nonce), CodeUnavailable when the provider is down.
 func (a *Authenticator) Finish(ctx context.Context, query url.Values) (string, error) {
-	a.forget(ctx)
-	f, err := a.checkCallback(ctx, query)
-	if err != nil {
+	f, found := a.takeFlow(ctx, query.Get("state"))
+	if !found {
+		return "", a.refuse("state", errors.New("matches no sign-in started in this session"))
+	}
+	a.forget(ctx) // this session's own sign-in: the session changes hands, whatever the outcome
+	if err := a.checkCallback(f, query); err != nil {
 		return "", err
 	}
 	d, err := a.discover(ctx)
@@ -52,21 +57,18 @@ func (a *Authenticator) Finish(ctx context.Context, query url.Values) (string, e
 	return f.Next, nil
 }
 
-// checkCallback matches the callback to a sign-in started in this session.
-// The flow is consumed whatever the outcome, so a state works once.
-func (a *Authenticator) checkCallback(ctx context.Context, q url.Values) (flow, error) {
-	f, found := a.takeFlow(ctx, q.Get("state"))
+// checkCallback checks the rest of a callback whose state matched flow f.
+// The flow is consumed by then whatever the outcome, so a state works once.
+func (a *Authenticator) checkCallback(f flow, q url.Values) error {
 	switch {
 	case q.Get("error") != "":
-		return flow{}, a.refuse("provider answered with an error", fmt.Errorf("%s: %s", q.Get("error"), q.Get("error_description")))
-	case !found:
-		return flow{}, a.refuse("state", errors.New("matches no sign-in started in this session"))
+		return a.refuse("provider answered with an error", fmt.Errorf("%s: %s", q.Get("error"), q.Get("error_description")))
 	case a.expired(f):
-		return flow{}, a.refuse("state", fmt.Errorf("sign-in started at %s, more than %s ago", time.Unix(f.Started, 0), flowTTL))
+		return a.refuse("state", fmt.Errorf("sign-in started at %s, more than %s ago", time.Unix(f.Started, 0), flowTTL))
 	case q.Get("code") == "":
-		return flow{}, a.refuse("code", errors.New("missing"))
+		return a.refuse("code", errors.New("missing"))
 	}
-	return f, nil
+	return nil
 }
 
 // redeem exchanges the code and verifies the ID token, then reads who the

@@ -134,7 +134,7 @@ func TestAuthorizationMatrix(t *testing.T) {
 			continue
 		}
 		if key == "POST /abmelden" || key == "GET /anmelden/callback" {
-			continue // both end the visitor's session: asked last, below
+			continue // sign-out ends the visitor's session; both are asked last, below
 		}
 		for _, v := range visitors {
 			town := "duelmen"
