@@ -18,7 +18,11 @@ import (
 type identity struct {
 	issuer, subject, name, email string
 	roleValues                   []string
-	rawIDToken                   string
+	// roleDeferred: the provider put the role claim elsewhere (a distributed
+	// claim, as Entra does for users in too many groups), so the token says
+	// nothing about the roles.
+	roleDeferred bool
+	rawIDToken   string
 }
 
 // profile holds the claims read from the ID token and from userinfo.
@@ -83,7 +87,7 @@ func (a *Authenticator) redeem(ctx context.Context, d *discovered, f flow, code 
 	if err := idt.Claims(&p); err != nil {
 		return identity{}, a.refuse("id token claims", err)
 	}
-	id.roleValues = a.roleValues(idt)
+	id.roleValues, id.roleDeferred = a.roleValues(idt)
 	if p.Name == "" || p.Email == "" {
 		if err := a.addUserinfo(ctx, d, tok, id.subject, &p); err != nil {
 			return identity{}, err
@@ -191,27 +195,36 @@ func displayName(p profile) string {
 }
 
 // roleValues reads the role claim, which providers send as one string or as
-// a list of strings (Keycloak and Entra: a list).
-func (a *Authenticator) roleValues(idt *oidc.IDToken) []string {
+// a list of strings (Keycloak and Entra: a list). A claim that is missing or
+// of another shape grants nothing. deferred reports a claim the token only
+// refers to (OpenID Connect distributed claims: "_claim_names"), as Entra
+// sends "groups" for users in more than 200 groups.
+func (a *Authenticator) roleValues(idt *oidc.IDToken) (values []string, deferred bool) {
 	if a.cfg.RoleClaim == "" {
-		return nil
+		return nil, false
 	}
 	var all map[string]json.RawMessage
 	if err := idt.Claims(&all); err != nil {
-		return nil
+		return nil, false
 	}
-	raw := all[a.cfg.RoleClaim]
+	raw, present := all[a.cfg.RoleClaim]
+	if !present {
+		var names map[string]any
+		_ = json.Unmarshal(all["_claim_names"], &names)
+		_, deferred = names[a.cfg.RoleClaim]
+		return nil, deferred
+	}
 	var one string
 	if json.Unmarshal(raw, &one) == nil {
-		return []string{one}
+		return []string{one}, false
 	}
 	var list []any
 	_ = json.Unmarshal(raw, &list)
-	values := make([]string, 0, len(list))
+	values = make([]string, 0, len(list))
 	for _, v := range list {
 		if s, ok := v.(string); ok {
 			values = append(values, s)
 		}
 	}
-	return values
+	return values, false
 }
