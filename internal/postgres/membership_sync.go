@@ -25,6 +25,13 @@ const sourceClaim = "claim"
 func (db *DB) SyncClaimMemberships(ctx context.Context, userID int64, want []domain.OrgRole) ([]domain.OrgRole, error) {
 	var unknown []domain.OrgRole
 	err := pgx.BeginFunc(ctx, db.pool, func(tx pgx.Tx) error {
+		// One sync per user at a time: two sign-ins at once (two tabs) would
+		// otherwise lock the same memberships in different orders and deadlock.
+		// NO KEY UPDATE, unlike UPDATE, lets an administrator's grant take its
+		// foreign-key lock on the user meanwhile.
+		if _, err := tx.Exec(ctx, `SELECT FROM users WHERE id = $1 FOR NO KEY UPDATE`, userID); err != nil {
+			return err
+		}
 		orgs, err := organisationIDs(ctx, tx, want)
 		if err != nil {
 			return err
@@ -65,8 +72,7 @@ func organisationIDs(ctx context.Context, tx pgx.Tx, want []domain.OrgRole) (map
 }
 
 // dropClaimMemberships removes the user's claim memberships that are not in
-// the wanted (organisation, role) pairs. Concurrent sign-ins of one user
-// cannot both delete (and audit) a row: the second finds it gone.
+// the wanted (organisation, role) pairs.
 func dropClaimMemberships(ctx context.Context, tx pgx.Tx, userID int64, orgIDs []int64, roles []string) error {
 	rows, _ := tx.Query(ctx, `
 		DELETE FROM memberships m USING organisations o

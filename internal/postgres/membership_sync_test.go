@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/planwerk/planwerk/internal/domain"
@@ -142,5 +143,46 @@ func TestMembershipsWithoutASourceAreManual(t *testing.T) {
 	if _, err := f.pool.Exec(context.Background(),
 		`UPDATE memberships SET source = 'guess' WHERE user_id = $1`, f.actor); err == nil {
 		t.Error("a source other than manual or claim was accepted")
+	}
+}
+
+// Two tabs signing in at once with different claims: whatever the order,
+// the audit log accounts for every membership that is left, once.
+func TestConcurrentSyncsKeepTheAuditLogConsistent(t *testing.T) {
+	f := newFixture(t)
+	claims := [][]domain.OrgRole{
+		{{OrgSlug: "kreis", Role: domain.RoleKI}, {OrgSlug: "duelmen", Role: domain.RoleCoordinator}},
+		{{OrgSlug: "duelmen", Role: domain.RoleCoordinator}, {OrgSlug: "olfen", Role: domain.RoleCommittee}},
+		{},
+	}
+	var wg sync.WaitGroup
+	errs := make(chan error, 30)
+	for i := range 30 {
+		wg.Go(func() {
+			if _, err := f.db.SyncClaimMemberships(context.Background(), f.actor, claims[i%len(claims)]); err != nil {
+				errs <- err
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+	// Per role and organisation: creates minus deletes is 1 if held, else 0.
+	var wrong int
+	err := f.pool.QueryRow(context.Background(), `
+		WITH net AS (
+			SELECT changes->'role'->>CASE action WHEN 'create' THEN 'new' ELSE 'old' END AS role,
+			       organisation_id, sum(CASE action WHEN 'create' THEN 1 ELSE -1 END) AS n
+			FROM audit_events WHERE entity = 'membership' GROUP BY 1, 2)
+		SELECT count(*) FROM net
+		FULL JOIN (SELECT role, organisation_id FROM memberships WHERE user_id = $1) m USING (role, organisation_id)
+		WHERE coalesce(net.n, 0) <> CASE WHEN m.role IS NULL THEN 0 ELSE 1 END`, f.actor).Scan(&wrong)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if wrong != 0 {
+		t.Errorf("%d memberships whose audit trail does not add up; now %v", wrong, f.memberships(t, f.actor))
 	}
 }
