@@ -111,6 +111,8 @@ var matrix = map[string]map[who]int{
 	"GET /verwaltung/benutzer": expect(notFound, signedOut, seeOther, noRole, forbidden, adminStaff, ok),
 	"POST /verwaltung/mitgliedschaften": expect(notFound, signedOut, unauth, noRole, forbidden,
 		adminStaff, invalid),
+	// The confirmation before a revoke; membership 999999 does not exist.
+	"GET /verwaltung/mitgliedschaften/:id/entziehen": expect(notFound, signedOut, seeOther, noRole, forbidden),
 	"POST /verwaltung/mitgliedschaften/:id/entziehen": expect(notFound, signedOut, unauth, noRole, forbidden,
 		adminStaff, invalid), // membership 999999 does not exist
 }

@@ -48,6 +48,7 @@ type Store interface {
 	FindAccounts(ctx context.Context) ([]domain.Account, error)
 	GrantMembership(ctx context.Context, actorID *int64, userID, orgID int64, role domain.Role) error
 	RevokeMembership(ctx context.Context, actorID *int64, membershipID int64) error
+	FindMembership(ctx context.Context, id int64) (domain.User, domain.Membership, error)
 	// KI support queue, cross-municipal needs, local measures.
 	FindSupportQueue(ctx context.Context, f domain.SupportQueueFilter) ([]domain.SupportRequest, error)
 	CreateNeed(ctx context.Context, orgID int64, actorID *int64, title, description string) (domain.Need, error)
