@@ -47,20 +47,25 @@ func (db *DB) GrantMembership(ctx context.Context, actorID *int64, userID, orgID
 		return domain.Keyed(domain.CodeInvalid, "role", "error.store.roleMissing", "Bitte wählen Sie eine Rolle aus.")
 	}
 	err := pgx.BeginFunc(ctx, db.pool, func(tx pgx.Tx) error {
-		if err := checkGrant(ctx, tx, userID, orgID, role); err != nil {
-			return err
-		}
-		var id int64
-		err := tx.QueryRow(ctx, `INSERT INTO memberships (user_id, organisation_id, role) VALUES ($1, $2, $3) RETURNING id`,
-			userID, orgID, role).Scan(&id)
-		if err != nil {
-			return err
-		}
-		return insertAuditEvent(ctx, tx, auditEntry{ActorID: actorID, OrganisationID: &orgID, Entity: "membership",
-			EntityID: id, Action: "create", Changes: map[string]domain.Change{
-				"user_id": {New: userID}, "role": {New: role}}})
+		return insertMembership(ctx, tx, actorID, userID, orgID, role)
 	})
 	return translate(err, "Diese Rolle")
+}
+
+// insertMembership checks and grants one membership with its audit event.
+func insertMembership(ctx context.Context, tx pgx.Tx, actorID *int64, userID, orgID int64, role domain.Role) error {
+	if err := checkGrant(ctx, tx, userID, orgID, role); err != nil {
+		return err
+	}
+	var id int64
+	err := tx.QueryRow(ctx, `INSERT INTO memberships (user_id, organisation_id, role) VALUES ($1, $2, $3) RETURNING id`,
+		userID, orgID, role).Scan(&id)
+	if err != nil {
+		return err
+	}
+	return insertAuditEvent(ctx, tx, auditEntry{ActorID: actorID, OrganisationID: &orgID, Entity: "membership",
+		EntityID: id, Action: "create", Changes: map[string]domain.Change{
+			"user_id": {New: userID}, "role": {New: role}}})
 }
 
 // checkGrant locks the user and applies the domain's rules to the kind of
