@@ -55,7 +55,7 @@ type Store interface {
 	FindNeeds(ctx context.Context, orgID int64) ([]domain.Need, error)
 	FindAllNeeds(ctx context.Context, status domain.NeedStatus) ([]domain.Need, error)
 	FindCountyMeasures(ctx context.Context, planID int64) ([]domain.Measure, error)
-	UpdateNeed(ctx context.Context, actorID *int64, id, planID int64, change domain.NeedChange) (domain.Need, error)
+	UpdateNeed(ctx context.Context, actorID *int64, id, planID int64, expectedVersion int, change domain.NeedChange) (domain.Need, error)
 	CreateLocalMeasure(ctx context.Context, orgID, planID int64, actorID *int64, m domain.NewLocalMeasure) (domain.Implementation, error)
 }
 
