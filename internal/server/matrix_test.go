@@ -100,8 +100,9 @@ var matrix = map[string]map[who]int{
 		coordOwn, ok, kiStaff, ok),
 	"POST /kommunen/:slug/bedarfe": expect(notFound, signedOut, unauth, noRole, forbidden,
 		coordOwn, invalid, kiStaff, invalid),
-	"GET /bedarfe":      expect(notFound, signedOut, seeOther, noRole, forbidden, kiStaff, ok),
-	"POST /bedarfe/:id": expect(notFound, signedOut, unauth, noRole, forbidden, kiStaff, invalid),
+	"GET /bedarfe": expect(notFound, signedOut, seeOther, noRole, forbidden, kiStaff, ok),
+	// An empty form (no version to save from) is incomplete (400).
+	"POST /bedarfe/:id": expect(notFound, signedOut, unauth, noRole, forbidden, kiStaff, badReq),
 	// Local measures: the town's coordinator and the KI.
 	"GET /kommunen/:slug/massnahmen/neu": expect(notFound, signedOut, seeOther, noRole, forbidden,
 		coordOwn, ok, kiStaff, ok),
@@ -111,6 +112,8 @@ var matrix = map[string]map[who]int{
 	"GET /verwaltung/benutzer": expect(notFound, signedOut, seeOther, noRole, forbidden, adminStaff, ok),
 	"POST /verwaltung/mitgliedschaften": expect(notFound, signedOut, unauth, noRole, forbidden,
 		adminStaff, invalid),
+	// The confirmation before a revoke; membership 999999 does not exist.
+	"GET /verwaltung/mitgliedschaften/:id/entziehen": expect(notFound, signedOut, seeOther, noRole, forbidden),
 	"POST /verwaltung/mitgliedschaften/:id/entziehen": expect(notFound, signedOut, unauth, noRole, forbidden,
 		adminStaff, invalid), // membership 999999 does not exist
 }

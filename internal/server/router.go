@@ -57,6 +57,7 @@ func (s *Server) routes() (*gin.Engine, error) {
 
 	reg.handle("GET", "/verwaltung/benutzer", need("membership", "manage", authz.Everywhere), s.users)
 	reg.handle("POST", "/verwaltung/mitgliedschaften", need("membership", "manage", authz.Everywhere), s.grantMembership)
+	reg.handle("GET", "/verwaltung/mitgliedschaften/:id/entziehen", need("membership", "manage", authz.Everywhere), s.confirmRevoke)
 	reg.handle("POST", "/verwaltung/mitgliedschaften/:id/entziehen", need("membership", "manage", authz.Everywhere), s.revokeMembership)
 
 	r.NoRoute(s.notFound)
