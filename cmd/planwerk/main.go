@@ -24,6 +24,7 @@ Befehle:
   migrate   Datenbankschema auf den neuesten Stand bringen
   seed      Beispieldaten laden: planwerk seed --demo
   bench     Lasttest mit großem Datensatz (siehe docs/benchmarks.md)
+  admin     Zugang wiederherstellen: planwerk admin grant --issuer … --subject … --org …
 
 Ohne PLANWERK_DATABASE_URL startet Planwerk eine projektlokale PostgreSQL-Instanz
 unter .local/ (PLANWERK_DATA_DIR). Weitere Einstellungen: siehe README.md.
@@ -61,6 +62,8 @@ func runCommand(ctx context.Context, cfg config.Config, log *slog.Logger, name s
 		return runSeed(ctx, cfg, log, args)
 	case "bench":
 		return runBench(ctx, cfg, log, args)
+	case "admin":
+		return runAdmin(ctx, cfg, log, args)
 	}
 	return fmt.Errorf("unbekannter Befehl %q (planwerk help zeigt alle Befehle)", name)
 }

@@ -7,12 +7,23 @@ import (
 	"testing"
 	"time"
 
+	"github.com/planwerk/planwerk/internal/auth"
 	"github.com/planwerk/planwerk/internal/auth/oidctest"
 )
 
 // refused checks that a callback was turned away as invalid, for the reason
-// expected (from the log, which has the real one), and left nobody signed in.
+// expected, and left nobody signed in.
 func (h *harness) refused(c *http.Client, callback, reason string) {
+	h.t.Helper()
+	h.rejected(c, callback, reason)
+	if h.me(c) != 0 {
+		h.t.Error("signed in after a refused sign-in")
+	}
+}
+
+// rejected checks that a callback was turned away as invalid, for the reason
+// expected (from the log, which has the real one).
+func (h *harness) rejected(c *http.Client, callback, reason string) {
 	h.t.Helper()
 	mark := h.logs.Len()
 	status, _, body := h.do(c, "GET", callback)
@@ -21,9 +32,6 @@ func (h *harness) refused(c *http.Client, callback, reason string) {
 	}
 	if logged := h.logs.Since(mark); !strings.Contains(logged, "sign-in refused") || !strings.Contains(logged, reason) {
 		h.t.Errorf("log %q does not give the reason %q", logged, reason)
-	}
-	if h.me(c) != 0 {
-		h.t.Error("signed in after a refused sign-in")
 	}
 }
 
@@ -42,6 +50,8 @@ func TestHostileTokensEndWithoutASession(t *testing.T) {
 		{"unknown signing key", oidctest.UnknownKey, "failed to verify"},
 		{"HS256 keyed with the client secret", oidctest.SecretKeyed, "unexpected signature algorithm"},
 		{"userinfo about someone else", oidctest.UserinfoOtherSubject, "userinfo"},
+		{"issued 24 hours in the future", oidctest.FutureIssuedAt, "issued in the future"},
+		{"without iat", oidctest.NoIssuedAt, "without iat"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			h.t = t
@@ -96,7 +106,13 @@ func TestTamperedCallbacksEndWithoutASession(t *testing.T) {
 		if status, _, body := h.do(c, "GET", callback); status != http.StatusSeeOther {
 			t.Fatalf("first use = %d %q", status, body)
 		}
-		h.refused(c, callback, "matches no sign-in")
+		id, token := h.me(c), h.sessionCookie(c)
+		// The state is spent: the replay is refused and, like any callback
+		// foreign to the session, leaves the first sign-in as it was.
+		h.rejected(c, callback, "matches no sign-in")
+		if h.me(c) != id || h.sessionCookie(c) != token {
+			t.Error("the replayed callback changed the session")
+		}
 	})
 
 	t.Run("reused authorization code, other browser", func(t *testing.T) {
@@ -131,12 +147,53 @@ func TestTamperedCallbacksEndWithoutASession(t *testing.T) {
 	})
 }
 
-func TestAFailedCallbackSignsOutAnExistingSession(t *testing.T) {
+// A callback that belongs to no sign-in of this session may come from any
+// site (a link or an image pointing at it): it must not sign anyone out.
+func TestAForeignCallbackLeavesAnExistingSessionIntact(t *testing.T) {
 	h := newHarness(t, nil)
 	c := h.browser()
 	h.signIn(c, "/")
-	if h.me(c) == 0 {
+	id := h.me(c)
+	if id == 0 {
 		t.Fatal("sign-in failed")
 	}
-	h.refused(c, h.app.URL+"/anmelden/callback?state=forged&code=x", "matches no sign-in")
+	pending := h.startLogin(c, "/") // a sign-in of this session, pending in another tab
+	for _, query := range []string{"state=x&code=y", "code=y", "", "state=x&error=access_denied"} {
+		status, _, body := h.do(c, "GET", h.app.URL+auth.CallbackPath+"?"+query)
+		if status != http.StatusBadRequest {
+			t.Errorf("foreign callback ?%s = %d %q, want 400", query, status, body)
+		}
+		if got := h.me(c); got != id {
+			t.Fatalf("after the foreign callback ?%s the session's user is %d, want %d", query, got, id)
+		}
+	}
+	// The pending sign-in survived the foreign callbacks too.
+	h.do(c, "GET", h.approve(c, pending))
+	if h.me(c) != id {
+		t.Error("the pending sign-in failed after the foreign callbacks")
+	}
+}
+
+// A callback of this session's own sign-in that then fails (here: a hostile
+// token) leaves nobody signed in: the session was about to change hands.
+func TestAFailedOwnCallbackSignsOutAnExistingSession(t *testing.T) {
+	h := newHarness(t, nil)
+	c := h.browser()
+	h.signIn(c, "/")
+	callback := h.approve(c, h.startLogin(c, "/"))
+	h.idp.Tamper(oidctest.WrongNonce)
+	h.refused(c, callback, "nonce does not match")
+}
+
+func TestSignInToleratesAProviderClockAFewMinutesAhead(t *testing.T) {
+	h := newHarness(t, nil)
+	h.idp.TamperClaims(func(claims map[string]any) {
+		ahead := time.Now().Add(2 * time.Minute)
+		claims["iat"], claims["exp"] = ahead.Unix(), ahead.Add(5*time.Minute).Unix()
+	})
+	c := h.browser()
+	h.signIn(c, "/")
+	if h.me(c) == 0 {
+		t.Error("a token issued two minutes ahead (clock skew) was refused")
+	}
 }

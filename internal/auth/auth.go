@@ -60,7 +60,10 @@ func ConfigFrom(c config.Config) Config {
 // Users is the storage the authenticator needs; *postgres.DB satisfies it.
 type Users interface {
 	UpsertUserAtLogin(ctx context.Context, issuer, subject, name, email string) (domain.User, error)
-	GrantMembershipBySlug(ctx context.Context, actorID *int64, userID int64, orgSlug string, role domain.Role) error
+	// SyncClaimMemberships makes the user's claim memberships those of want,
+	// leaves manual ones alone and returns the entries naming an unknown
+	// organisation or role.
+	SyncClaimMemberships(ctx context.Context, userID int64, want []domain.OrgRole) (unknown []domain.OrgRole, err error)
 }
 
 // Authenticator signs users in and out and tells who is signed in.

@@ -18,7 +18,11 @@ import (
 type identity struct {
 	issuer, subject, name, email string
 	roleValues                   []string
-	rawIDToken                   string
+	// roleDeferred: the provider put the role claim elsewhere (a distributed
+	// claim, as Entra does for users in too many groups), so the token says
+	// nothing about the roles.
+	roleDeferred bool
+	rawIDToken   string
 }
 
 // profile holds the claims read from the ID token and from userinfo.
@@ -29,13 +33,18 @@ type profile struct {
 }
 
 // Finish completes a sign-in at the callback with the query the provider sent
-// and returns the local path to continue at. Every failure leaves nobody
-// signed in and returns a *domain.Error: CodeInvalid for anything refused
-// (state, code, token, nonce), CodeUnavailable when the provider is down.
+// and returns the local path to continue at. A callback that matches no
+// sign-in started in this session changes nothing: any site can send a
+// browser there, so it must not sign anyone out. Every other failure leaves
+// nobody signed in. Errors are *domain.Error: CodeInvalid for anything
+// refused (state, code, token, nonce), CodeUnavailable when the provider is down.
 func (a *Authenticator) Finish(ctx context.Context, query url.Values) (string, error) {
-	a.forget(ctx)
-	f, err := a.checkCallback(ctx, query)
-	if err != nil {
+	f, found := a.takeFlow(ctx, query.Get("state"))
+	if !found {
+		return "", a.refuse("state", errors.New("matches no sign-in started in this session"))
+	}
+	a.forget(ctx) // this session's own sign-in: the session changes hands, whatever the outcome
+	if err := a.checkCallback(f, query); err != nil {
 		return "", err
 	}
 	d, err := a.discover(ctx)
@@ -52,21 +61,18 @@ func (a *Authenticator) Finish(ctx context.Context, query url.Values) (string, e
 	return f.Next, nil
 }
 
-// checkCallback matches the callback to a sign-in started in this session.
-// The flow is consumed whatever the outcome, so a state works once.
-func (a *Authenticator) checkCallback(ctx context.Context, q url.Values) (flow, error) {
-	f, found := a.takeFlow(ctx, q.Get("state"))
+// checkCallback checks the rest of a callback whose state matched flow f.
+// The flow is consumed by then whatever the outcome, so a state works once.
+func (a *Authenticator) checkCallback(f flow, q url.Values) error {
 	switch {
 	case q.Get("error") != "":
-		return flow{}, a.refuse("provider answered with an error", fmt.Errorf("%s: %s", q.Get("error"), q.Get("error_description")))
-	case !found:
-		return flow{}, a.refuse("state", errors.New("matches no sign-in started in this session"))
+		return a.refuse("provider answered with an error", fmt.Errorf("%s: %s", q.Get("error"), q.Get("error_description")))
 	case a.expired(f):
-		return flow{}, a.refuse("state", fmt.Errorf("sign-in started at %s, more than %s ago", time.Unix(f.Started, 0), flowTTL))
+		return a.refuse("state", fmt.Errorf("sign-in started at %s, more than %s ago", time.Unix(f.Started, 0), flowTTL))
 	case q.Get("code") == "":
-		return flow{}, a.refuse("code", errors.New("missing"))
+		return a.refuse("code", errors.New("missing"))
 	}
-	return f, nil
+	return nil
 }
 
 // redeem exchanges the code and verifies the ID token, then reads who the
@@ -81,7 +87,7 @@ func (a *Authenticator) redeem(ctx context.Context, d *discovered, f flow, code 
 	if err := idt.Claims(&p); err != nil {
 		return identity{}, a.refuse("id token claims", err)
 	}
-	id.roleValues = a.roleValues(idt)
+	id.roleValues, id.roleDeferred = a.roleValues(idt)
 	if p.Name == "" || p.Email == "" {
 		if err := a.addUserinfo(ctx, d, tok, id.subject, &p); err != nil {
 			return identity{}, err
@@ -94,9 +100,13 @@ func (a *Authenticator) redeem(ctx context.Context, d *discovered, f flow, code 
 	return id, nil
 }
 
+// maxClockSkew is how far ahead of this server's clock the provider's may
+// run: an ID token issued further in the future is refused.
+const maxClockSkew = 5 * time.Minute
+
 // exchange redeems the code with the PKCE verifier and verifies the ID token:
 // signature against the provider's keys, issuer, audience and expiry (all
-// go-oidc), then the nonce of this sign-in.
+// go-oidc), then its issue time and the nonce of this sign-in.
 func (a *Authenticator) exchange(ctx context.Context, d *discovered, f flow, code string) (*oauth2.Token, *oidc.IDToken, error) {
 	pctx, cancel := a.providerContext(ctx)
 	defer cancel()
@@ -116,10 +126,27 @@ func (a *Authenticator) exchange(ctx context.Context, d *discovered, f flow, cod
 	if err != nil {
 		return nil, nil, a.refuse("id token", err)
 	}
+	if err := a.checkIssuedAt(idt); err != nil {
+		return nil, nil, err
+	}
 	if subtle.ConstantTimeCompare([]byte(idt.Nonce), []byte(f.Nonce)) != 1 {
 		return nil, nil, a.refuse("id token", errors.New("nonce does not match this sign-in"))
 	}
 	return tok, idt, nil
+}
+
+// checkIssuedAt refuses a token without iat (OpenID Connect requires it) or
+// issued more than maxClockSkew ahead of this server's clock, which go-oidc
+// does not check: such a token comes from a provider minting tokens in
+// advance, or from one whose clock cannot be trusted with expiry either.
+func (a *Authenticator) checkIssuedAt(idt *oidc.IDToken) error {
+	if idt.IssuedAt.IsZero() {
+		return a.refuse("id token", errors.New("without iat"))
+	}
+	if ahead := idt.IssuedAt.Sub(a.now()); ahead > maxClockSkew {
+		return a.refuse("id token", fmt.Errorf("issued in the future (%s ahead, at most %s allowed)", ahead.Round(time.Second), maxClockSkew))
+	}
+	return nil
 }
 
 // addUserinfo fills name and e-mail from the userinfo endpoint where the ID
@@ -168,27 +195,36 @@ func displayName(p profile) string {
 }
 
 // roleValues reads the role claim, which providers send as one string or as
-// a list of strings (Keycloak and Entra: a list).
-func (a *Authenticator) roleValues(idt *oidc.IDToken) []string {
+// a list of strings (Keycloak and Entra: a list). A claim that is missing or
+// of another shape grants nothing. deferred reports a claim the token only
+// refers to (OpenID Connect distributed claims: "_claim_names"), as Entra
+// sends "groups" for users in more than 200 groups.
+func (a *Authenticator) roleValues(idt *oidc.IDToken) (values []string, deferred bool) {
 	if a.cfg.RoleClaim == "" {
-		return nil
+		return nil, false
 	}
 	var all map[string]json.RawMessage
 	if err := idt.Claims(&all); err != nil {
-		return nil
+		return nil, false
 	}
-	raw := all[a.cfg.RoleClaim]
+	raw, present := all[a.cfg.RoleClaim]
+	if !present {
+		var names map[string]any
+		_ = json.Unmarshal(all["_claim_names"], &names)
+		_, deferred = names[a.cfg.RoleClaim]
+		return nil, deferred
+	}
 	var one string
 	if json.Unmarshal(raw, &one) == nil {
-		return []string{one}
+		return []string{one}, false
 	}
 	var list []any
 	_ = json.Unmarshal(raw, &list)
-	values := make([]string, 0, len(list))
+	values = make([]string, 0, len(list))
 	for _, v := range list {
 		if s, ok := v.(string); ok {
 			values = append(values, s)
 		}
 	}
-	return values
+	return values, false
 }

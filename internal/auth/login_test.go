@@ -69,16 +69,17 @@ func TestSignInGrantsMembershipsFromTheGroupsClaim(t *testing.T) {
 	if !strings.Contains(h.logs.Since(0), "atlantis") {
 		t.Error("the map entry naming an unknown organisation was not logged")
 	}
-	// A single string claim grants as well, and signing in again adds nothing twice.
+	// A single string claim grants as well (and ends what the claim no longer
+	// grants), and signing in again changes nothing.
 	h.idp.SetUser("u-1", "Koordination Dülmen", "", map[string]any{"groups": "pw-ki"})
 	h.signIn(h.browser(), "/")
 	h.signIn(h.browser(), "/")
 	ms, _ = h.db.FindMemberships(context.Background(), id)
-	if len(ms) != 2 {
-		t.Errorf("memberships after the pw-ki sign-ins = %+v, want duelmen and kreis", ms)
+	if len(ms) != 1 || ms[0].OrgSlug != "kreis" || ms[0].Role != domain.RoleKI {
+		t.Errorf("memberships after the pw-ki sign-ins = %+v, want ki of kreis only", ms)
 	}
-	if n := h.count(`SELECT count(*) FROM audit_events WHERE entity = 'membership'`); n != 2 {
-		t.Errorf("%d membership audit events, want 2", n)
+	if n := h.count(`SELECT count(*) FROM audit_events WHERE entity = 'membership'`); n != 3 {
+		t.Errorf("%d membership audit events, want 3 (duelmen granted and revoked, kreis granted)", n)
 	}
 }
 

@@ -48,6 +48,9 @@ type Need struct {
 	LinkedByName  string     `db:"linked_by_name"`
 	CreatedByName string     `db:"created_by_name"`
 	CreatedAt     time.Time  `db:"created_at"`
+	// Version counts saves, for optimistic locking: a change names the
+	// version it was read at.
+	Version int `db:"version"`
 }
 
 // NeedChange is what the KI sets on a need: its status and the county-wide

@@ -24,8 +24,8 @@ func (db *DB) UpdateImplementation(ctx context.Context, orgID, id int64, expecte
 		}
 		if current.Version != expectedVersion {
 			result = current
-			return &domain.Error{Code: domain.CodeConflict, Err: domain.ErrStaleVersion, Key: "error.store.stale",
-				Message: "Diese Umsetzung wurde inzwischen von jemand anderem geändert. Bitte prüfen Sie die aktuellen Werte und speichern Sie erneut."}
+			return staleVersion("error.store.stale",
+				"Diese Umsetzung wurde inzwischen von jemand anderem geändert. Bitte prüfen Sie die aktuellen Werte und speichern Sie erneut.")
 		}
 		updated, err := change(current)
 		if err != nil {
@@ -35,6 +35,13 @@ func (db *DB) UpdateImplementation(ctx context.Context, orgID, id int64, expecte
 		return err
 	})
 	return result, translate(err, "Umsetzung")
+}
+
+// staleVersion is the conflict of a save that started from a version someone
+// else has since replaced; callers recognise it by domain.ErrStaleVersion and
+// show the values stored now beside the user's input.
+func staleVersion(key, german string) error {
+	return &domain.Error{Code: domain.CodeConflict, Err: domain.ErrStaleVersion, Key: key, Message: german}
 }
 
 // writeImplementation stores the editable fields of updated, bumps the version

@@ -11,7 +11,7 @@ import (
 // needColumns lists the columns of domain.Need; the FROM clause is needFrom.
 const needColumns = `n.id, n.organisation_id, o.slug AS org_slug, o.name AS org_name, n.title, n.description,
 	n.status, n.measure_id, coalesce(m.code, '') AS measure_code, coalesce(m.title, '') AS measure_title,
-	n.linked_at, coalesce(lu.name, '') AS linked_by_name, coalesce(cu.name, '') AS created_by_name, n.created_at`
+	n.linked_at, coalesce(lu.name, '') AS linked_by_name, coalesce(cu.name, '') AS created_by_name, n.created_at, n.version`
 
 const needFrom = ` FROM needs n
 	JOIN organisations o ON o.id = n.organisation_id
@@ -94,9 +94,14 @@ func (db *DB) FindCountyMeasures(ctx context.Context, planID int64) ([]domain.Me
 }
 
 // UpdateNeed sets a need's status and the county-wide measure of plan planID
-// it is linked to, with an audit event of what changed. A measure that is not
-// county-wide or belongs to another plan is refused as invalid input.
-func (db *DB) UpdateNeed(ctx context.Context, actorID *int64, id, planID int64, change domain.NeedChange) (domain.Need, error) {
+// it is linked to, with an audit event of what changed, provided nobody saved
+// since expectedVersion was read. A measure that is not county-wide or belongs
+// to another plan is refused as invalid input.
+//
+// On a version conflict it returns the need as stored now together with a
+// conflict error, so the caller can show the other person's values.
+func (db *DB) UpdateNeed(ctx context.Context, actorID *int64, id, planID int64, expectedVersion int,
+	change domain.NeedChange) (domain.Need, error) {
 	if !change.Status.Valid() {
 		return domain.Need{}, domain.Keyed(domain.CodeInvalid, "status", "error.store.needStatus", "Bitte wählen Sie einen gültigen Stand.")
 	}
@@ -108,6 +113,11 @@ func (db *DB) UpdateNeed(ctx context.Context, actorID *int64, id, planID int64, 
 		}
 		if err := checkNeedInPlan(ctx, tx, planID, current); err != nil {
 			return err
+		}
+		if current.Version != expectedVersion {
+			need = current
+			return staleVersion("error.store.staleNeed",
+				"Dieser Bedarf wurde inzwischen von jemand anderem geändert. Bitte prüfen Sie die aktuellen Werte und speichern Sie erneut.")
 		}
 		if err := checkCountyMeasure(ctx, tx, planID, change.MeasureID); err != nil {
 			return err
@@ -121,7 +131,7 @@ func (db *DB) UpdateNeed(ctx context.Context, actorID *int64, id, planID int64, 
 			UPDATE needs SET status = $2, measure_id = $3,
 				linked_by = CASE WHEN measure_id IS NOT DISTINCT FROM $3 THEN linked_by WHEN $3::bigint IS NULL THEN NULL ELSE $4 END,
 				linked_at = CASE WHEN measure_id IS NOT DISTINCT FROM $3 THEN linked_at WHEN $3::bigint IS NULL THEN NULL ELSE now() END,
-				updated_at = now()
+				version = version + 1, updated_at = now()
 			WHERE id = $1`, id, change.Status, change.MeasureID, actorID)
 		if err != nil {
 			return err

@@ -75,7 +75,7 @@ func TestUpdateNeedLinksACountyMeasureWithAnAuditEvent(t *testing.T) {
 	f := newFixture(t)
 	ctx := context.Background()
 	n := f.need(t, f.duelmen, "Dolmetscher")
-	got, err := f.db.UpdateNeed(ctx, &f.actor, n.ID, f.plan, domain.NeedChange{Status: domain.NeedTakenUp, MeasureID: &f.countyWide})
+	got, err := f.db.UpdateNeed(ctx, &f.actor, n.ID, f.plan, n.Version, domain.NeedChange{Status: domain.NeedTakenUp, MeasureID: &f.countyWide})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -90,7 +90,7 @@ func TestUpdateNeedLinksACountyMeasureWithAnAuditEvent(t *testing.T) {
 	}
 
 	// Unlinking clears when and by whom it was linked.
-	got, err = f.db.UpdateNeed(ctx, &f.actor, n.ID, f.plan, domain.NeedChange{Status: domain.NeedClosed})
+	got, err = f.db.UpdateNeed(ctx, &f.actor, n.ID, f.plan, got.Version, domain.NeedChange{Status: domain.NeedClosed})
 	if err != nil || got.MeasureID != nil || got.LinkedAt != nil || got.Status != domain.NeedClosed {
 		t.Errorf("after unlinking: %+v, %v", got, err)
 	}
@@ -110,16 +110,16 @@ func TestUpdateNeedRefusesAMeasureThatIsNotCountyWideOfThePlan(t *testing.T) {
 	}
 	missing := int64(999999)
 	for name, id := range map[string]*int64{"municipal": &f.municipal, "other plan": &otherMeasure, "unknown": &missing} {
-		_, err := f.db.UpdateNeed(ctx, &f.actor, n.ID, f.plan, domain.NeedChange{Status: domain.NeedTakenUp, MeasureID: id})
+		_, err := f.db.UpdateNeed(ctx, &f.actor, n.ID, f.plan, n.Version, domain.NeedChange{Status: domain.NeedTakenUp, MeasureID: id})
 		var de *domain.Error
 		if domain.ErrorCode(err) != domain.CodeInvalid || !errors.As(err, &de) || de.Field != "measure_id" {
 			t.Errorf("%s measure: err = %v, want invalid measure_id", name, err)
 		}
 	}
-	if _, err := f.db.UpdateNeed(ctx, &f.actor, n.ID, f.plan, domain.NeedChange{Status: "erledigt"}); domain.ErrorCode(err) != domain.CodeInvalid {
+	if _, err := f.db.UpdateNeed(ctx, &f.actor, n.ID, f.plan, n.Version, domain.NeedChange{Status: "erledigt"}); domain.ErrorCode(err) != domain.CodeInvalid {
 		t.Errorf("unknown status: err = %v, want invalid", err)
 	}
-	if _, err := f.db.UpdateNeed(ctx, &f.actor, 999999, f.plan, domain.NeedChange{Status: domain.NeedClosed}); domain.ErrorCode(err) != domain.CodeNotFound {
+	if _, err := f.db.UpdateNeed(ctx, &f.actor, 999999, f.plan, 1, domain.NeedChange{Status: domain.NeedClosed}); domain.ErrorCode(err) != domain.CodeNotFound {
 		t.Errorf("unknown need: err = %v, want not found", err)
 	}
 	events, _ := f.db.FindAuditEvents(ctx, f.duelmen, "need", n.ID)

@@ -2,8 +2,6 @@ package postgres
 
 import (
 	"context"
-	"errors"
-	"fmt"
 
 	"github.com/jackc/pgx/v5"
 
@@ -48,37 +46,4 @@ func (db *DB) FindMemberships(ctx context.Context, userID int64) ([]domain.Membe
 	}
 	memberships, err := pgx.CollectRows(rows, pgx.RowToStructByName[domain.Membership])
 	return memberships, translate(err, "Mitgliedschaft")
-}
-
-// GrantMembershipBySlug gives a user a role in the organisation with the given
-// slug. Granting what the user already has changes nothing and records
-// nothing, so sign-in can grant from claims every time without filling the
-// audit log. actorID is nil when the system grants (from the provider's claims).
-func (db *DB) GrantMembershipBySlug(ctx context.Context, actorID *int64, userID int64, orgSlug string, role domain.Role) error {
-	if !role.Valid() {
-		return domain.Keyed(domain.CodeInvalid, "", "error.store.roleUnknown", fmt.Sprintf("Die Rolle %q gibt es nicht.", role),
-			"Role", string(role))
-	}
-	err := pgx.BeginFunc(ctx, db.pool, func(tx pgx.Tx) error {
-		var orgID int64
-		if err := tx.QueryRow(ctx, `SELECT id FROM organisations WHERE slug = $1`, orgSlug).Scan(&orgID); err != nil {
-			return translate(err, "Organisation")
-		}
-		var id int64
-		err := tx.QueryRow(ctx, `
-			INSERT INTO memberships (user_id, organisation_id, role) VALUES ($1, $2, $3)
-			ON CONFLICT (user_id, organisation_id, role) DO NOTHING
-			RETURNING id`, userID, orgID, role).Scan(&id)
-		if errors.Is(err, pgx.ErrNoRows) {
-			return nil // already a member in this role
-		}
-		if err != nil {
-			return err
-		}
-		return insertAuditEvent(ctx, tx, auditEntry{
-			ActorID: actorID, OrganisationID: &orgID, Entity: "membership", EntityID: id, Action: "create",
-			Changes: map[string]domain.Change{"role": {New: role}, "organisation": {New: orgSlug}},
-		})
-	})
-	return translate(err, "Mitgliedschaft")
 }

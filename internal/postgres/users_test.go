@@ -54,15 +54,11 @@ func TestFindUserReportsAnUnknownIdAsNotFound(t *testing.T) {
 	}
 }
 
-func TestGrantMembershipBySlugIsIdempotentAndAudited(t *testing.T) {
+func TestFindMembershipsListsThemWithTheirOrganisation(t *testing.T) {
 	f := newFixture(t)
 	ctx := context.Background()
-	for range 2 {
-		if err := f.db.GrantMembershipBySlug(ctx, nil, f.actor, "duelmen", domain.RoleCoordinator); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := f.db.GrantMembershipBySlug(ctx, &f.actor, f.actor, "kreis", domain.RoleKI); err != nil {
+	want := []domain.OrgRole{{OrgSlug: "kreis", Role: domain.RoleKI}, {OrgSlug: "duelmen", Role: domain.RoleCoordinator}}
+	if _, err := f.db.SyncClaimMemberships(ctx, f.actor, want); err != nil {
 		t.Fatal(err)
 	}
 	ms, err := f.db.FindMemberships(ctx, f.actor)
@@ -76,37 +72,8 @@ func TestGrantMembershipBySlugIsIdempotentAndAudited(t *testing.T) {
 	if m := ms[0]; m.OrgSlug != "duelmen" || m.OrgName != "Dülmen" || m.Role != domain.RoleCoordinator || m.OrganisationID != f.duelmen || m.UserID != f.actor {
 		t.Errorf("first membership = %+v", m)
 	}
-	if m := ms[1]; m.OrgSlug != "kreis" || m.Role != domain.RoleKI {
+	if m := ms[1]; m.OrgSlug != "kreis" || m.Role != domain.RoleKI || m.OrganisationID != f.county {
 		t.Errorf("second membership = %+v", m)
-	}
-	events, err := f.db.FindAuditEvents(ctx, f.duelmen, "membership", ms[0].ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(events) != 1 {
-		t.Fatalf("got %d audit events for the granted-twice membership, want 1", len(events))
-	}
-	e := events[0]
-	if e.Action != "create" || e.ActorID != nil || e.Changes["role"].New != "coordinator" || e.Changes["organisation"].New != "duelmen" {
-		t.Errorf("event = %+v", e)
-	}
-	events, _ = f.db.FindAuditEvents(ctx, f.county, "membership", ms[1].ID)
-	if len(events) != 1 || events[0].ActorID == nil || *events[0].ActorID != f.actor {
-		t.Errorf("events for the grant by an actor = %+v", events)
-	}
-}
-
-func TestGrantMembershipBySlugRefusesUnknownOrganisationsAndRoles(t *testing.T) {
-	f := newFixture(t)
-	ctx := context.Background()
-	if err := f.db.GrantMembershipBySlug(ctx, nil, f.actor, "atlantis", domain.RoleKI); domain.ErrorCode(err) != domain.CodeNotFound {
-		t.Errorf("unknown organisation: err = %v, want not found", err)
-	}
-	if err := f.db.GrantMembershipBySlug(ctx, nil, f.actor, "duelmen", domain.Role("root")); domain.ErrorCode(err) != domain.CodeInvalid {
-		t.Errorf("unknown role: err = %v, want invalid", err)
-	}
-	if ms, err := f.db.FindMemberships(ctx, f.actor); err != nil || len(ms) != 0 {
-		t.Errorf("memberships after refused grants = %+v, %v", ms, err)
 	}
 }
 

@@ -1,14 +1,21 @@
 package server_test
 
-import "testing"
+import (
+	"fmt"
+	"testing"
+
+	"github.com/planwerk/planwerk/internal/domain"
+)
 
 // TestBrowserOfficePages visits the pages the other journeys do not reach,
 // each as the role that uses it: the user administration (admin), the KI's
 // support queue and needs overview, and a municipality's needs and
-// new-local-measure forms (its coordinator).
+// new-local-measure forms (its coordinator), and the question before a role
+// is revoked (admin).
 func TestBrowserOfficePages(t *testing.T) {
 	t.Parallel()
 	a := newApp(t)
+	_, ki := a.membershipOf(t, "demo-ki-2", domain.RoleKI)
 	pages := []struct {
 		user, path, h1, shot string
 	}{
@@ -17,6 +24,7 @@ func TestBrowserOfficePages(t *testing.T) {
 		{"ki-1", demoPlan + "/bedarfe", "Kreisweite Bedarfe", "42-ki-bedarfe.png"},
 		{"duelmen", demoPlan + "/kommunen/duelmen/bedarfe", "Kreisweite Bedarfe", "43-duelmen-bedarfe.png"},
 		{"duelmen", demoPlan + "/kommunen/duelmen/massnahmen/neu", "Lokale Maßnahme hinzufügen", "44-duelmen-lokale-massnahme.png"},
+		{"admin", fmt.Sprintf("/verwaltung/mitgliedschaften/%d/entziehen", ki.ID), "Rolle entziehen?", "45-rolle-entziehen.png"},
 	}
 	// One browser per person, owned by the whole test (a subtest's would
 	// close when the subtest ends).

@@ -74,7 +74,7 @@ func (s *Server) saveImplementation(c *gin.Context) {
 	case errors.Is(err, domain.ErrStaleVersion):
 		data.Theirs = &saved
 		data.Form.Version = strconv.Itoa(saved.Version)
-		data.Differences = differences(s.translatorFor(c.Request), form, saved)
+		data.Differences = implementationDifferences(s.translatorFor(c.Request), form, saved)
 		data.Message = "implementation.conflict.message"
 		s.renderEditAgain(c, http.StatusConflict, data, id)
 	case domain.ErrorCode(err) == domain.CodeInvalid || domain.ErrorCode(err) == domain.CodeConflict:
@@ -137,22 +137,13 @@ func fieldErrors(t translator, err error) map[string]string {
 	return map[string]string{de.Field: t.ErrorText(err)}
 }
 
-// difference is one field where the user's input differs from what someone
-// else saved meanwhile, both shown in the page's language.
-type difference struct {
-	Field, Label, Mine, Theirs string
-}
-
-// differences compares the refused form with the values saved meanwhile, so
+// implementationDifferences compares the refused form with the values saved meanwhile, so
 // that the user sees both side by side and can merge them.
-func differences(t translator, f implementationForm, theirs domain.Implementation) []difference {
+func implementationDifferences(t translator, f implementationForm, theirs domain.Implementation) []difference {
 	saved := formOf(theirs)
-	var out []difference
+	var out differences
 	add := func(field, mine, other string, show func(string) string) {
-		if mine != other {
-			out = append(out, difference{Field: field, Label: t.T("implementation.field." + field),
-				Mine: show(mine), Theirs: show(other)})
-		}
+		out.add(field, t.T("implementation.field."+field), mine, other, show)
 	}
 	text := func(s string) string { return orDash(s) }
 	state := func(s string) string {
@@ -195,11 +186,4 @@ func contactText(t translator, kind, contact string) string {
 		return ""
 	}
 	return contact + " (" + t.T("implementation.contactKind."+kind) + ")"
-}
-
-func orDash(s string) string {
-	if s == "" {
-		return "–"
-	}
-	return s
 }

@@ -87,7 +87,14 @@ type allNeedsData struct {
 type needRow struct {
 	domain.Need
 	Status, MeasureID string
-	Errors            map[string]string
+	// FormVersion is the version the form saves from: the stored one, also
+	// after a conflict, so that saving again deliberately replaces it.
+	FormVersion int
+	Errors      map[string]string
+	// Conflict is true when someone else saved meanwhile; Differences then
+	// lists where the KI's input differs from the stored values.
+	Conflict    bool
+	Differences []difference
 }
 
 // needChangeForm is what the KI sent for one need, kept as typed.
@@ -96,6 +103,8 @@ type needChangeForm struct {
 	Status    string
 	MeasureID string
 	Errors    map[string]string
+	// Conflict is true when the save started from an older version.
+	Conflict bool
 }
 
 // allNeeds lists the needs of every municipality for the KI, oldest first,
@@ -108,15 +117,49 @@ func (s *Server) allNeeds(c *gin.Context) {
 	s.renderAllNeeds(c, http.StatusOK, allNeedsData{Filter: filter})
 }
 
-// updateNeed sets a need's status and county-wide measure.
+// updateNeed sets a need's status and county-wide measure, provided nobody
+// saved in between (optimistic locking on version, as for implementations).
 func (s *Server) updateNeed(c *gin.Context) {
 	id, ok := parseID(c.Param("id"))
 	if !ok {
 		s.notFound(c)
 		return
 	}
+	version, convErr := strconv.Atoi(c.PostForm("version"))
+	if convErr != nil {
+		s.renderError(c, http.StatusBadRequest, "need.err.formIncomplete")
+		return
+	}
 	ctx := c.Request.Context()
 	tr := s.translatorFor(c.Request)
+	form, change := readNeedChange(tr, c, id)
+	plan := scopeOf(c).Plan
+	status := http.StatusUnprocessableEntity
+	if len(form.Errors) == 0 {
+		acc, _ := account(c)
+		_, err := s.store.UpdateNeed(ctx, &acc.ID, id, plan.ID, version, change)
+		var de *domain.Error
+		switch {
+		case err == nil:
+			c.Redirect(http.StatusSeeOther, planPath(plan.Slug)+"/bedarfe#bedarf-"+strconv.FormatInt(id, 10))
+			return
+		case errors.Is(err, domain.ErrStaleVersion):
+			form.Conflict, status = true, http.StatusConflict
+		case errors.As(err, &de) && de.Code == domain.CodeInvalid && de.Field == "measure_id":
+			form.Errors["measure_id"] = tr.T("need.err.measure")
+		case errors.As(err, &de) && de.Code == domain.CodeInvalid && de.Field == "status":
+			form.Errors["status"] = tr.T("need.err.status")
+		default:
+			s.fail(c, err)
+			return
+		}
+	}
+	s.renderAllNeeds(c, status, allNeedsData{Failed: &form})
+}
+
+// readNeedChange reads the KI's form for one need, with a message for each
+// field that cannot be taken as it is.
+func readNeedChange(tr translator, c *gin.Context, id int64) (needChangeForm, domain.NeedChange) {
 	form := needChangeForm{NeedID: id, Status: c.PostForm("status"), MeasureID: c.PostForm("measure_id"), Errors: map[string]string{}}
 	change := domain.NeedChange{Status: domain.NeedStatus(form.Status)}
 	if !change.Status.Valid() {
@@ -129,25 +172,7 @@ func (s *Server) updateNeed(c *gin.Context) {
 			form.Errors["measure_id"] = tr.T("need.err.measure")
 		}
 	}
-	plan := scopeOf(c).Plan
-	if len(form.Errors) == 0 {
-		acc, _ := account(c)
-		_, err := s.store.UpdateNeed(ctx, &acc.ID, id, plan.ID, change)
-		var de *domain.Error
-		switch {
-		case err == nil:
-			c.Redirect(http.StatusSeeOther, planPath(plan.Slug)+"/bedarfe#bedarf-"+strconv.FormatInt(id, 10))
-			return
-		case errors.As(err, &de) && de.Code == domain.CodeInvalid && de.Field == "measure_id":
-			form.Errors["measure_id"] = tr.T("need.err.measure")
-		case errors.As(err, &de) && de.Code == domain.CodeInvalid && de.Field == "status":
-			form.Errors["status"] = tr.T("need.err.status")
-		default:
-			s.fail(c, err)
-			return
-		}
-	}
-	s.renderAllNeeds(c, http.StatusUnprocessableEntity, allNeedsData{Failed: &form})
+	return form, change
 }
 
 func (s *Server) renderAllNeeds(c *gin.Context, status int, d allNeedsData) {
@@ -158,27 +183,58 @@ func (s *Server) renderAllNeeds(c *gin.Context, status int, d allNeedsData) {
 		s.fail(c, err)
 		return
 	}
-	d.Rows = needRows(needs, d.Failed)
 	if d.Measures, err = s.store.FindCountyMeasures(ctx, plan.ID); err != nil {
 		s.fail(c, err)
 		return
 	}
+	d.Rows = needRows(s.translatorFor(c.Request), needs, d.Measures, d.Failed)
 	d.Statuses = domain.NeedStatuses
 	s.render(c, status, "needs_overview", view{Title: "need.all.title", Nav: "bedarfe",
 		Crumbs: []crumb{{Label: s.translatorFor(c.Request).T("need.all.title")}}, Data: d})
 }
 
-func needRows(needs []domain.Need, failed *needChangeForm) []needRow {
+func needRows(t translator, needs []domain.Need, measures []domain.Measure, failed *needChangeForm) []needRow {
 	rows := make([]needRow, len(needs))
 	for i, n := range needs {
-		r := needRow{Need: n, Status: string(n.Status)}
-		if n.MeasureID != nil {
-			r.MeasureID = strconv.FormatInt(*n.MeasureID, 10)
-		}
+		r := needRow{Need: n, Status: string(n.Status), MeasureID: idText(n.MeasureID), FormVersion: n.Version}
 		if failed != nil && failed.NeedID == n.ID {
-			r.Status, r.MeasureID, r.Errors = failed.Status, failed.MeasureID, failed.Errors
+			r.Status, r.MeasureID, r.Errors, r.Conflict = failed.Status, failed.MeasureID, failed.Errors, failed.Conflict
+			if failed.Conflict {
+				r.Differences = needDifferences(t, *failed, n, measures)
+			}
 		}
 		rows[i] = r
 	}
 	return rows
+}
+
+// needDifferences compares the KI's refused input with the need as someone
+// else saved it meanwhile.
+func needDifferences(t translator, f needChangeForm, theirs domain.Need, measures []domain.Measure) []difference {
+	status := func(s string) string {
+		if !domain.NeedStatus(s).Valid() {
+			return orDash(s)
+		}
+		return t.T("need.status." + s)
+	}
+	measure := func(id string) string {
+		for _, m := range measures {
+			if strconv.FormatInt(m.ID, 10) == id {
+				return m.Code + " " + m.Title
+			}
+		}
+		return orDash(id)
+	}
+	var out differences
+	out.add("status", t.T("need.field.status"), f.Status, string(theirs.Status), status)
+	out.add("measure_id", t.T("need.field.measure"), f.MeasureID, idText(theirs.MeasureID), measure)
+	return out
+}
+
+// idText is an optional id as a form sends it: "" for none.
+func idText(id *int64) string {
+	if id == nil {
+		return ""
+	}
+	return strconv.FormatInt(*id, 10)
 }

@@ -2,6 +2,7 @@ package server
 
 import (
 	"net/http"
+	"strings"
 
 	"github.com/gin-gonic/gin"
 
@@ -10,7 +11,7 @@ import (
 
 type usersData struct {
 	Accounts      []domain.Account
-	Organisations []domain.Organisation
+	County, Towns []domain.Organisation
 	Roles         []domain.Role
 	Message       string // message ids, translated by the page
 	Error         string
@@ -28,17 +29,14 @@ func (s *Server) renderUsers(c *gin.Context, status int, d usersData) {
 		s.fail(c, err)
 		return
 	}
-	county, err := s.store.FindOrganisations(ctx, domain.OrgCounty)
-	if err != nil {
+	if d.County, err = s.store.FindOrganisations(ctx, domain.OrgCounty); err != nil {
 		s.fail(c, err)
 		return
 	}
-	towns, err := s.store.FindOrganisations(ctx, domain.OrgMunicipality)
-	if err != nil {
+	if d.Towns, err = s.store.FindOrganisations(ctx, domain.OrgMunicipality); err != nil {
 		s.fail(c, err)
 		return
 	}
-	d.Organisations = append(county, towns...)
 	d.Roles = domain.Roles
 	s.render(c, status, "users", view{Title: "users.heading", Nav: "verwaltung", Data: d})
 }
@@ -57,7 +55,32 @@ func (s *Server) grantMembership(c *gin.Context) {
 	s.afterMembershipChange(c, err, "granted")
 }
 
-// revokeMembership removes one membership.
+// confirmRevoke asks before a role is revoked: who, which role, which
+// organisation, with a button that revokes and a link back. It is a page of
+// its own so that asking works without JavaScript.
+func (s *Server) confirmRevoke(c *gin.Context) {
+	id, ok := parseID(c.Param("id"))
+	if !ok {
+		s.notFound(c)
+		return
+	}
+	user, m, err := s.store.FindMembership(c.Request.Context(), id)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	s.render(c, http.StatusOK, "membership_revoke", view{Title: "users.confirm.heading", Nav: "verwaltung",
+		Crumbs: []crumb{{Label: s.translatorFor(c.Request).T("users.heading"), Href: "/verwaltung/benutzer"},
+			{Label: s.translatorFor(c.Request).T("users.confirm.crumb")}},
+		Data: revokeData{User: user, Membership: m}})
+}
+
+type revokeData struct {
+	User       domain.User
+	Membership domain.Membership
+}
+
+// revokeMembership removes one membership (the confirmation page's button).
 func (s *Server) revokeMembership(c *gin.Context) {
 	id, ok := parseID(c.Param("id"))
 	if !ok {
@@ -70,8 +93,17 @@ func (s *Server) revokeMembership(c *gin.Context) {
 }
 
 // afterMembershipChange redirects after success (so a reload does not repeat
-// the change) and shows the page with the reason otherwise.
+// the change) and shows the page with the reason otherwise. A rule of the
+// domain (which role where, never the last admin) says itself why it refused.
 func (s *Server) afterMembershipChange(c *gin.Context, err error, what string) {
+	if strings.HasPrefix(domain.ErrorKey(err), "error.membership.") {
+		status := http.StatusUnprocessableEntity
+		if domain.ErrorCode(err) == domain.CodeConflict {
+			status = http.StatusConflict
+		}
+		s.renderUsers(c, status, usersData{Error: s.translatorFor(c.Request).ErrorText(err)})
+		return
+	}
 	switch domain.ErrorCode(err) {
 	case "":
 		c.Redirect(http.StatusSeeOther, "/verwaltung/benutzer?ok="+what)

@@ -121,8 +121,9 @@ var matrix = map[string]map[who]int{
 		coordOwn, ok, kiStaff, ok),
 	"POST /plaene/:plan/kommunen/:slug/bedarfe": expect(notFound, signedOut, unauth, noRole, forbidden,
 		coordOwn, invalid, kiStaff, invalid),
-	"GET /plaene/:plan/bedarfe":      expect(notFound, signedOut, seeOther, noRole, forbidden, kiStaff, ok),
-	"POST /plaene/:plan/bedarfe/:id": expect(notFound, signedOut, unauth, noRole, forbidden, kiStaff, invalid),
+	"GET /plaene/:plan/bedarfe": expect(notFound, signedOut, seeOther, noRole, forbidden, kiStaff, ok),
+	// An empty form (no version to save from) is incomplete (400).
+	"POST /plaene/:plan/bedarfe/:id": expect(notFound, signedOut, unauth, noRole, forbidden, kiStaff, badReq),
 	// Local measures: the town's coordinator and the KI.
 	"GET /plaene/:plan/kommunen/:slug/massnahmen/neu": expect(notFound, signedOut, seeOther, noRole, forbidden,
 		coordOwn, ok, kiStaff, ok),
@@ -144,6 +145,8 @@ var matrix = map[string]map[who]int{
 	"GET /verwaltung/benutzer": expect(notFound, signedOut, seeOther, noRole, forbidden, adminStaff, ok),
 	"POST /verwaltung/mitgliedschaften": expect(notFound, signedOut, unauth, noRole, forbidden,
 		adminStaff, invalid),
+	// The confirmation before a revoke; membership 999999 does not exist.
+	"GET /verwaltung/mitgliedschaften/:id/entziehen": expect(notFound, signedOut, seeOther, noRole, forbidden),
 	"POST /verwaltung/mitgliedschaften/:id/entziehen": expect(notFound, signedOut, unauth, noRole, forbidden,
 		adminStaff, invalid), // membership 999999 does not exist
 }
@@ -168,7 +171,7 @@ func TestAuthorizationMatrix(t *testing.T) {
 			continue
 		}
 		if key == "POST /abmelden" || key == "GET /anmelden/callback" {
-			continue // both end the visitor's session: asked last, below
+			continue // sign-out ends the visitor's session; both are asked last, below
 		}
 		for _, v := range visitors {
 			town := "duelmen"

@@ -104,7 +104,7 @@ func TestKISeesEveryNeedAndLinksOneToACountyMeasure(t *testing.T) {
 		t.Errorf("the county-wide measures are not offered")
 	}
 	path := fmt.Sprintf("%s%s/bedarfe/%d", a.URL, demoPlan, need.ID)
-	status, _, h := fetch(t, ki, "POST", path, formValues("status", "taken_up", "measure_id", fmt.Sprint(county[0].ID))...)
+	status, _, h := fetch(t, ki, "POST", path, formValues("version", "1", "status", "taken_up", "measure_id", fmt.Sprint(county[0].ID))...)
 	if status != http.StatusSeeOther || h.Get("Location") != fmt.Sprintf(demoPlan+"/bedarfe#bedarf-%d", need.ID) {
 		t.Fatalf("link: %d → %q", status, h.Get("Location"))
 	}
@@ -149,10 +149,10 @@ func TestKIsBadNeedChangesAreRefused(t *testing.T) {
 		form  []string
 		field string
 	}{
-		{"municipal measure", formValues("status", "taken_up", "measure_id", fmt.Sprint(municipal)), "measure"},
-		{"unknown measure", formValues("status", "taken_up", "measure_id", "999999"), "measure"},
-		{"no number", formValues("status", "taken_up", "measure_id", "3.1"), "measure"},
-		{"unknown status", formValues("status", "erledigt"), "status"},
+		{"municipal measure", formValues("version", "1", "status", "taken_up", "measure_id", fmt.Sprint(municipal)), "measure"},
+		{"unknown measure", formValues("version", "1", "status", "taken_up", "measure_id", "999999"), "measure"},
+		{"no number", formValues("version", "1", "status", "taken_up", "measure_id", "3.1"), "measure"},
+		{"unknown status", formValues("version", "1", "status", "erledigt"), "status"},
 	}
 	for _, c := range cases {
 		status, body, _ := fetch(t, ki, "POST", path, c.form...)
@@ -162,7 +162,7 @@ func TestKIsBadNeedChangesAreRefused(t *testing.T) {
 		}
 		mustContain(t, body, fmt.Sprintf(`aria-describedby="%s-%d-error"`, c.field, need.ID))
 	}
-	if status, _, _ := fetch(t, ki, "POST", a.URL+demoPlan+"/bedarfe/999999", formValues("status", "closed")...); status != http.StatusNotFound {
+	if status, _, _ := fetch(t, ki, "POST", a.URL+demoPlan+"/bedarfe/999999", formValues("version", "1", "status", "closed")...); status != http.StatusNotFound {
 		t.Errorf("unknown need: %d, want 404", status)
 	}
 	if events, _ := a.DB.FindAuditEvents(ctx, need.OrganisationID, "need", need.ID); len(events) != 1 {

@@ -18,7 +18,7 @@ import (
 // pageNames lists every page template. Each is parsed together with the layout
 // at start; a missing or broken one stops the program before it serves.
 var pageNames = []string{"error", "plans", "overview", "measure", "workspace", "municipalities", "noplan", "accessibility",
-	"noaccess", "implementation", "edit", "users",
+	"noaccess", "implementation", "edit", "users", "membership_revoke",
 	"support_form", "support_queue", "needs", "needs_overview", "local_measure"}
 
 type pages struct {

@@ -32,6 +32,7 @@ func (s *Server) routes() (*gin.Engine, error) {
 
 	reg.handle("GET", "/verwaltung/benutzer", need("membership", "manage", installation), s.users)
 	reg.handle("POST", "/verwaltung/mitgliedschaften", need("membership", "manage", installation), s.grantMembership)
+	reg.handle("GET", "/verwaltung/mitgliedschaften/:id/entziehen", need("membership", "manage", installation), s.confirmRevoke)
 	reg.handle("POST", "/verwaltung/mitgliedschaften/:id/entziehen", need("membership", "manage", installation), s.revokeMembership)
 
 	r.NoRoute(s.notFound)

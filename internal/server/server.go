@@ -52,13 +52,14 @@ type Store interface {
 	FindAccounts(ctx context.Context) ([]domain.Account, error)
 	GrantMembership(ctx context.Context, actorID *int64, userID, orgID int64, role domain.Role) error
 	RevokeMembership(ctx context.Context, actorID *int64, membershipID int64) error
+	FindMembership(ctx context.Context, id int64) (domain.User, domain.Membership, error)
 	// KI support queue, cross-municipal needs, local measures.
 	FindSupportQueue(ctx context.Context, f domain.SupportQueueFilter) ([]domain.SupportRequest, error)
 	CreateNeed(ctx context.Context, orgID int64, actorID *int64, title, description string) (domain.Need, error)
 	FindNeeds(ctx context.Context, orgID int64) ([]domain.Need, error)
 	FindAllNeeds(ctx context.Context, countyID int64, status domain.NeedStatus) ([]domain.Need, error)
 	FindCountyMeasures(ctx context.Context, planID int64) ([]domain.Measure, error)
-	UpdateNeed(ctx context.Context, actorID *int64, id, planID int64, change domain.NeedChange) (domain.Need, error)
+	UpdateNeed(ctx context.Context, actorID *int64, id, planID int64, expectedVersion int, change domain.NeedChange) (domain.Need, error)
 	CreateLocalMeasure(ctx context.Context, orgID, planID int64, actorID *int64, m domain.NewLocalMeasure) (domain.Implementation, error)
 }
 

@@ -22,6 +22,8 @@ var templateFuncs = template.FuncMap{
 	// KI support section (templatefuncs_support.go).
 	"supportArgs":  supportArgs,
 	"supportRetry": supportRetry,
+	// The comparison after a version conflict (conflict.go).
+	"conflictArgs": conflictArgs,
 }
 
 // berlin is the time zone the users live in; UTC if the zone database is missing.

@@ -32,6 +32,12 @@ const (
 	SecretKeyed
 	// UserinfoOtherSubject: the next userinfo answer is about another subject.
 	UserinfoOtherSubject
+	// FutureIssuedAt: the token says it was issued 24 hours from now (and
+	// expires five minutes after that), as a provider with a wrong clock or
+	// one minting tokens in advance would.
+	FutureIssuedAt
+	// NoIssuedAt: the token has no iat claim, which OpenID Connect requires.
+	NoIssuedAt
 )
 
 // Tamper makes the next token (or, for UserinfoOtherSubject, the next
@@ -98,6 +104,11 @@ func (p *Provider) idToken(g *grant) (string, error) {
 		claims["aud"] = "another-client"
 	case WrongIssuer:
 		claims["iss"] = "https://evil.example"
+	case FutureIssuedAt:
+		later := now.Add(24 * time.Hour)
+		claims["iat"], claims["exp"], claims["auth_time"] = later.Unix(), later.Add(5*time.Minute).Unix(), later.Unix()
+	case NoIssuedAt:
+		delete(claims, "iat")
 	}
 	if p.tamper != nil {
 		p.tamper(claims)
