@@ -5,14 +5,13 @@ import (
 	"crypto/rand"
 	"crypto/subtle"
 	"encoding/json"
-	"net/url"
 	"slices"
-	"strings"
 	"time"
-	"unicode"
 
 	"github.com/coreos/go-oidc/v3/oidc"
 	"golang.org/x/oauth2"
+
+	"github.com/planwerk/planwerk/internal/domain"
 )
 
 // flowTTL is how long a started sign-in may take until the provider sends
@@ -42,7 +41,7 @@ func (a *Authenticator) LoginURL(ctx context.Context, next string) (string, erro
 		return "", err
 	}
 	f := flow{State: rand.Text(), Nonce: rand.Text(), Verifier: oauth2.GenerateVerifier(),
-		Next: SafeNext(next), Started: a.now().Unix()}
+		Next: domain.SafeNext(next), Started: a.now().Unix()}
 	flows := append(a.liveFlows(ctx), f)
 	if len(flows) > maxFlows {
 		flows = flows[len(flows)-maxFlows:]
@@ -96,21 +95,4 @@ func (a *Authenticator) saveFlows(ctx context.Context, flows []flow) {
 	}
 	b, _ := json.Marshal(flows) // plain strings and numbers cannot fail
 	a.sessions.Put(ctx, keyFlows, string(b))
-}
-
-// SafeNext returns next if it is a path on this site, else "/". It refuses
-// anything a browser could read as another origin: "//host", "/\host",
-// schemes such as "https:" or "javascript:", and control characters
-// (browsers drop tabs and newlines, turning "/\t/host" into "//host").
-func SafeNext(next string) string {
-	if len(next) > 2000 || !strings.HasPrefix(next, "/") ||
-		strings.HasPrefix(next, "//") || strings.HasPrefix(next, `/\`) ||
-		strings.ContainsFunc(next, unicode.IsControl) {
-		return "/"
-	}
-	u, err := url.Parse(next)
-	if err != nil || u.Scheme != "" || u.Host != "" || u.User != nil {
-		return "/"
-	}
-	return next
 }

@@ -81,7 +81,13 @@ func startIdP(t *testing.T, appURL string) *demoidp.Provider {
 
 func newServer(t *testing.T, db *postgres.DB, issuer, appURL string) *server.Server {
 	t.Helper()
-	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	return newServerLogging(t, db, issuer, appURL, slog.New(slog.NewTextHandler(io.Discard, nil)))
+}
+
+// newServerLogging is newServer with the log going to log, for tests that
+// check what is logged.
+func newServerLogging(t *testing.T, db *postgres.DB, issuer, appURL string, log *slog.Logger) *server.Server {
+	t.Helper()
 	az, err := authz.New()
 	if err != nil {
 		t.Fatal(err)

@@ -39,6 +39,11 @@ type errorPage struct {
 // fail answers a request with the error page for err. Internal errors are
 // logged with the request id, which the page shows; users never see internals.
 func (s *Server) fail(c *gin.Context, err error) {
+	if status, message, ok := clientFault(c.Request); ok {
+		// The store failed because the server gave up on the connection.
+		s.renderError(c, status, message)
+		return
+	}
 	status := httpStatus(domain.ErrorCode(err))
 	if status >= 500 {
 		s.log.Error("request failed", "request_id", requestIDOf(c), "path", c.Request.URL.Path, "status", status, "err", err)
@@ -76,9 +81,24 @@ func (s *Server) crossOriginRefused(w http.ResponseWriter, r *http.Request) {
 		Data: errorPage{Status: http.StatusForbidden, Message: "error.msg.crossOrigin"}})
 }
 
+// bodyRefused answers a request whose body cannot be taken: one its route
+// does not accept (refused before anything reads it, see limitBody) or one
+// that could not be read.
+func (s *Server) bodyRefused(w http.ResponseWriter, r *http.Request, status int, message string) {
+	s.setSecurityHeaders(w.Header())
+	s.renderTo(w, r, status, "error", view{Title: errorTitle(status),
+		Data: errorPage{Status: status, Message: message}})
+}
+
 // sessionUnavailable answers when the session cannot be loaded or saved:
-// the database holding the sessions is down.
+// the database holding the sessions is down, unless the request's body
+// could not be read, which stops the session from being saved too.
 func (s *Server) sessionUnavailable(w http.ResponseWriter, r *http.Request, err error) {
+	if status, message, ok := clientFault(r); ok {
+		s.log.Info("request body unreadable", "path", r.URL.Path, "status", status, "err", err)
+		s.bodyRefused(w, r, status, message)
+		return
+	}
 	s.log.Error("session store failed", "path", r.URL.Path, "err", err)
 	w.Header().Set("Retry-After", "30")
 	s.renderTo(w, r, http.StatusServiceUnavailable, "error", view{Title: errorTitle(http.StatusServiceUnavailable),

@@ -104,6 +104,7 @@ func (s *Server) renderEditAgain(c *gin.Context, status int, d editData, id int6
 }
 
 func (s *Server) renderEdit(c *gin.Context, status int, d editData) {
+	d.Form = d.Form.echo()
 	cur := d.Impl.Status
 	d.StatusChoices = append([]domain.Status{}, cur)
 	if cur == "" {

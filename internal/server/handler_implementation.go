@@ -57,6 +57,7 @@ func (s *Server) implementation(c *gin.Context) {
 // showImplementation renders the implementation page with the given forms:
 // two statements of its own (the detail and all records).
 func (s *Server) showImplementation(c *gin.Context, status int, org domain.Organisation, id int64, forms trackingForms) {
+	forms = forms.echo()
 	ctx := c.Request.Context()
 	detail, err := s.store.FindImplementationDetail(ctx, org.ID, id)
 	if err != nil {

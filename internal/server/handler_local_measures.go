@@ -89,6 +89,7 @@ func (s *Server) localMeasureOrg(c *gin.Context) (domain.Organisation, bool) {
 }
 
 func (s *Server) renderLocalMeasure(c *gin.Context, status int, d localMeasureData) {
+	d.Form = d.Form.echo()
 	ctx := c.Request.Context()
 	var err error
 	d.Plan = scopeOf(c).Plan

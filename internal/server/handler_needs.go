@@ -60,6 +60,7 @@ func (s *Server) createNeed(c *gin.Context) {
 }
 
 func (s *Server) renderTownNeeds(c *gin.Context, status int, d townNeedsData) {
+	d.Form = d.Form.echo()
 	needs, err := s.store.FindNeeds(c.Request.Context(), d.Org.ID)
 	if err != nil {
 		s.fail(c, err)
@@ -182,6 +183,10 @@ func (s *Server) renderAllNeeds(c *gin.Context, status int, d allNeedsData) {
 	if err != nil {
 		s.fail(c, err)
 		return
+	}
+	if d.Failed != nil {
+		failed := d.Failed.echo()
+		d.Failed = &failed
 	}
 	if d.Measures, err = s.store.FindCountyMeasures(ctx, plan.ID); err != nil {
 		s.fail(c, err)

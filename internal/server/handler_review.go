@@ -125,7 +125,7 @@ func (s *Server) rerenderReview(c *gin.Context, status int, org domain.Organisat
 	case form.Message == "":
 		form.Message = tr.T("workspace.review.refused")
 	}
-	data.Review = form
+	data.Review = form.echo()
 	s.renderWorkspace(c, status, data)
 }
 

@@ -5,13 +5,15 @@ import (
 	"net/url"
 
 	"github.com/gin-gonic/gin"
+
+	"github.com/planwerk/planwerk/internal/domain"
 )
 
 // signIn starts the OpenID Connect flow. It first moves the browser to the
 // public host, so that the session holding state and nonce is the one the
 // provider's callback will bring back.
 func (s *Server) signIn(c *gin.Context) {
-	next := c.Query("next")
+	next := domain.SafeNext(c.Query("next"))
 	if pub, err := url.Parse(s.opts.PublicURL); err == nil && pub.Host != "" && pub.Host != c.Request.Host {
 		c.Redirect(http.StatusSeeOther, s.opts.PublicURL+"/anmelden?next="+url.QueryEscape(next))
 		return

@@ -117,6 +117,7 @@ func (s *Server) refuseSupport(c *gin.Context, org domain.Organisation, id int64
 // renderSupportForm shows the support form page for the implementation as it
 // is stored now.
 func (s *Server) renderSupportForm(c *gin.Context, status int, org domain.Organisation, id int64, d supportFormData) {
+	d.Form = d.Form.echo()
 	detail, err := s.store.FindImplementationDetail(c.Request.Context(), org.ID, id)
 	if err != nil {
 		s.fail(c, err)

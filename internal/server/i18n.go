@@ -12,6 +12,7 @@ import (
 	"github.com/nicksnyder/go-i18n/v2/i18n"
 	"golang.org/x/text/language"
 
+	"github.com/planwerk/planwerk/internal/domain"
 	"github.com/planwerk/planwerk/web"
 )
 
@@ -77,16 +78,7 @@ func (s *Server) setLanguage(c *gin.Context) {
 	}
 	http.SetCookie(c.Writer, &http.Cookie{Name: langCookie, Value: lang, Path: "/", MaxAge: 365 * 24 * 3600,
 		SameSite: http.SameSiteLaxMode, Secure: strings.HasPrefix(s.opts.PublicURL, "https://")})
-	c.Redirect(http.StatusSeeOther, localPath(c.PostForm("next")))
-}
-
-// localPath accepts only paths on this site, so the switch cannot be used to
-// send someone elsewhere.
-func localPath(p string) string {
-	if !strings.HasPrefix(p, "/") || strings.HasPrefix(p, "//") || strings.ContainsAny(p, "\\\r\n") {
-		return "/"
-	}
-	return p
+	c.Redirect(http.StatusSeeOther, domain.SafeNext(c.PostForm("next")))
 }
 
 // translator speaks one language for one request.

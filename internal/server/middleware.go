@@ -73,7 +73,12 @@ func contentSecurityPolicy(issuer string) string {
 }
 
 func (s *Server) securityHeaders(c *gin.Context) {
-	h := c.Writer.Header()
+	s.setSecurityHeaders(c.Writer.Header())
+	c.Next()
+}
+
+// setSecurityHeaders also serves answers given before Gin runs (refused bodies).
+func (s *Server) setSecurityHeaders(h http.Header) {
 	if strings.HasPrefix(s.opts.PublicURL, "https://") {
 		h.Set("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
 	}
@@ -81,5 +86,4 @@ func (s *Server) securityHeaders(c *gin.Context) {
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("Referrer-Policy", "same-origin")
 	h.Set("X-Frame-Options", "DENY")
-	c.Next()
 }

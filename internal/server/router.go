@@ -58,8 +58,17 @@ type registry struct {
 	routes []Route
 }
 
-func (reg *registry) handle(method, path string, a Access, h gin.HandlerFunc) {
+// handle registers a route with its permission; options let it take more
+// than a small form (withBodyLimit, withFiles).
+func (reg *registry) handle(method, path string, a Access, h gin.HandlerFunc, opts ...routeOption) {
 	reg.declare(method, path, a)
+	if len(opts) > 0 {
+		rule := defaultBodyRule
+		for _, o := range opts {
+			o(&rule)
+		}
+		reg.server.bodies.add(method, path, rule)
+	}
 	reg.engine.Handle(method, path, reg.server.authorize(a), h)
 }
 

@@ -117,6 +117,8 @@ type Server struct {
 	csp string
 	// routeTable lists every route with its permission, for Routes.
 	routeTable []Route
+	// bodies holds the routes that accept more than the default body.
+	bodies bodyRules
 }
 
 // New builds the server: templates are parsed and routes registered here, so
@@ -153,8 +155,16 @@ func New(deps Deps, opts Options) (*Server, error) {
 	return s, nil
 }
 
-// ServeHTTP makes the server an http.Handler.
+// ServeHTTP makes the server an http.Handler. It limits the request body
+// before any layer can read it, and removes what an upload left in the temp
+// folder once everything is done.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	r, status, message := limitBody(w, r, s.bodies.of(r))
+	if status != 0 {
+		s.bodyRefused(w, r, status, message)
+		return
+	}
+	defer bodyOf(r).removeFiles()
 	if needsNoSession(r.URL.Path) {
 		s.sessionless.ServeHTTP(w, r)
 		return
