@@ -40,7 +40,7 @@ func newApp(t *testing.T) *app {
 	ctx := context.Background()
 	// postgres.Open installs the statement counter, so tests can hold pages
 	// to the query budget with postgres.CountQueries.
-	db, err := postgres.Open(ctx, testdb.URL(t), 10*time.Second)
+	db, err := postgres.Open(ctx, testdb.URL(t), postgres.Options{ConnectTimeout: 10 * time.Second})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -81,7 +81,13 @@ func startIdP(t *testing.T, appURL string) *demoidp.Provider {
 
 func newServer(t *testing.T, db *postgres.DB, issuer, appURL string) *server.Server {
 	t.Helper()
-	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	// A generous deadline: the machine running the tests may be busy.
+	return newServerWith(t, db, issuer, appURL, slog.New(slog.NewTextHandler(io.Discard, nil)), 30*time.Second)
+}
+
+// newServerWith is newServer with a logger and a request deadline of the test's choice.
+func newServerWith(t *testing.T, db *postgres.DB, issuer, appURL string, log *slog.Logger, timeout time.Duration) *server.Server {
+	t.Helper()
 	az, err := authz.New()
 	if err != nil {
 		t.Fatal(err)
@@ -90,7 +96,7 @@ func newServer(t *testing.T, db *postgres.DB, issuer, appURL string) *server.Ser
 		PublicURL: appURL, Idle: time.Hour, Lifetime: 12 * time.Hour}, db, db.SessionStore(), log)
 	srv, err := server.New(server.Deps{Store: db, Auth: authn, Authz: az, Log: log},
 		server.Options{Operator: "Kreis Test", PublicURL: appURL, IssuerURL: issuer,
-			Now: func() time.Time { return today }})
+			Now: func() time.Time { return today }, RequestTimeout: timeout})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -91,6 +91,9 @@ type Options struct {
 	Operator string
 	// Now returns the current time; tests fix it so that "overdue" is stable.
 	Now func() time.Time
+	// RequestTimeout is every request's deadline (PLANWERK_REQUEST_TIMEOUT):
+	// a page whose database hangs answers 503 by then. Required.
+	RequestTimeout time.Duration
 }
 
 // Server holds the router and what its handlers need.
@@ -124,6 +127,9 @@ func New(deps Deps, opts Options) (*Server, error) {
 	if deps.Store == nil || deps.Auth == nil || deps.Authz == nil || deps.Log == nil {
 		return nil, errors.New("server: Store, Auth, Authz and Log are required")
 	}
+	if opts.RequestTimeout <= 0 {
+		return nil, errors.New("server: RequestTimeout is required")
+	}
 	pages, err := parsePages()
 	if err != nil {
 		return nil, err
@@ -146,15 +152,6 @@ func New(deps Deps, opts Options) (*Server, error) {
 	s.handler = csrf.Handler(s.auth.Wrap(router))
 	s.sessionless = router
 	return s, nil
-}
-
-// ServeHTTP makes the server an http.Handler.
-func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	if needsNoSession(r.URL.Path) {
-		s.sessionless.ServeHTTP(w, r)
-		return
-	}
-	s.handler.ServeHTTP(w, r)
 }
 
 // needsNoSession names the paths served without loading a session: health
