@@ -161,6 +161,43 @@ func TestHungDatabaseAnswers503AndRecovers(t *testing.T) {
 	}
 }
 
+// TestDatabaseCrashIsLoggedOnce stops the database outright, as a crash
+// does, under a stream of requests: the outage is one error line and its end
+// one info line, while every request keeps its request-log line with status
+// and request id, including the 503s the session layer gives.
+func TestDatabaseCrashIsLoggedOnce(t *testing.T) {
+	a := newHangApp(t)
+	ki := a.signIn(t, "ki-1")
+	if err := a.cluster.Stop(); err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for range 10 {
+		status, id, _ := send(t, ki, http.MethodGet, a.URL+"/kommunen")
+		if status != http.StatusServiceUnavailable || id == "" {
+			t.Fatalf("GET /kommunen with the database down = %d (request id %q), want 503", status, id)
+		}
+		ids = append(ids, id)
+	}
+	startCluster(t, a.cluster.DataDir())
+	waitFor(t, "pages to work again", func() bool {
+		status, _, _ := send(t, ki, http.MethodGet, a.URL+"/kommunen")
+		return status == http.StatusOK
+	})
+	logs := a.log.String()
+	for _, id := range ids {
+		if !strings.Contains(logs, "msg=request request_id="+id+" method=GET path=/kommunen status=503") {
+			t.Errorf("no request-log line with status 503 for request %s", id)
+		}
+	}
+	if n := strings.Count(logs, "level=ERROR"); n != 1 {
+		t.Errorf("%d error lines for one outage, want 1:\n%s", n, logs)
+	}
+	if n := strings.Count(logs, "Datenbank antwortet wieder"); n != 1 {
+		t.Errorf("the end of the outage is logged %d times, want once:\n%s", n, logs)
+	}
+}
+
 // waitFor polls cond for up to 30 s: a recovering server may take a moment.
 func waitFor(t *testing.T, what string, cond func() bool) {
 	t.Helper()
