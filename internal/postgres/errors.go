@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"net"
+	"strings"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
@@ -75,14 +76,14 @@ func translatePgError(pgErr *pgconn.PgError, what string) error {
 }
 
 // serverGoingAway reports the codes of a server that is shutting down,
-// restarting or full: admin shutdown, crash shutdown, cannot connect now,
-// too many connections.
+// restarting or out of resources: admin shutdown, crash shutdown, cannot
+// connect now, and class 53 (disk full, out of memory, too many connections).
 func serverGoingAway(code string) bool {
 	switch code {
-	case "57P01", "57P02", "57P03", "53300":
+	case "57P01", "57P02", "57P03":
 		return true
 	}
-	return false
+	return strings.HasPrefix(code, "53")
 }
 
 // isUnavailable reports errors that mean "the server cannot be reached now",

@@ -58,7 +58,7 @@ func (h *health) failed(err error) {
 	}
 	h.down.Store(true)
 	h.downSince = time.Now()
-	h.log.Error("Datenbank antwortet nicht – Seiten antworten mit 503, bis sie wieder antwortet",
+	h.log.Error("Datenbank nicht verfügbar – Seiten antworten mit 503, bis sie wieder antwortet",
 		"err", rootCause(err))
 }
 
@@ -72,12 +72,13 @@ func (h *health) answered() {
 		return
 	}
 	h.down.Store(false)
-	h.log.Info("Datenbank antwortet wieder", "ausfall", time.Since(h.downSince).Round(time.Millisecond),
+	h.log.Info("Datenbank wieder verfügbar", "ausfall", time.Since(h.downSince).Round(time.Millisecond),
 		"fehlgeschlagene_zugriffe", h.failures)
 	h.failures = 0
 }
 
-// unreachable reports errors that say the server did not answer. A request
+// unreachable reports errors that say the server cannot serve: it did not
+// answer, is going away, or has run out of disk or memory. A request
 // its client abandoned, or a pool closed during shutdown, says nothing about
 // the server.
 func unreachable(err error) bool {

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/planwerk/planwerk/internal/domain"
@@ -58,5 +59,14 @@ func expectUnavailable(t *testing.T, what string, err error) {
 	t.Helper()
 	if domain.ErrorCode(err) != domain.CodeUnavailable {
 		t.Errorf("%s: %v (code %q), want %q", what, err, domain.ErrorCode(err), domain.CodeUnavailable)
+	}
+}
+
+// TestServerOutOfResourcesIsUnavailable: a full disk or exhausted memory
+// (SQLSTATE class 53) and a server shutting down ask the user to come back
+// later (503), like an unreachable server; they are no bug of ours (500).
+func TestServerOutOfResourcesIsUnavailable(t *testing.T) {
+	for _, code := range []string{"53100", "53200", "53300", "57P01", "57P03", "57014", "55P03"} {
+		expectUnavailable(t, "SQLSTATE "+code, postgres.Translate(&pgconn.PgError{Code: code}, "Datenbank"))
 	}
 }

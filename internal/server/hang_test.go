@@ -153,10 +153,10 @@ func TestHungDatabaseAnswers503AndRecovers(t *testing.T) {
 			t.Errorf("no request-log line for request %s:\n%s", id, logs)
 		}
 	}
-	if n := strings.Count(logs, "level=ERROR"); n != 1 || !strings.Contains(logs, "Datenbank antwortet nicht") {
+	if n := strings.Count(logs, "level=ERROR"); n != 1 || !strings.Contains(logs, "Datenbank nicht verfügbar") {
 		t.Errorf("%d error lines for one outage, want one saying so:\n%s", n, logs)
 	}
-	if !strings.Contains(logs, "level=INFO msg=\"Datenbank antwortet wieder\"") {
+	if !strings.Contains(logs, "level=INFO msg=\"Datenbank wieder verfügbar\"") {
 		t.Errorf("the end of the outage is not logged:\n%s", logs)
 	}
 }
@@ -193,7 +193,7 @@ func TestDatabaseCrashIsLoggedOnce(t *testing.T) {
 	if n := strings.Count(logs, "level=ERROR"); n != 1 {
 		t.Errorf("%d error lines for one outage, want 1:\n%s", n, logs)
 	}
-	if n := strings.Count(logs, "Datenbank antwortet wieder"); n != 1 {
+	if n := strings.Count(logs, "Datenbank wieder verfügbar"); n != 1 {
 		t.Errorf("the end of the outage is logged %d times, want once:\n%s", n, logs)
 	}
 }
