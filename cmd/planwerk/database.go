@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"log/slog"
 	"path/filepath"
+	"time"
 
 	"github.com/planwerk/planwerk/internal/config"
 	"github.com/planwerk/planwerk/internal/pglocal"
@@ -35,7 +36,7 @@ func openNamedDatabase(ctx context.Context, cfg config.Config, log *slog.Logger,
 			return nil, err
 		}
 	}
-	db, err := postgres.Open(ctx, d.URL, cfg.DBTimeout)
+	db, err := postgres.Open(ctx, d.URL, dbOptions(cfg, log))
 	if err != nil {
 		d.stopLocal(log)
 		return nil, err
@@ -46,6 +47,13 @@ func openNamedDatabase(ctx context.Context, cfg config.Config, log *slog.Logger,
 		return nil, err
 	}
 	return d, nil
+}
+
+// dbOptions are the pool's limits from the configuration; log gets the
+// outage lines (nil: none).
+func dbOptions(cfg config.Config, log *slog.Logger) postgres.Options {
+	return postgres.Options{ConnectTimeout: cfg.DBTimeout, AcquireTimeout: cfg.DBAcquireTimeout,
+		StatementTimeout: cfg.DBStatementTimeout, LockTimeout: cfg.DBLockTimeout, Log: log}
 }
 
 func (d *database) startLocal(ctx context.Context, cfg config.Config, log *slog.Logger, name string) error {
@@ -68,10 +76,14 @@ func (d *database) startLocal(ctx context.Context, cfg config.Config, log *slog.
 	return nil
 }
 
+// poolCloseTimeout bounds closing the pool: a statement stuck in a hung
+// database never gives its connection back, and the process must end anyway.
+const poolCloseTimeout = 5 * time.Second
+
 // Close closes the pool, then stops the local cluster if this process started it.
 func (d *database) Close(log *slog.Logger) {
-	if d.DB != nil {
-		d.DB.Close()
+	if d.DB != nil && !d.DB.CloseWithin(poolCloseTimeout) {
+		log.Warn("Datenbankverbindungen hängen noch – beende trotzdem", "gewartet", poolCloseTimeout)
 	}
 	d.stopLocal(log)
 }

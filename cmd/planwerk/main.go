@@ -8,8 +8,6 @@ import (
 	"fmt"
 	"log/slog"
 	"os"
-	"os/signal"
-	"syscall"
 
 	"github.com/planwerk/planwerk/internal/config"
 )
@@ -41,11 +39,8 @@ func main() {
 	}
 	log := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: cfg.LogLevel}))
 	// Ctrl-C and SIGTERM cancel ctx; every command shuts down in order from there.
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
-
+	ctx := onSignals(log)
 	if err := runCommand(ctx, cfg, log, os.Args[1], os.Args[2:]); err != nil {
-		stop()
 		fatal(err)
 	}
 }
