@@ -24,6 +24,8 @@ Befehle:
   migrate   Datenbankschema auf den neuesten Stand bringen
   seed      Beispieldaten laden: planwerk seed --demo
   bench     Lasttest mit großem Datensatz (siehe docs/benchmarks.md)
+  clean-local
+            die lokale Datenbank löschen (auch ihren Ausweichordner unter /var/lib/planwerk)
 
 Ohne PLANWERK_DATABASE_URL startet Planwerk eine projektlokale PostgreSQL-Instanz
 unter .local/ (PLANWERK_DATA_DIR). Weitere Einstellungen: siehe README.md.
@@ -61,6 +63,8 @@ func runCommand(ctx context.Context, cfg config.Config, log *slog.Logger, name s
 		return runSeed(ctx, cfg, log, args)
 	case "bench":
 		return runBench(ctx, cfg, log, args)
+	case "clean-local":
+		return runCleanLocal(cfg, log)
 	}
 	return fmt.Errorf("unbekannter Befehl %q (planwerk help zeigt alle Befehle)", name)
 }
