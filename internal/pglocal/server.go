@@ -49,10 +49,10 @@ func (c *Cluster) foreignServerError(pid int) error {
 	if c.owner != nil {
 		as = " (als Benutzer " + c.owner.name + ")"
 	}
-	return fmt.Errorf("pglocal: auf %s läuft ein PostgreSQL-Server (PID %d), den nicht dieser Planwerk-Prozess gestartet hat "+
-		"(von Hand oder durch ein zweites planwerk demo); bitte beenden%s: %s -D %s stop "+
-		"/ a server this process did not start runs on the data folder; stop it with pg_ctl",
-		c.dataDir, pid, as, filepath.Join(c.binDir, "pg_ctl"), c.dataDir)
+	return fmt.Errorf("pglocal: auf %s läuft ein PostgreSQL-Server (PID %d), den nicht dieser Planwerk-Prozess gestartet hat. "+
+		"Läuft planwerk demo schon in einem anderen Fenster, dort mit Strg-C beenden; einen von Hand gestarteten Server "+
+		"beenden mit%s: %s -D %s stop / a server this process did not start runs on the data folder: "+
+		"stop the other planwerk, or stop it with pg_ctl", c.dataDir, pid, as, filepath.Join(c.binDir, "pg_ctl"), c.dataDir)
 }
 
 // livePostmaster reads the pid from dataDir's postmaster.pid (0 if there is
