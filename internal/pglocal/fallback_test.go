@@ -21,15 +21,15 @@ func TestUnreachableProjectFolderFallsBack(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Short, as /var/lib/planwerk is: the socket lies in it too.
-	fallback, err := os.MkdirTemp("", "pwfb-")
+	short, err := os.MkdirTemp("", "pwfb-")
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { _ = os.RemoveAll(fallback) })
-	if err := os.Chmod(fallback, 0o755); err != nil {
+	t.Cleanup(func() { _ = os.RemoveAll(short) })
+	if err := os.Chmod(short, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	fallback = filepath.Join(fallback, "planwerk")
+	fallback := filepath.Join(short, "planwerk")
 	var logged []string
 	opts := Options{DataDir: filepath.Join(private, ".local", "pgdata"), FallbackDir: fallback,
 		Logf: func(f string, a ...any) { logged = append(logged, f); t.Logf(f, a...) }}
