@@ -23,6 +23,8 @@ Befehle:
   seed      Beispieldaten laden: planwerk seed --demo
   bench     Lasttest mit großem Datensatz (siehe docs/benchmarks.md)
   admin     Zugang wiederherstellen: planwerk admin grant --issuer … --subject … --org …
+  clean-local
+            die lokale Datenbank löschen (auch ihren Ausweichordner unter /var/lib/planwerk)
 
 Ohne PLANWERK_DATABASE_URL startet Planwerk eine projektlokale PostgreSQL-Instanz
 unter .local/ (PLANWERK_DATA_DIR). Weitere Einstellungen: siehe README.md.
@@ -59,6 +61,8 @@ func runCommand(ctx context.Context, cfg config.Config, log *slog.Logger, name s
 		return runBench(ctx, cfg, log, args)
 	case "admin":
 		return runAdmin(ctx, cfg, log, args)
+	case "clean-local":
+		return runCleanLocal(cfg, log)
 	}
 	return fmt.Errorf("unbekannter Befehl %q (planwerk help zeigt alle Befehle)", name)
 }
