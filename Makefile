@@ -35,6 +35,6 @@ $(VENDOR)/.stamp: package.json package-lock.json
 bench: build
 	./bin/planwerk bench $(BENCH_ARGS)
 
-## clean-local: remove the project-local database (.local/)
-clean-local:
-	rm -rf .local
+## clean-local: remove the project-local database (.local/, or its fallback folder under /var/lib/planwerk)
+clean-local: build
+	./bin/planwerk clean-local

@@ -32,7 +32,7 @@ func adminDB(t *testing.T) *postgres.DB {
 			t.Fatal(err)
 		}
 	}
-	db, err := postgres.Open(ctx, url, 10*time.Second)
+	db, err := postgres.Open(ctx, url, postgres.Options{ConnectTimeout: 10 * time.Second})
 	if err != nil {
 		t.Fatal(err)
 	}

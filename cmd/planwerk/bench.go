@@ -226,7 +226,7 @@ func recreateDatabase(ctx context.Context, cfg config.Config, d *database, name 
 	if err := postgres.EnsureDatabase(ctx, admin, name); err != nil {
 		return err
 	}
-	db, err := postgres.Open(ctx, d.URL, cfg.DBTimeout)
+	db, err := postgres.Open(ctx, d.URL, dbOptions(cfg, nil))
 	if err != nil {
 		return err
 	}

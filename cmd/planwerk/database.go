@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"log/slog"
 	"path/filepath"
+	"time"
 
 	"github.com/planwerk/planwerk/internal/config"
 	"github.com/planwerk/planwerk/internal/pglocal"
@@ -35,7 +36,7 @@ func openNamedDatabase(ctx context.Context, cfg config.Config, log *slog.Logger,
 			return nil, err
 		}
 	}
-	db, err := postgres.Open(ctx, d.URL, cfg.DBTimeout)
+	db, err := postgres.Open(ctx, d.URL, dbOptions(cfg, log))
 	if err != nil {
 		d.stopLocal(log)
 		return nil, err
@@ -48,14 +49,20 @@ func openNamedDatabase(ctx context.Context, cfg config.Config, log *slog.Logger,
 	return d, nil
 }
 
+// dbOptions are the pool's limits from the configuration; log gets the
+// outage lines (nil: none).
+func dbOptions(cfg config.Config, log *slog.Logger) postgres.Options {
+	return postgres.Options{ConnectTimeout: cfg.DBTimeout, AcquireTimeout: cfg.DBAcquireTimeout,
+		StatementTimeout: cfg.DBStatementTimeout, LockTimeout: cfg.DBLockTimeout, Log: log}
+}
+
 func (d *database) startLocal(ctx context.Context, cfg config.Config, log *slog.Logger, name string) error {
-	dataDir, err := filepath.Abs(filepath.Join(cfg.DataDir, "pgdata"))
+	opts, err := localOptions(cfg, log)
 	if err != nil {
 		return err
 	}
-	log.Info("starte lokale PostgreSQL-Instanz", "data_dir", dataDir)
-	cluster, err := pglocal.Start(ctx, pglocal.Options{DataDir: dataDir,
-		Logf: func(f string, a ...any) { log.Debug(fmt.Sprintf(f, a...)) }})
+	log.Info("starte lokale PostgreSQL-Instanz", "data_dir", opts.DataDir)
+	cluster, err := pglocal.Start(ctx, opts)
 	if err != nil {
 		return err
 	}
@@ -68,10 +75,27 @@ func (d *database) startLocal(ctx context.Context, cfg config.Config, log *slog.
 	return nil
 }
 
+// poolCloseTimeout bounds closing the pool: a statement stuck in a hung
+// database never gives its connection back, and the process must end anyway.
+const poolCloseTimeout = 5 * time.Second
+
+// localOptions places the project-local cluster in cfg.DataDir/pgdata.
+// pglocal's messages are few (start, a fallback folder, crashes and
+// restarts), so they go to the log at info and warning level.
+func localOptions(cfg config.Config, log *slog.Logger) (pglocal.Options, error) {
+	dataDir, err := filepath.Abs(filepath.Join(cfg.DataDir, "pgdata"))
+	if err != nil {
+		return pglocal.Options{}, err
+	}
+	return pglocal.Options{DataDir: dataDir,
+		Logf:  func(f string, a ...any) { log.Info(fmt.Sprintf(f, a...)) },
+		Warnf: func(f string, a ...any) { log.Warn(fmt.Sprintf(f, a...)) }}, nil
+}
+
 // Close closes the pool, then stops the local cluster if this process started it.
 func (d *database) Close(log *slog.Logger) {
-	if d.DB != nil {
-		d.DB.Close()
+	if d.DB != nil && !d.DB.CloseWithin(poolCloseTimeout) {
+		log.Warn("Datenbankverbindungen hängen noch – beende trotzdem", "gewartet", poolCloseTimeout)
 	}
 	d.stopLocal(log)
 }

@@ -8,8 +8,6 @@ import (
 	"fmt"
 	"log/slog"
 	"os"
-	"os/signal"
-	"syscall"
 
 	"github.com/planwerk/planwerk/internal/config"
 )
@@ -25,6 +23,8 @@ Befehle:
   seed      Beispieldaten laden: planwerk seed --demo
   bench     Lasttest mit großem Datensatz (siehe docs/benchmarks.md)
   admin     Zugang wiederherstellen: planwerk admin grant --issuer … --subject … --org …
+  clean-local
+            die lokale Datenbank löschen (auch ihren Ausweichordner unter /var/lib/planwerk)
 
 Ohne PLANWERK_DATABASE_URL startet Planwerk eine projektlokale PostgreSQL-Instanz
 unter .local/ (PLANWERK_DATA_DIR). Weitere Einstellungen: siehe README.md.
@@ -41,11 +41,8 @@ func main() {
 	}
 	log := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: cfg.LogLevel}))
 	// Ctrl-C and SIGTERM cancel ctx; every command shuts down in order from there.
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
-
+	ctx := onSignals(log)
 	if err := runCommand(ctx, cfg, log, os.Args[1], os.Args[2:]); err != nil {
-		stop()
 		fatal(err)
 	}
 }
@@ -64,6 +61,8 @@ func runCommand(ctx context.Context, cfg config.Config, log *slog.Logger, name s
 		return runBench(ctx, cfg, log, args)
 	case "admin":
 		return runAdmin(ctx, cfg, log, args)
+	case "clean-local":
+		return runCleanLocal(cfg, log)
 	}
 	return fmt.Errorf("unbekannter Befehl %q (planwerk help zeigt alle Befehle)", name)
 }

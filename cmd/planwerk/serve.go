@@ -37,10 +37,12 @@ func newServer(cfg config.Config, log *slog.Logger, db *database) (*server.Serve
 	}
 	authn := auth.New(auth.ConfigFrom(cfg), db, db.SessionStore(), log)
 	return server.New(server.Deps{Store: db, Auth: authn, Authz: az, Log: log},
-		server.Options{Operator: cfg.Operator, PublicURL: cfg.PublicURL, IssuerURL: cfg.OIDCIssuer})
+		server.Options{Operator: cfg.Operator, PublicURL: cfg.PublicURL, IssuerURL: cfg.OIDCIssuer,
+			RequestTimeout: cfg.RequestTimeout})
 }
 
-// serve answers HTTP until ctx is cancelled, then drains open requests.
+// serve answers HTTP until ctx is cancelled, then shuts down within
+// cfg.ShutdownTimeout.
 func serve(ctx context.Context, cfg config.Config, log *slog.Logger, db *database) error {
 	srv, err := newServer(cfg, log, db)
 	if err != nil {
@@ -50,8 +52,13 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, db *databas
 	if err != nil {
 		return fmt.Errorf("kann nicht auf %s lauschen (PLANWERK_ADDR): %w", cfg.Addr, err)
 	}
+	// Every request's context derives from requests, so that shutdown can
+	// cancel the ones still open after the grace period.
+	requests, cancelRequests := context.WithCancel(context.Background())
+	defer cancelRequests()
 	httpServer := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second,
-		ReadTimeout: 30 * time.Second, WriteTimeout: 60 * time.Second, IdleTimeout: 2 * time.Minute}
+		ReadTimeout: 30 * time.Second, WriteTimeout: config.WriteTimeout, IdleTimeout: 2 * time.Minute,
+		BaseContext: func(net.Listener) context.Context { return requests }}
 	errc := make(chan error, 1)
 	go func() { errc <- httpServer.Serve(ln) }()
 	log.Info("Planwerk läuft", "url", cfg.PublicURL)
@@ -61,11 +68,22 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, db *databas
 		return err
 	case <-ctx.Done():
 	}
-	log.Info("beende Planwerk …")
-	shutdownCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-	defer cancel()
-	if err := httpServer.Shutdown(shutdownCtx); err != nil && !errors.Is(err, http.ErrServerClosed) {
-		return err
-	}
+	shutdown(httpServer, cancelRequests, cfg.ShutdownTimeout, log)
 	return nil
+}
+
+// shutdown stops taking requests and gives the open ones the grace period to
+// finish. Whatever is still running then (a request waiting on a hung
+// database) is cancelled and its connection closed, so that the pool can be
+// closed after it and the process ends.
+func shutdown(httpServer *http.Server, cancelRequests context.CancelFunc, grace time.Duration, log *slog.Logger) {
+	log.Info("beende Planwerk …", "schonfrist", grace)
+	graceCtx, cancel := context.WithTimeout(context.Background(), grace)
+	defer cancel()
+	if err := httpServer.Shutdown(graceCtx); err == nil {
+		return
+	}
+	log.Warn("offene Anfragen nach der Schonfrist abgebrochen", "schonfrist", grace)
+	cancelRequests()
+	_ = httpServer.Close()
 }

@@ -77,16 +77,16 @@ func TestSignInKeepsManualMemberships(t *testing.T) {
 	h := newHarness(t, nil)
 	id := h.signInWithGroups([]string{})
 	ctx := context.Background()
-	for _, org := range []string{"duelmen", "kreis"} {
+	for org, role := range map[string]domain.Role{"duelmen": domain.RoleCoordinator, "kreis": domain.RoleKI} {
 		orgID := int64(h.count(`SELECT id FROM organisations WHERE slug = $1`, org))
-		if err := h.db.GrantMembership(ctx, nil, id, orgID, domain.RoleCoordinator); err != nil {
+		if err := h.db.GrantMembership(ctx, nil, id, orgID, role); err != nil {
 			t.Fatal(err)
 		}
 	}
 	h.signInWithGroups([]string{"pw-duelmen"})
-	h.wantRoles("with the claim for one of them", id, "coordinator@duelmen/manual", "coordinator@kreis/manual")
+	h.wantRoles("with the claim for one of them", id, "coordinator@duelmen/manual", "ki@kreis/manual")
 	h.signInWithGroups([]string{})
-	h.wantRoles("without the claim", id, "coordinator@duelmen/manual", "coordinator@kreis/manual")
+	h.wantRoles("without the claim", id, "coordinator@duelmen/manual", "ki@kreis/manual")
 	if n := h.count(`SELECT count(*) FROM audit_events WHERE entity = 'membership' AND action = 'delete'`); n != 0 {
 		t.Errorf("%d membership deletions audited, want none", n)
 	}

@@ -25,6 +25,9 @@ type Config struct {
 	LogLevel slog.Level
 	// DBTimeout (PLANWERK_DB_TIMEOUT) bounds connecting to the database at start.
 	DBTimeout time.Duration
+	// Timeouts that bound how long a request waits for a hung database and
+	// how long shutdown takes; see timeouts.go.
+	Timeouts
 
 	// PublicURL (PLANWERK_PUBLIC_URL) is the address users reach the app at;
 	// the sign-in callback and the Secure cookie flag derive from it.
@@ -64,6 +67,7 @@ var Defaults = Config{
 	Operator:  "Kreis Coesfeld – Kommunales Integrationszentrum",
 	LogLevel:  slog.LevelInfo,
 	DBTimeout: 5 * time.Second,
+	Timeouts:  DefaultTimeouts,
 
 	PublicURL:       "http://localhost:8080",
 	SessionIdle:     60 * time.Minute,
@@ -93,6 +97,7 @@ func Load(getenv func(string) string) (Config, error) {
 		c.DBTimeout = d
 	}
 	problems = append(problems, c.loadAuth(getenv)...)
+	problems = append(problems, c.Timeouts.load(getenv)...)
 	if _, _, err := net.SplitHostPort(c.Addr); err != nil {
 		problems = append(problems, fmt.Sprintf("PLANWERK_ADDR=%q: erwartet Host:Port, z. B. 127.0.0.1:8080", c.Addr))
 	}

@@ -78,3 +78,27 @@ func TestLoadRefusesBrokenSignInSettings(t *testing.T) {
 		}
 	}
 }
+
+func TestLoadReadsAndChecksTimeouts(t *testing.T) {
+	c, err := Load(env(map[string]string{"PLANWERK_REQUEST_TIMEOUT": "3s", "PLANWERK_DB_ACQUIRE_TIMEOUT": "1s",
+		"PLANWERK_DB_STATEMENT_TIMEOUT": "0", "PLANWERK_DB_LOCK_TIMEOUT": "500ms", "PLANWERK_SHUTDOWN_TIMEOUT": "20s"}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := Timeouts{RequestTimeout: 3 * time.Second, DBAcquireTimeout: time.Second, DBStatementTimeout: 0,
+		DBLockTimeout: 500 * time.Millisecond, ShutdownTimeout: 20 * time.Second}
+	if c.Timeouts != want {
+		t.Errorf("got %+v, want %+v", c.Timeouts, want)
+	}
+	if d := Defaults.Timeouts; d.RequestTimeout > 5*time.Second || d.RequestTimeout >= WriteTimeout || d.DBAcquireTimeout >= d.RequestTimeout {
+		t.Errorf("defaults %+v do not answer a hung database within 5 s", d)
+	}
+	_, err = Load(env(map[string]string{"PLANWERK_REQUEST_TIMEOUT": "2m", "PLANWERK_DB_ACQUIRE_TIMEOUT": "0",
+		"PLANWERK_DB_STATEMENT_TIMEOUT": "-1s", "PLANWERK_DB_LOCK_TIMEOUT": "bald", "PLANWERK_SHUTDOWN_TIMEOUT": "0s"}))
+	for _, name := range []string{"PLANWERK_REQUEST_TIMEOUT", "PLANWERK_DB_ACQUIRE_TIMEOUT", "PLANWERK_DB_STATEMENT_TIMEOUT",
+		"PLANWERK_DB_LOCK_TIMEOUT", "PLANWERK_SHUTDOWN_TIMEOUT"} {
+		if err == nil || !strings.Contains(err.Error(), name) {
+			t.Errorf("error %v does not name %s", err, name)
+		}
+	}
+}

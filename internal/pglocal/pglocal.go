@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"time"
 )
 
 // maxSocketPath keeps the socket path clear of the unix limit (108 bytes on
@@ -28,31 +29,52 @@ type Options struct {
 	DataDir string
 	// SocketDir holds the unix socket; default "run" beside DataDir.
 	SocketDir string
+	// FallbackDir takes the cluster when we run as root and the postgres
+	// account cannot reach DataDir (a clone under /root, mode 0700): it then
+	// lives in FallbackDir/<hash of DataDir>/. Default /var/lib/planwerk.
+	FallbackDir string
 	// Ephemeral is for tests: no fsync, and Stop removes everything Start
 	// created.
 	Ephemeral bool
 	// Logf receives progress messages; nil discards them.
 	Logf func(format string, args ...any)
+	// Warnf receives what an operator should see: a crash of the server and
+	// its restarts. nil sends them to Logf.
+	Warnf func(format string, args ...any)
+
+	restartDelay time.Duration // first delay before a restart; tests lengthen it
 }
 
-// Cluster is a running server started by Start.
+// Cluster is a running server started by Start. A supervisor restarts the
+// server when it exits on its own (a crash, a kill), until Stop.
 type Cluster struct {
 	binDir    string
 	dataDir   string
 	socketDir string
 	logPath   string
+	// origin is the DataDir asked for when the cluster lives in the fallback
+	// folder instead, "" otherwise.
+	origin    string
 	ephemeral bool
+	owner     *owner
 	logf      func(string, ...any)
+	warnf     func(string, ...any)
 	// created lists what Start made, in order, for an ephemeral Stop to remove.
 	created []string
 	// tempSocketDir is the short socket folder made when SocketDir was too
 	// long; it is ours alone and always removed.
 	tempSocketDir string
 
-	pid      int
-	exited   chan struct{} // closed once the postmaster has been reaped
-	stopOnce sync.Once
-	stopErr  error
+	mu        sync.Mutex
+	proc      *os.Process   // the postmaster we started last; signalled only through this handle
+	exited    chan struct{} // closed once proc has been reaped
+	startedAt time.Time
+
+	restartDelay   time.Duration
+	stopping       chan struct{} // closed by Stop: the supervisor ends
+	supervisorDone chan struct{} // closed when the supervisor has ended
+	stopOnce       sync.Once
+	stopErr        error
 }
 
 // Start initialises the cluster if needed, starts the server and returns once
@@ -67,74 +89,70 @@ func Start(ctx context.Context, opts Options) (*Cluster, error) {
 	if err != nil {
 		return nil, err
 	}
-	c, err := newCluster(binDir, opts)
+	c, err := newCluster(binDir, o, opts)
 	if err != nil {
 		return nil, err
 	}
-	if err := c.prepareDirs(o); err != nil {
+	if err := c.prepareDirs(); err != nil {
 		c.cleanup()
 		return nil, err
 	}
-	if err := c.startServer(ctx, o); err != nil {
-		if c.exited != nil {
-			_ = c.Stop() // also cleans up
-		} else {
-			c.cleanup()
-		}
+	if err := c.startServer(ctx); err != nil {
+		_ = c.Stop() // stops a half-started server and cleans up
 		return nil, err
 	}
+	c.supervisorDone = make(chan struct{})
+	go c.supervise()
 	return c, nil
 }
 
-func (c *Cluster) startServer(ctx context.Context, o *owner) error {
+func (c *Cluster) startServer(ctx context.Context) error {
 	if err := c.clearStalePID(); err != nil {
 		return err
 	}
-	if err := c.initdb(ctx, o); err != nil {
+	if err := c.initdb(ctx); err != nil {
 		return err
 	}
-	if err := c.launch(o); err != nil {
+	if err := c.launch(); err != nil {
 		return err
 	}
 	if err := c.waitReady(ctx); err != nil {
 		return err
 	}
-	c.logf("pglocal: PostgreSQL bereit (PID %d, Socket %s)", c.pid, c.socketDir)
+	c.logf("pglocal: PostgreSQL bereit (PID %d, Socket %s)", c.PID(), c.socketDir)
 	return nil
 }
 
-func newCluster(binDir string, opts Options) (*Cluster, error) {
-	if opts.DataDir == "" {
-		return nil, fmt.Errorf("pglocal: Options.DataDir fehlt")
-	}
-	dataDir, err := filepath.Abs(opts.DataDir)
+func newCluster(binDir string, o *owner, opts Options) (*Cluster, error) {
+	l, err := layoutFor(opts)
 	if err != nil {
-		return nil, fmt.Errorf("pglocal: %w", err)
-	}
-	socketDir := opts.SocketDir
-	if socketDir == "" {
-		socketDir = filepath.Join(filepath.Dir(dataDir), "run")
-	}
-	if socketDir, err = filepath.Abs(socketDir); err != nil {
-		return nil, fmt.Errorf("pglocal: %w", err)
+		return nil, err
 	}
 	logf := opts.Logf
 	if logf == nil {
 		logf = func(string, ...any) {}
 	}
-	return &Cluster{
-		binDir:    binDir,
-		dataDir:   dataDir,
-		socketDir: socketDir,
-		logPath:   filepath.Join(filepath.Dir(dataDir), "postgres.log"),
-		ephemeral: opts.Ephemeral,
-		logf:      logf,
-	}, nil
+	warnf := opts.Warnf
+	if warnf == nil {
+		warnf = logf
+	}
+	delay := opts.restartDelay
+	if delay == 0 {
+		delay = firstRestartDelay
+	}
+	c := &Cluster{binDir: binDir, dataDir: l.dataDir, socketDir: l.socketDir, logPath: l.logPath,
+		ephemeral: opts.Ephemeral, owner: o, logf: logf, warnf: warnf,
+		restartDelay: delay, stopping: make(chan struct{})}
+	if err := c.relocateIfUnreachable(l); err != nil {
+		return nil, err
+	}
+	return c, nil
 }
 
 // prepareDirs creates the folders, hands those we create to the server's
 // account, and checks that the account can reach them.
-func (c *Cluster) prepareDirs(o *owner) error {
+func (c *Cluster) prepareDirs() error {
+	o := c.owner
 	if len(c.socketDir)+1+len(socketName) >= maxSocketPath {
 		// Deep project or test folders overflow the unix socket path limit;
 		// a short private folder under the temp dir always fits. Stop removes it.
@@ -161,7 +179,10 @@ func (c *Cluster) prepareDirs(o *owner) error {
 	if err := o.checkReachable(c.dataDir); err != nil {
 		return err
 	}
-	return o.checkReachable(c.socketDir)
+	if err := o.checkReachable(c.socketDir); err != nil {
+		return err
+	}
+	return c.writeOrigin()
 }
 
 // ensureDir creates dir if missing and gives it to o. An existing folder is
@@ -191,8 +212,23 @@ func (c *Cluster) URL(dbname string) string {
 	return "postgres://postgres@/" + url.PathEscape(dbname) + "?host=" + host + "&sslmode=disable"
 }
 
-// PID is the postmaster's process id.
-func (c *Cluster) PID() int { return c.pid }
+// PID is the process id of the postmaster started last; it changes when the
+// supervisor restarts the server.
+func (c *Cluster) PID() int {
+	proc, _ := c.current()
+	if proc == nil {
+		return 0
+	}
+	return proc.Pid
+}
+
+// current returns the postmaster started last and the channel closed when it
+// has exited; nil before the first launch.
+func (c *Cluster) current() (*os.Process, chan struct{}) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.proc, c.exited
+}
 
 // DataDir is the absolute cluster folder.
 func (c *Cluster) DataDir() string { return c.dataDir }

@@ -33,7 +33,9 @@ func baseDir(t *testing.T) string {
 
 func start(t *testing.T, opts Options) *Cluster {
 	t.Helper()
-	opts.Logf = t.Logf
+	if opts.Logf == nil {
+		opts.Logf = t.Logf
+	}
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
 	c, err := Start(ctx, opts)

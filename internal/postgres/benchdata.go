@@ -50,6 +50,11 @@ func (db *DB) GenerateBenchData(ctx context.Context, municipalities, measures, u
 	}
 	start := time.Now()
 	err := pgx.BeginFunc(ctx, db.pool, func(tx pgx.Tx) error {
+		// Bulk generation is no web request: the statement timeout meant to
+		// end runaway page queries would stop it.
+		if _, err := tx.Exec(ctx, "SET LOCAL statement_timeout = 0"); err != nil {
+			return err
+		}
 		if err := refuseNonEmpty(ctx, tx); err != nil {
 			return err
 		}

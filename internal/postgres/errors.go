@@ -4,9 +4,11 @@ import (
 	"context"
 	"errors"
 	"net"
+	"strings"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/jackc/puddle/v2"
 
 	"github.com/planwerk/planwerk/internal/domain"
 )
@@ -64,17 +66,34 @@ func translatePgError(pgErr *pgconn.PgError, what string) error {
 	case "23503": // foreign_key_violation
 		return &domain.Error{Code: domain.CodeInvalid, Message: "Ein verknüpfter Eintrag existiert nicht.",
 			Key: "error.store.missingReference", Err: pgErr}
-	case "57P01", "57P02", "57P03", "53300": // admin shutdown, crash shutdown, cannot connect now, too many connections
+	case "57014", "55P03": // statement_timeout, lock_timeout: too busy to answer in time
+		return unavailable(pgErr)
+	}
+	if serverGoingAway(pgErr.Code) {
 		return unavailable(pgErr)
 	}
 	return &domain.Error{Code: domain.CodeInternal, Err: pgErr}
 }
 
-// isUnavailable reports errors that mean "the server cannot be reached", as
-// opposed to a bug in a query.
+// serverGoingAway reports the codes of a server that is shutting down,
+// restarting or out of resources: admin shutdown, crash shutdown, cannot
+// connect now, and class 53 (disk full, out of memory, too many connections).
+func serverGoingAway(code string) bool {
+	switch code {
+	case "57P01", "57P02", "57P03":
+		return true
+	}
+	return strings.HasPrefix(code, "53")
+}
+
+// isUnavailable reports errors that mean "the server cannot be reached now",
+// as opposed to a bug in a query: no connection, no answer in time, a request
+// cancelled (its client left, or the app is shutting down) or a pool already
+// closed for shutdown.
 func isUnavailable(err error) bool {
 	var connErr *pgconn.ConnectError
 	var netErr net.Error
 	return errors.As(err, &connErr) || errors.As(err, &netErr) ||
-		errors.Is(err, context.DeadlineExceeded) || pgconn.SafeToRetry(err)
+		errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled) ||
+		errors.Is(err, puddle.ErrClosedPool) || pgconn.SafeToRetry(err)
 }

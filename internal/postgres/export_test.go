@@ -1,5 +1,14 @@
 package postgres
 
+import "context"
+
 // Translate exposes translate to the external tests (package postgres_test,
 // which must be external because the test harness imports this package).
 var Translate = translate
+
+// RunForTest runs sql on the pool and translates its error, for tests of
+// the error translation with statements no store method runs (pg_sleep).
+func (db *DB) RunForTest(ctx context.Context, sql string) (int64, error) {
+	tag, err := db.pool.Exec(ctx, sql)
+	return tag.RowsAffected(), translate(err, "Datenbank")
+}

@@ -40,7 +40,7 @@ func newApp(t *testing.T) *app {
 	ctx := context.Background()
 	// postgres.Open installs the statement counter, so tests can hold pages
 	// to the query budget with postgres.CountQueries.
-	db, err := postgres.Open(ctx, testdb.URL(t), 10*time.Second)
+	db, err := postgres.Open(ctx, testdb.URL(t), postgres.Options{ConnectTimeout: 10 * time.Second})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -87,6 +87,12 @@ func newServer(t *testing.T, db *postgres.DB, issuer, appURL string) *server.Ser
 // newServerLogging is newServer with the log going to log, for tests that
 // check what is logged.
 func newServerLogging(t *testing.T, db *postgres.DB, issuer, appURL string, log *slog.Logger) *server.Server {
+	// A generous deadline: the machine running the tests may be busy.
+	return newServerWith(t, db, issuer, appURL, log, 30*time.Second)
+}
+
+// newServerWith is newServer with a logger and a request deadline of the test's choice.
+func newServerWith(t *testing.T, db *postgres.DB, issuer, appURL string, log *slog.Logger, timeout time.Duration) *server.Server {
 	t.Helper()
 	az, err := authz.New()
 	if err != nil {
@@ -96,7 +102,7 @@ func newServerLogging(t *testing.T, db *postgres.DB, issuer, appURL string, log 
 		PublicURL: appURL, Idle: time.Hour, Lifetime: 12 * time.Hour}, db, db.SessionStore(), log)
 	srv, err := server.New(server.Deps{Store: db, Auth: authn, Authz: az, Log: log},
 		server.Options{Operator: "Kreis Test", PublicURL: appURL, IssuerURL: issuer,
-			Now: func() time.Time { return today }})
+			Now: func() time.Time { return today }, RequestTimeout: timeout})
 	if err != nil {
 		t.Fatal(err)
 	}

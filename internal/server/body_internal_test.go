@@ -48,7 +48,7 @@ func optionServer(t *testing.T, tmp string) *Server {
 	// A copy of the request, as the session layer makes, so that the form is
 	// parsed on a request net/http does not know.
 	copyRequest := func(c *gin.Context) { c.Request = c.Request.WithContext(context.WithValue(c.Request.Context(), t, 1)) }
-	r.Use(s.requestID, copyRequest, s.checkInput)
+	r.Use(copyRequest, s.checkInput)
 	reg := &registry{engine: r, server: s}
 	reg.handle("POST", "/anhaenge/:id", public, func(c *gin.Context) {
 		f, err := c.FormFile("datei")

@@ -45,9 +45,7 @@ func (s *Server) fail(c *gin.Context, err error) {
 		return
 	}
 	status := httpStatus(domain.ErrorCode(err))
-	if status >= 500 {
-		s.log.Error("request failed", "request_id", requestIDOf(c), "path", c.Request.URL.Path, "status", status, "err", err)
-	}
+	s.logFailure(c.Request, status, err)
 	// The page shows Message through T: a message id is translated, a text
 	// already in the page's language (ErrorText) passes through unchanged.
 	message := s.translatorFor(c.Request).ErrorText(err)
@@ -78,7 +76,20 @@ func (s *Server) renderError(c *gin.Context, status int, message string) {
 // (cross-site request forgery) without touching anything.
 func (s *Server) crossOriginRefused(w http.ResponseWriter, r *http.Request) {
 	s.renderTo(w, r, http.StatusForbidden, "error", view{Title: "error.refused",
-		Data: errorPage{Status: http.StatusForbidden, Message: "error.msg.crossOrigin"}})
+		Data: errorPage{Status: http.StatusForbidden, Message: "error.msg.crossOrigin", RequestID: requestIDFrom(r.Context())}})
+}
+
+// logFailure logs a failed request with its id. An unavailable dependency is
+// logged once by whatever noticed it (the database's health, the sign-in
+// provider), not once per request: during an outage every request fails,
+// and each already has its request-log line with status 503.
+func (s *Server) logFailure(r *http.Request, status int, err error) {
+	switch {
+	case status == http.StatusServiceUnavailable:
+		s.log.Debug("request failed", "request_id", requestIDFrom(r.Context()), "path", r.URL.Path, "status", status, "err", err)
+	case status >= 500:
+		s.log.Error("request failed", "request_id", requestIDFrom(r.Context()), "path", r.URL.Path, "status", status, "err", err)
+	}
 }
 
 // bodyRefused answers a request whose body cannot be taken: one its route
@@ -91,18 +102,23 @@ func (s *Server) bodyRefused(w http.ResponseWriter, r *http.Request, status int,
 }
 
 // sessionUnavailable answers when the session cannot be loaded or saved:
-// the database holding the sessions is down, unless the request's body
-// could not be read, which stops the session from being saved too.
+// the database holding the sessions is down, or did not answer in time,
+// unless the request's body could not be read, which stops the session from
+// being saved too. Anything else the session store reports is an error.
 func (s *Server) sessionUnavailable(w http.ResponseWriter, r *http.Request, err error) {
 	if status, message, ok := clientFault(r); ok {
 		s.log.Info("request body unreadable", "path", r.URL.Path, "status", status, "err", err)
 		s.bodyRefused(w, r, status, message)
 		return
 	}
-	s.log.Error("session store failed", "path", r.URL.Path, "err", err)
+	if domain.ErrorCode(err) == domain.CodeUnavailable {
+		s.logFailure(r, http.StatusServiceUnavailable, err)
+	} else {
+		s.logFailure(r, http.StatusInternalServerError, err)
+	}
 	w.Header().Set("Retry-After", "30")
 	s.renderTo(w, r, http.StatusServiceUnavailable, "error", view{Title: errorTitle(http.StatusServiceUnavailable),
-		Data: errorPage{Status: http.StatusServiceUnavailable, Message: "error.msg.unavailable"}})
+		Data: errorPage{Status: http.StatusServiceUnavailable, Message: "error.msg.unavailable", RequestID: requestIDFrom(r.Context())}})
 }
 
 func (s *Server) notFound(c *gin.Context) {

@@ -14,12 +14,14 @@ func (s *Server) healthz(c *gin.Context) {
 	c.String(http.StatusOK, "ok\n")
 }
 
-// readyz says whether the app can serve: 503 while the database does not answer.
+// readyz says whether the app can serve: 503 while the database does not
+// answer. An orchestrator polls it every few seconds; the outage itself is
+// logged once by the database's health, so each failed probe only at debug.
 func (s *Server) readyz(c *gin.Context) {
 	ctx, cancel := context.WithTimeout(c.Request.Context(), 2*time.Second)
 	defer cancel()
 	if err := s.store.Ping(ctx); err != nil {
-		s.log.Warn("not ready", "err", err)
+		s.log.Debug("not ready", "err", err)
 		c.String(http.StatusServiceUnavailable, "database unavailable\n")
 		return
 	}

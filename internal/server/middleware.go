@@ -1,37 +1,15 @@
 package server
 
 import (
-	"crypto/rand"
-	"encoding/hex"
 	"net/http"
 	"net/url"
 	"strings"
-	"time"
 
 	"github.com/gin-gonic/gin"
 )
 
-const requestIDKey = "request_id"
-
-// requestID tags every request with a random id, returned in X-Request-Id and
-// shown on error pages, so a user's report can be matched with the log.
-func (s *Server) requestID(c *gin.Context) {
-	b := make([]byte, 8)
-	_, _ = rand.Read(b)
-	id := hex.EncodeToString(b)
-	c.Set(requestIDKey, id)
-	c.Header("X-Request-Id", id)
-	c.Next()
-}
-
-func requestIDOf(c *gin.Context) string { return c.GetString(requestIDKey) }
-
-func (s *Server) logRequests(c *gin.Context) {
-	start := time.Now()
-	c.Next()
-	s.log.Info("request", "request_id", requestIDOf(c), "method", c.Request.Method,
-		"path", c.Request.URL.Path, "status", c.Writer.Status(), "duration", time.Since(start))
-}
+// requestIDOf is the id ServeHTTP gave the request.
+func requestIDOf(c *gin.Context) string { return requestIDFrom(c.Request.Context()) }
 
 // recoverPanics turns a panic into a logged 500 page instead of a dropped connection.
 func (s *Server) recoverPanics(c *gin.Context) {

@@ -39,7 +39,7 @@ func TestDatabaseOutageAnswers503AndRecoversWithoutRestart(t *testing.T) {
 	if err := postgres.Migrate(ctx, url); err != nil {
 		t.Fatal(err)
 	}
-	db, err := postgres.Open(ctx, url, 2*time.Second)
+	db, err := postgres.Open(ctx, url, postgres.Options{ConnectTimeout: 2 * time.Second})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -12,7 +12,7 @@ func (s *Server) routes() (*gin.Engine, error) {
 	gin.SetMode(gin.ReleaseMode)
 	r := gin.New()
 	r.HandleMethodNotAllowed = true
-	r.Use(s.requestID, s.logRequests, s.recoverPanics, s.securityHeaders, s.checkInput)
+	r.Use(s.recoverPanics, s.securityHeaders, s.checkInput)
 	reg := &registry{engine: r, server: s}
 
 	reg.handle("GET", "/healthz", public, s.healthz)

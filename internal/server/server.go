@@ -96,6 +96,9 @@ type Options struct {
 	Operator string
 	// Now returns the current time; tests fix it so that "overdue" is stable.
 	Now func() time.Time
+	// RequestTimeout is every request's deadline (PLANWERK_REQUEST_TIMEOUT):
+	// a page whose database hangs answers 503 by then. Required.
+	RequestTimeout time.Duration
 }
 
 // Server holds the router and what its handlers need.
@@ -131,6 +134,9 @@ func New(deps Deps, opts Options) (*Server, error) {
 	if deps.Store == nil || deps.Auth == nil || deps.Authz == nil || deps.Log == nil {
 		return nil, errors.New("server: Store, Auth, Authz and Log are required")
 	}
+	if opts.RequestTimeout <= 0 {
+		return nil, errors.New("server: RequestTimeout is required")
+	}
 	pages, err := parsePages()
 	if err != nil {
 		return nil, err
@@ -153,23 +159,6 @@ func New(deps Deps, opts Options) (*Server, error) {
 	s.handler = csrf.Handler(s.auth.Wrap(router))
 	s.sessionless = router
 	return s, nil
-}
-
-// ServeHTTP makes the server an http.Handler. It limits the request body
-// before any layer can read it, and removes what an upload left in the temp
-// folder once everything is done.
-func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	r, status, message := limitBody(w, r, s.bodies.of(r))
-	if status != 0 {
-		s.bodyRefused(w, r, status, message)
-		return
-	}
-	defer bodyOf(r).removeFiles()
-	if needsNoSession(r.URL.Path) {
-		s.sessionless.ServeHTTP(w, r)
-		return
-	}
-	s.handler.ServeHTTP(w, r)
 }
 
 // needsNoSession names the paths served without loading a session: health
