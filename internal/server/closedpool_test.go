@@ -60,12 +60,12 @@ func TestClosedPoolAnswers503(t *testing.T) {
 	t.Cleanup(hs.Close)
 	a := &app{URL: appURL}
 	ki := a.signIn(t, "ki-1")
-	if status, _, _ := fetch(t, ki, http.MethodGet, appURL+"/kommunen"); status != http.StatusOK {
+	if status, _, _ := fetch(t, ki, http.MethodGet, appURL+demoPlan+"/kommunen"); status != http.StatusOK {
 		t.Fatalf("GET /kommunen = %d before closing the pool", status)
 	}
 
 	pages.Close()
-	status, body, hdr := fetch(t, ki, http.MethodGet, appURL+"/kommunen")
+	status, body, hdr := fetch(t, ki, http.MethodGet, appURL+demoPlan+"/kommunen")
 	if status != http.StatusServiceUnavailable {
 		t.Fatalf("GET /kommunen with the pool closed = %d, want 503", status)
 	}

@@ -111,7 +111,7 @@ func TestHungDatabaseAnswers503AndRecovers(t *testing.T) {
 	ki := a.signIn(t, "ki-1")
 	anonymous := &http.Client{Timeout: 15 * time.Second,
 		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
-	if status, _, _ := send(t, ki, http.MethodGet, a.URL+"/kommunen"); status != http.StatusOK {
+	if status, _, _ := send(t, ki, http.MethodGet, a.URL+demoPlan+"/kommunen"); status != http.StatusOK {
 		t.Fatalf("before the hang: GET /kommunen = %d", status)
 	}
 
@@ -121,9 +121,9 @@ func TestHungDatabaseAnswers503AndRecovers(t *testing.T) {
 		c            *http.Client
 		method, path string
 	}{
-		{ki, http.MethodGet, "/kommunen"},
-		{ki, http.MethodPost, "/kommunen/duelmen/umsetzungen/1/meldungen"},
-		{ki, http.MethodGet, "/kommunen"},
+		{ki, http.MethodGet, demoPlan + "/kommunen"},
+		{ki, http.MethodPost, demoPlan + "/kommunen/duelmen/umsetzungen/1/meldungen"},
+		{ki, http.MethodGet, demoPlan + "/kommunen"},
 		{anonymous, http.MethodGet, "/anmelden?next=/"},
 	} {
 		status, id, body := send(t, req.c, req.method, a.URL+req.path)
@@ -142,7 +142,7 @@ func TestHungDatabaseAnswers503AndRecovers(t *testing.T) {
 
 	resume()
 	waitFor(t, "pages to work again", func() bool {
-		status, _, _ := send(t, ki, http.MethodGet, a.URL+"/kommunen")
+		status, _, _ := send(t, ki, http.MethodGet, a.URL+demoPlan+"/kommunen")
 		return status == http.StatusOK
 	})
 	logs := a.log.String()
@@ -171,7 +171,7 @@ func TestDatabaseCrashIsLoggedOnce(t *testing.T) {
 	}
 	var ids []string
 	for range 10 {
-		status, id, _ := send(t, ki, http.MethodGet, a.URL+"/kommunen")
+		status, id, _ := send(t, ki, http.MethodGet, a.URL+demoPlan+"/kommunen")
 		if status != http.StatusServiceUnavailable || id == "" {
 			t.Fatalf("GET /kommunen with the database down = %d (request id %q), want 503", status, id)
 		}
@@ -179,7 +179,7 @@ func TestDatabaseCrashIsLoggedOnce(t *testing.T) {
 	}
 	startCluster(t, a.cluster.DataDir())
 	waitFor(t, "pages to work again", func() bool {
-		status, _, _ := send(t, ki, http.MethodGet, a.URL+"/kommunen")
+		status, _, _ := send(t, ki, http.MethodGet, a.URL+demoPlan+"/kommunen")
 		return status == http.StatusOK
 	})
 	logs := a.log.String()
