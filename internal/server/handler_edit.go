@@ -1,7 +1,6 @@
 package server
 
 import (
-	"errors"
 	"net/http"
 	"slices"
 	"strconv"
@@ -67,28 +66,22 @@ func (s *Server) saveImplementation(c *gin.Context) {
 	}
 	acc, _ := account(c)
 	saved, err := s.store.UpdateImplementation(ctx, org.ID, id, version, &acc.ID, form.apply)
-	data := editData{Org: org, Form: form}
-	switch {
-	case err == nil:
+	if err == nil {
 		c.Redirect(http.StatusSeeOther, implementationPath(scopeOf(c), id))
-	case errors.Is(err, domain.ErrStaleVersion):
+		return
+	}
+	r, ok := s.refusalOf(c, err, "implementation.error.summary", "implementation.conflict.message")
+	if !ok {
+		s.fail(c, err)
+		return
+	}
+	data := editData{Org: org, Form: form, Errors: r.Fields, Message: r.Summary}
+	if r.Stale {
 		data.Theirs = &saved
 		data.Form.Version = strconv.Itoa(saved.Version)
 		data.Differences = implementationDifferences(s.translatorFor(c.Request), form, saved)
-		data.Message = "implementation.conflict.message"
-		s.renderEditAgain(c, http.StatusConflict, data, id)
-	case domain.ErrorCode(err) == domain.CodeInvalid || domain.ErrorCode(err) == domain.CodeConflict:
-		// Bad input, or a transition the workflow does not allow from here.
-		t := s.translatorFor(c.Request)
-		data.Errors = fieldErrors(t, err)
-		data.Message = t.ErrorText(err)
-		if len(data.Errors) > 0 {
-			data.Message = "implementation.error.summary" // the message itself stands beside its field
-		}
-		s.renderEditAgain(c, http.StatusUnprocessableEntity, data, id)
-	default:
-		s.fail(c, err)
 	}
+	s.renderEditAgain(c, r.Status, data, id)
 }
 
 // renderEditAgain shows a refused form with the implementation as it is now
@@ -125,17 +118,6 @@ func (s *Server) renderEdit(c *gin.Context, status int, d editData) {
 			{Label: t.T("implementation.edit.crumb")}},
 		Data: d,
 	})
-}
-
-// fieldErrors maps a domain error to the form field it concerns, with its
-// message in the page's language; errors without a field are shown in the
-// summary only.
-func fieldErrors(t translator, err error) map[string]string {
-	var de *domain.Error
-	if !errors.As(err, &de) || de.Field == "" {
-		return nil
-	}
-	return map[string]string{de.Field: t.ErrorText(err)}
 }
 
 // implementationDifferences compares the refused form with the values saved meanwhile, so

@@ -69,7 +69,7 @@ func (s *Server) reviewRelevance(c *gin.Context) {
 			c.Redirect(http.StatusSeeOther, townPath(scopeOf(c).Plan.Slug, org.Slug)+"?"+back.Encode())
 			return
 		}
-		if status = refusal(&form, err, tr); status == 0 {
+		if status = reviewRefusal(&form, err, tr); status == 0 {
 			s.fail(c, err)
 			return
 		}
@@ -77,9 +77,9 @@ func (s *Server) reviewRelevance(c *gin.Context) {
 	s.rerenderReview(c, status, org, back, form, versions)
 }
 
-// refusal explains a refused bulk review on the form and returns its status,
+// reviewRefusal explains a refused bulk review on the form and returns its status,
 // or 0 for an error that is not the user's to fix.
-func refusal(form *reviewState, err error, tr translator) int {
+func reviewRefusal(form *reviewState, err error, tr translator) int {
 	switch {
 	case errors.Is(err, domain.ErrStaleVersion):
 		return http.StatusConflict // rerenderReview names the measures concerned
