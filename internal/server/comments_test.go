@@ -67,7 +67,7 @@ func TestCommentsRefuseEmptyAndOverlongTextKeepingIt(t *testing.T) {
 	long := strings.Repeat("<", 5001) // escapes to far more, but counts as 5001 characters
 	for _, c := range []struct{ name, body, message, kept string }{
 		{"empty", " \r\n ", "Bitte schreiben Sie einen Kommentar", ""},
-		{"too long", long, "höchstens 5000 Zeichen", strings.Repeat("&lt;", 5001)},
+		{"too long", long, "höchstens 5000 Zeichen", strings.Repeat("&lt;", 5000)}, // echoed up to the maximum
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			status, body, _ := fetch(t, duelmen, http.MethodPost, a.URL+tr.path+"/kommentare", kv("comment_body", c.body))

@@ -49,7 +49,7 @@ func TestRefusedFormsEchoAtMostTheFieldsMaximum(t *testing.T) {
 		{"contact", tr.path + "/bearbeiten", edit("contact", domain.MaxContactLen), domain.MaxContactLen},
 		{"cancel reason", tr.path + "/bearbeiten", editForm(tr.impl, "status=cancelled", "status_note="+over(domain.MaxRelevanceNoteLen)), domain.MaxRelevanceNoteLen},
 		{"start date", tr.path + "/bearbeiten", edit("start_on", 10), 10},
-		{"progress", tr.path + "/bearbeiten", edit("progress", 3), 3},
+		{"progress", tr.path + "/bearbeiten", edit("progress", 20), 20},
 		{"version", tr.path + "/bearbeiten", edit("version", 20), 20},
 		{"review note", demoPlan + "/kommunen/duelmen/relevanz", reviewForm([]domain.WorkspaceEntry{{WorkspaceItem: domain.WorkspaceItem{Implementation: tr.impl}}},
 			kv("relevance", "not_relevant"), kv("relevance_note", over(domain.MaxRelevanceNoteLen))), domain.MaxRelevanceNoteLen},

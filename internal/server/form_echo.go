@@ -11,7 +11,9 @@ import "github.com/planwerk/planwerk/internal/domain"
 const (
 	maxDateEcho     = len("2006-01-02")
 	maxNumberEcho   = 20 // digits of an int64: ids and versions
-	maxProgressEcho = len("100")
+	// Progress is typed as text where the browser offers no number field:
+	// "viel" comes back as typed, with the message beside it.
+	maxProgressEcho = maxNumberEcho
 	maxChoiceEcho   = 40 // the value of a select or radio group
 )
 
