@@ -130,10 +130,12 @@ func lockAdminMemberships(ctx context.Context, tx pgx.Tx) ([]int64, error) {
 func (db *DB) FindMembership(ctx context.Context, id int64) (domain.User, domain.Membership, error) {
 	rows, _ := db.pool.Query(ctx, `
 		SELECT u.id, u.issuer, u.subject, u.name, u.email, u.created_at, u.last_login_at,
-		       m.id AS membership_id, o.id AS organisation_id, o.slug AS org_slug, o.name AS org_name, m.role
+		       m.id AS membership_id, o.id AS organisation_id, o.slug AS org_slug, o.name AS org_name,
+		       coalesce(county.slug, o.slug) AS county_slug, m.role
 		FROM memberships m
 		JOIN users u ON u.id = m.user_id
 		JOIN organisations o ON o.id = m.organisation_id
+		LEFT JOIN organisations county ON county.id = o.parent_id
 		WHERE m.id = $1`, id)
 	r, err := pgx.CollectExactlyOneRow(rows, pgx.RowToStructByName[accountRow])
 	if err != nil {

@@ -184,7 +184,7 @@ func TestDatabaseCrashIsLoggedOnce(t *testing.T) {
 	})
 	logs := a.log.String()
 	for _, id := range ids {
-		if !strings.Contains(logs, "msg=request request_id="+id+" method=GET path=/kommunen status=503") {
+		if !strings.Contains(logs, "msg=request request_id="+id+" method=GET path="+demoPlan+"/kommunen status=503") {
 			t.Errorf("no request-log line with status 503 for request %s", id)
 		}
 	}

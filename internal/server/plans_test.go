@@ -44,7 +44,7 @@ func TestTwoCountiesStayApart(t *testing.T) {
 	if strings.Contains(body, "Sprachmittlung") {
 		t.Error("Kreis Borken's needs page lists a need of Dülmen")
 	}
-	status, _, _ := fetch(t, borkenKI, http.MethodPost, fmt.Sprintf("%s%s/bedarfe/%d", a.URL, otherPlan, needs[0].ID), "status=closed")
+	status, _, _ := fetch(t, borkenKI, http.MethodPost, fmt.Sprintf("%s%s/bedarfe/%d", a.URL, otherPlan, needs[0].ID), "version=1", "status=closed")
 	if status != http.StatusNotFound {
 		t.Errorf("Kreis Borken's KI closing Dülmen's need through its own plan: %d, want 404", status)
 	}
