@@ -46,6 +46,10 @@ func Main(m *testing.M) {
 	os.Exit(run(m))
 }
 
+// Run is Main for a TestMain that has its own clean-up to do before it
+// exits: it runs the tests against PostgreSQL and returns the exit code.
+func Run(m *testing.M) int { return run(m) }
+
 func run(m *testing.M) int {
 	if url := os.Getenv(EnvURL); url != "" {
 		serverURL = url
