@@ -9,8 +9,11 @@ package server_test
 // full-page screenshot of each step lands in test-artifacts/screenshots.
 
 import (
+	"context"
 	"strings"
 	"testing"
+
+	"github.com/planwerk/planwerk/internal/seed"
 )
 
 // TestBrowserPages walks the reading pages as the KI, clicking from page to
@@ -19,6 +22,12 @@ func TestBrowserPages(t *testing.T) {
 	t.Parallel()
 	b := newBrowser(t)
 	a := newApp(t)
+	// The demo's second plan, so that the start page lists two and the
+	// workspaces offer the switch between them.
+	previous, orgs := seed.PreviousCoesfeldConcept(), seed.Organisations()
+	if _, err := a.DB.SeedDemo(context.Background(), previous, orgs, seed.DemoImplementations(previous, orgs, today)); err != nil {
+		t.Fatal(err)
+	}
 
 	journeyStep(t, "anmelden", func(t *testing.T) {
 		b.visit(t, a.URL+"/", 200)
@@ -27,6 +36,7 @@ func TestBrowserPages(t *testing.T) {
 	})
 	journeyStep(t, "plaene", func(t *testing.T) {
 		b.checkPage(t, browserPage{shot: "00-plaene.png", h1: "Aktionspläne", kern: true})
+		b.requireAtLeast(t, `main ul.plan-list a[href^="/plaene/"]`, 2)
 		b.clickLink(t, "main", demoPlan)
 	})
 	journeyStep(t, "uebersicht", func(t *testing.T) {
@@ -49,6 +59,7 @@ func TestBrowserPages(t *testing.T) {
 	journeyStep(t, "duelmen", func(t *testing.T) {
 		b.clickLink(t, "main", demoPlan+"/kommunen/duelmen")
 		b.checkPage(t, browserPage{shot: "04-kommune-duelmen.png", h1: "Dülmen", kern: true})
+		b.requireAtLeast(t, `main nav.plan-switch a[href$="/kommunen/duelmen"]`, 2)
 		b.requireAtLeast(t, `main tbody tr`, 20)
 	})
 	journeyStep(t, "umsetzung", func(t *testing.T) {
