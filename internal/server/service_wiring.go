@@ -16,7 +16,7 @@ type services struct {
 	needs         *needsvc.Service
 	localMeasures *localsvc.Service
 	memberships   *membersvc.Service
-	plans         *plansvc.Service
+	planReads     *plansvc.Service
 }
 
 func newServices(store Store) services {
@@ -24,7 +24,7 @@ func newServices(store Store) services {
 		needs:         needsvc.New(store),
 		localMeasures: localsvc.New(store),
 		memberships:   membersvc.New(store),
-		plans:         plansvc.New(store),
+		planReads:     plansvc.New(store),
 	}
 }
 
