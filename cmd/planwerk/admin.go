@@ -12,7 +12,7 @@ import (
 
 	"github.com/planwerk/planwerk/internal/config"
 	"github.com/planwerk/planwerk/internal/domain"
-	"github.com/planwerk/planwerk/internal/postgres"
+	"github.com/planwerk/planwerk/internal/service/membership"
 )
 
 const adminUsage = `Aufruf: planwerk admin grant --issuer ISSUER --subject SUBJECT [--email ADRESSE] [--role ROLLE] --org KÜRZEL
@@ -40,15 +40,15 @@ func runAdmin(ctx context.Context, cfg config.Config, log *slog.Logger, args []s
 		return err
 	}
 	defer db.Close(log)
-	return adminGrant(ctx, db.DB, g, os.Stdout)
+	return adminGrant(ctx, membership.New(db.DB), g, os.Stdout)
 }
 
 // parseGrant reads the flags of `admin grant`; issuer is the configured
 // provider's, used when --issuer is not given.
-func parseGrant(args []string, issuer string) (postgres.AccessGrant, error) {
+func parseGrant(args []string, issuer string) (domain.AccessGrant, error) {
 	flags := flag.NewFlagSet("admin grant", flag.ContinueOnError)
 	flags.SetOutput(io.Discard)
-	var g postgres.AccessGrant
+	var g domain.AccessGrant
 	var role string
 	flags.StringVar(&g.Issuer, "issuer", issuer, "")
 	flags.StringVar(&g.Subject, "subject", "", "")
@@ -71,24 +71,27 @@ func parseGrant(args []string, issuer string) (postgres.AccessGrant, error) {
 	return g, nil
 }
 
-// adminGrant grants and tells the operator in German what it did.
-func adminGrant(ctx context.Context, db *postgres.DB, g postgres.AccessGrant, out io.Writer) error {
-	res, err := db.GrantAccess(ctx, g)
-	if domain.ErrorCode(err) == domain.CodeInternal {
-		return err // the operator needs the details the web pages hide
-	}
+// adminGrant grants through the same use case as the administration page
+// and tells the operator in German what it did.
+func adminGrant(ctx context.Context, memberships *membership.Service, g domain.AccessGrant, out io.Writer) error {
+	de, err := newGerman()
 	if err != nil {
-		return errors.New(domain.ErrorMessage(err))
+		return err
+	}
+	res, err := memberships.GrantAccess(ctx, g)
+	if err != nil {
+		return de.Error(err)
 	}
 	who := fmt.Sprintf("%s (Issuer %s, Subject %s)", res.User.Name, res.User.Issuer, res.User.Subject)
 	if res.UserCreated {
 		fmt.Fprintf(out, "Person angelegt: %s. Sie erhält ihre Rolle, sobald sie sich anmeldet.\n", who)
 	}
+	role := de.T("role." + string(g.Role))
 	if res.AlreadyHeld {
-		fmt.Fprintf(out, "%s hat die Rolle „%s“ in %s bereits; nichts geändert.\n", who, g.Role.Label(), res.Organisation.Name)
+		fmt.Fprintf(out, "%s hat die Rolle „%s“ in %s bereits; nichts geändert.\n", who, role, res.Organisation.Name)
 		return nil
 	}
 	fmt.Fprintf(out, "Rolle „%s“ in %s an %s vergeben. Im Protokoll steht die Vergabe ohne handelnde Person (System/Kommandozeile).\n",
-		g.Role.Label(), res.Organisation.Name, who)
+		role, res.Organisation.Name, who)
 	return nil
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/planwerk/planwerk/internal/domain"
 	"github.com/planwerk/planwerk/internal/postgres"
+	"github.com/planwerk/planwerk/internal/service/membership"
 	"github.com/planwerk/planwerk/internal/testdb"
 )
 
@@ -47,7 +48,7 @@ func grantOut(t *testing.T, db *postgres.DB, args ...string) (string, error) {
 		return "", err
 	}
 	var out bytes.Buffer
-	err = adminGrant(context.Background(), db, g, &out)
+	err = adminGrant(context.Background(), membership.New(db), g, &out)
 	return out.String(), err
 }
 

@@ -92,3 +92,14 @@ func (d *directory) orgName(slug string) string {
 	}
 	return slug
 }
+
+// roleLabel is a role's name on the demo sign-in page, which speaks German
+// only (the app's own pages take theirs from web/locales, role.*).
+func roleLabel(r domain.Role) string {
+	labels := map[domain.Role]string{domain.RoleAdmin: "Administration", domain.RoleKI: "Kommunales Integrationszentrum",
+		domain.RoleCoordinator: "Koordination", domain.RoleCommittee: "Ausschuss"}
+	if l, ok := labels[r]; ok {
+		return l
+	}
+	return string(r)
+}

@@ -122,7 +122,7 @@ func (h *loginHandler) render(w http.ResponseWriter, status int, p loginPage) {
 	p.AppURL, p.Password = h.appURL, DemoPassword
 	for _, a := range h.users.accounts {
 		p.Accounts = append(p.Accounts, accountRow{Username: a.Username, Name: a.Name,
-			Role: a.Role.Label(), Organisation: h.users.orgName(a.OrgSlug)})
+			Role: roleLabel(a.Role), Organisation: h.users.orgName(a.OrgSlug)})
 	}
 	var buf bytes.Buffer
 	if err := h.page.Execute(&buf, p); err != nil {

@@ -20,13 +20,14 @@ const (
 	CodeUnavailable Code = "unavailable"
 )
 
-// Error carries a code and a message that is safe to show to the user.
+// Error carries a code, and what to tell the user as a message id.
 // Field names the form field the message belongs to, when there is one.
 //
-// Message is the German text: it goes to the log and is what a caller
-// without translations shows. Key, when set, is the id of the same message in
-// web/locales/errors.*.json, so the UI can show it in the page's language;
-// Args are name/value pairs for its placeholders ({{.Name}}). Args carry
+// Key is the id of the user's message in web/locales (errors.*.json for the
+// most), so the UI shows it in the page's language; the user-facing text
+// lives there only, never in Go. Message is a short English text for
+// developers and the log, never shown to users. Args are name/value pairs for
+// the placeholders of the message ({{.Name}}). Args carry
 // identifiers, never labels, and the UI translates them by the end of their
 // name:
 //
@@ -55,20 +56,22 @@ func (e *Error) Error() string {
 
 func (e *Error) Unwrap() error { return e.Err }
 
-// Errorf builds a domain error with a user-facing message.
+// Errorf builds a domain error without a message id: a refusal the user is
+// shown only as a generic message (the UI logs Message). Prefer Keyed.
 func Errorf(code Code, format string, args ...any) *Error {
 	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}
 }
 
-// Keyed builds a domain error whose message can be translated: key is its id
-// in web/locales/errors.*.json, german the German text of that message with
-// args filled in (it becomes Message), args the name/value pairs for the
-// placeholders (see Error). field may be "" for an error of no one field.
-func Keyed(code Code, field, key, german string, args ...any) *Error {
-	return &Error{Code: code, Field: field, Message: german, Key: key, Args: args}
+// Keyed builds a domain error the UI can explain: key is its message id in
+// web/locales, message the English developer text for the log, args the
+// name/value pairs for the placeholders (see Error). field may be "" for an
+// error of no one field.
+func Keyed(code Code, field, key, message string, args ...any) *Error {
+	return &Error{Code: code, Field: field, Message: message, Key: key, Args: args}
 }
 
-// FieldError is an invalid-input error attached to one form field.
+// FieldError is an invalid-input error attached to one form field, without
+// a message id (message is developer text); prefer Keyed.
 func FieldError(field, message string) *Error {
 	return &Error{Code: CodeInvalid, Field: field, Message: message}
 }
@@ -94,13 +97,14 @@ func ErrorKey(err error) string {
 	return ""
 }
 
-// ErrorMessage reports the user-facing message of err, hiding internals.
+// ErrorMessage reports the developer text of err for a log or a test,
+// hiding internals; users see the message of its Key instead.
 func ErrorMessage(err error) string {
 	var e *Error
 	if errors.As(err, &e) && e.Code != CodeInternal && e.Message != "" {
 		return e.Message
 	}
-	return "Ein interner Fehler ist aufgetreten. Bitte versuchen Sie es später erneut."
+	return "internal error"
 }
 
 // ErrStaleVersion is the cause of a conflict error when an edit started from a

@@ -61,14 +61,6 @@ func (i Implementation) State() string {
 	return string(i.Relevance)
 }
 
-// StateLabel is the German label of State.
-func (i Implementation) StateLabel() string {
-	if i.Relevance == RelevanceRelevant {
-		return i.Status.Label()
-	}
-	return i.Relevance.Label()
-}
-
 func dateOf(t time.Time) time.Time {
 	y, m, d := t.Date()
 	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)

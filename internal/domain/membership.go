@@ -17,7 +17,7 @@ package domain
 // not refused here: the store reports that duplicate itself.
 func CheckMembership(role Role, org OrgKind, held []Role) error {
 	if !role.Valid() {
-		return Keyed(CodeInvalid, "role", "error.store.roleMissing", "Bitte wählen Sie eine Rolle aus.")
+		return Keyed(CodeInvalid, "role", "error.store.roleMissing", "unknown role")
 	}
 	if err := checkRoleOrganisation(role, org); err != nil {
 		return err
@@ -25,8 +25,7 @@ func CheckMembership(role Role, org OrgKind, held []Role) error {
 	for _, h := range held {
 		if h != role && (h == RoleCommittee || role == RoleCommittee) {
 			return Keyed(CodeInvalid, "role", "error.membership.committeeAlone",
-				"Die Rolle „Ausschuss“ lässt sich mit keiner anderen Rolle verbinden: Der Ausschuss sieht nie "+
-					"interne Kommentare oder Kontaktdaten, die jede andere Rolle sieht. Bitte entziehen Sie zuerst die andere Rolle.")
+				"committee is held alone")
 		}
 	}
 	return nil
@@ -37,10 +36,10 @@ func checkRoleOrganisation(role Role, org OrgKind) error {
 	switch {
 	case role == RoleCoordinator && org != OrgMunicipality:
 		return Keyed(CodeInvalid, "organisation_id", "error.membership.coordinatorInTown",
-			"Die Koordination wird für eine Kommune vergeben. Bitte wählen Sie eine Kommune.")
+			"coordinator is held in a municipality")
 	case role != RoleCoordinator && org != OrgCounty:
 		return Keyed(CodeInvalid, "organisation_id", "error.membership.roleInCounty",
-			"Diese Rolle wird für den Kreis vergeben, nicht für eine Kommune. Bitte wählen Sie den Kreis.")
+			"role is held in the county")
 	}
 	return nil
 }
@@ -48,7 +47,5 @@ func checkRoleOrganisation(role Role, org OrgKind) error {
 // LastAdminError refuses to take the last administration role away: with
 // none left, nobody could grant roles any more.
 func LastAdminError() error {
-	return Keyed(CodeConflict, "", "error.membership.lastAdmin",
-		"Das ist die letzte Administrationsrolle. Bitte vergeben Sie die Administration zuerst an eine andere "+
-			"Person, damit sich niemand aussperrt.")
+	return Keyed(CodeConflict, "", "error.membership.lastAdmin", "last admin membership")
 }

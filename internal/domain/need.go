@@ -1,6 +1,9 @@
 package domain
 
-import "time"
+import (
+	"errors"
+	"time"
+)
 
 // Text limits of a need, in characters (runes); the database checks the same.
 const (
@@ -58,4 +61,13 @@ type Need struct {
 type NeedChange struct {
 	Status    NeedStatus
 	MeasureID *int64
+}
+
+// CheckNeed trims a need's title and description and checks them: a title
+// is required, both have a length limit. All refused fields are reported
+// together (errors.Join), so the form can mark each.
+func CheckNeed(title, description string) (string, string, error) {
+	title, titleErr := requireText("title", title, MaxNeedTitleLen, "need.err.titleMissing", "need title missing")
+	description, descErr := cleanText("description", description, MaxNeedDescriptionLen)
+	return title, description, errors.Join(titleErr, descErr)
 }

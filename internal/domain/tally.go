@@ -64,23 +64,23 @@ func (t Tally) Relevant() int {
 	return t.Planned + t.InProgress + t.OnHold + t.Completed + t.Cancelled
 }
 
-// TallyEntry is one labelled count, for display in a fixed order.
+// TallyEntry is one count, for display in a fixed order; the UI labels it
+// by State (state.* in web/locales).
 type TallyEntry struct {
 	State string
-	Label string
 	Count int
 }
 
-// Entries lists the counts in display order with their German labels.
+// Entries lists the counts in display order.
 func (t Tally) Entries() []TallyEntry {
 	return []TallyEntry{
-		{string(RelevanceOpen), RelevanceOpen.Label(), t.Open},
-		{string(StatusPlanned), StatusPlanned.Label(), t.Planned},
-		{string(StatusInProgress), StatusInProgress.Label(), t.InProgress},
-		{string(StatusOnHold), StatusOnHold.Label(), t.OnHold},
-		{string(StatusCompleted), StatusCompleted.Label(), t.Completed},
-		{string(StatusCancelled), StatusCancelled.Label(), t.Cancelled},
-		{string(RelevanceAlreadyInPlace), RelevanceAlreadyInPlace.Label(), t.AlreadyInPlace},
-		{string(RelevanceNotRelevant), RelevanceNotRelevant.Label(), t.NotRelevant},
+		{string(RelevanceOpen), t.Open},
+		{string(StatusPlanned), t.Planned},
+		{string(StatusInProgress), t.InProgress},
+		{string(StatusOnHold), t.OnHold},
+		{string(StatusCompleted), t.Completed},
+		{string(StatusCancelled), t.Cancelled},
+		{string(RelevanceAlreadyInPlace), t.AlreadyInPlace},
+		{string(RelevanceNotRelevant), t.NotRelevant},
 	}
 }

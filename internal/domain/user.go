@@ -15,21 +15,6 @@ const (
 // Roles lists every role in display order.
 var Roles = []Role{RoleAdmin, RoleKI, RoleCoordinator, RoleCommittee}
 
-// Label returns the German name of a role.
-func (r Role) Label() string {
-	switch r {
-	case RoleAdmin:
-		return "Administration"
-	case RoleKI:
-		return "Kommunales Integrationszentrum"
-	case RoleCoordinator:
-		return "Koordination"
-	case RoleCommittee:
-		return "Ausschuss"
-	}
-	return string(r)
-}
-
 // Valid reports whether r is a known role.
 func (r Role) Valid() bool {
 	for _, known := range Roles {

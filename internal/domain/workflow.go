@@ -53,15 +53,14 @@ func NewWorkflow() Workflow {
 func cleanText(field, text string, max int) (string, error) {
 	text = strings.TrimSpace(text)
 	if n := utf8.RuneCountInString(text); n > max {
-		return "", Keyed(CodeInvalid, field, "error.workflow.textTooLong", fmt.Sprintf(
-			"Der Text darf höchstens %d Zeichen lang sein (derzeit %d). Bitte kürzen Sie ihn.", max, n),
-			"Max", max, "Count", n)
+		return "", Keyed(CodeInvalid, field, "error.workflow.textTooLong",
+			fmt.Sprintf("text too long: %d of at most %d characters", n, max), "Max", max, "Count", n)
 	}
 	return text, nil
 }
 
-// requireText is cleanText for a text that must not be empty; key and missing
-// are the id and German text of the message telling the user what to write.
+// requireText is cleanText for a text that must not be empty; key is the id
+// of the message telling the user what to write, missing its developer text.
 func requireText(field, text string, max int, key, missing string) (string, error) {
 	text, err := cleanText(field, text, max)
 	if err != nil {
@@ -71,15 +70,6 @@ func requireText(field, text string, max int, key, missing string) (string, erro
 		return "", Keyed(CodeInvalid, field, key, missing)
 	}
 	return text, nil
-}
-
-// quoteLabels joins labels as „a“, „b“ for messages listing the choices left.
-func quoteLabels(labels []string) string {
-	quoted := make([]string, len(labels))
-	for i, l := range labels {
-		quoted[i] = "„" + l + "“"
-	}
-	return strings.Join(quoted, ", ")
 }
 
 // joinIDs joins identifiers with "," for an error argument listing the

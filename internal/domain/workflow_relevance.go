@@ -1,7 +1,6 @@
 package domain
 
 import (
-	"fmt"
 	"slices"
 )
 
@@ -38,12 +37,11 @@ func (w Workflow) DecideRelevance(to Relevance, note string) (Workflow, error) {
 // reachable from the current decision (conflict).
 func (w Workflow) checkRelevanceChange(to Relevance) error {
 	if !slices.Contains(Relevances, to) {
-		return Keyed(CodeInvalid, FieldRelevance, "error.workflow.relevanceInvalid", "Bitte wählen Sie eine gültige Einstufung.")
+		return Keyed(CodeInvalid, FieldRelevance, "error.workflow.relevanceInvalid", "unknown relevance")
 	}
 	if to == RelevanceOpen {
-		return Keyed(CodeConflict, "", "error.workflow.relevanceNoReset", fmt.Sprintf(
-			"Die Einstufung kann nicht auf „%s“ zurückgesetzt werden. Bitte wählen Sie „%s“, „%s“ oder „%s“.",
-			RelevanceOpen.Label(), RelevanceRelevant.Label(), RelevanceNotRelevant.Label(), RelevanceAlreadyInPlace.Label()),
+		return Keyed(CodeConflict, "", "error.workflow.relevanceNoReset",
+			"relevance cannot go back to open",
 			"OpenState", RelevanceOpen, "RelevantState", RelevanceRelevant,
 			"NotRelevantState", RelevanceNotRelevant, "AlreadyInPlaceState", RelevanceAlreadyInPlace)
 	}
@@ -51,7 +49,7 @@ func (w Workflow) checkRelevanceChange(to Relevance) error {
 	// the other decisions may be repeated to revise their reason.
 	if to == RelevanceRelevant && w.Relevance == RelevanceRelevant {
 		return Keyed(CodeConflict, "", "error.workflow.alreadyRelevant",
-			fmt.Sprintf("Die Maßnahme ist bereits als „%s“ eingestuft.", RelevanceRelevant.Label()),
+			"already relevant",
 			"State", RelevanceRelevant)
 	}
 	return nil
@@ -63,10 +61,10 @@ func relevanceNote(to Relevance, note string) (string, error) {
 	switch to {
 	case RelevanceNotRelevant:
 		return requireText(FieldRelevanceNote, note, MaxRelevanceNoteLen, "error.workflow.reasonNotRelevant",
-			"Bitte geben Sie einen Grund an, warum die Maßnahme nicht relevant ist.")
+			"reason for not relevant missing")
 	case RelevanceAlreadyInPlace:
 		return requireText(FieldRelevanceNote, note, MaxRelevanceNoteLen, "error.workflow.describeAlreadyInPlace",
-			"Bitte beschreiben Sie kurz, wie die Maßnahme bereits umgesetzt ist.")
+			"description of already in place missing")
 	}
 	return cleanText(FieldRelevanceNote, note, MaxRelevanceNoteLen)
 }

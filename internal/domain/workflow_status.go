@@ -46,13 +46,11 @@ func (w Workflow) ChangeStatus(to Status, reason string) (Workflow, error) {
 // transition table does not allow from the current state (conflict).
 func (w Workflow) checkStatusChange(to Status) error {
 	if !slices.Contains(Statuses, to) {
-		return Keyed(CodeInvalid, FieldStatus, "error.workflow.statusInvalid", "Bitte wählen Sie einen gültigen Status.")
+		return Keyed(CodeInvalid, FieldStatus, "error.workflow.statusInvalid", "unknown status")
 	}
 	if w.Relevance != RelevanceRelevant {
-		return Keyed(CodeConflict, "", "error.workflow.statusNeedsRelevant", fmt.Sprintf(
-			"Ein Status kann nur gesetzt werden, solange die Maßnahme als „%s“ eingestuft ist. "+
-				"Bitte stufen Sie die Maßnahme zuerst als „%s“ ein.",
-			RelevanceRelevant.Label(), RelevanceRelevant.Label()),
+		return Keyed(CodeConflict, "", "error.workflow.statusNeedsRelevant",
+			"status needs relevance relevant",
 			"RelevantState", RelevanceRelevant)
 	}
 	if slices.Contains(statusTransitions[w.Status], to) {
@@ -66,43 +64,36 @@ func statusConflict(from, to Status) error {
 	allowed := statusTransitions[from]
 	switch {
 	case from == to:
-		return Keyed(CodeConflict, "", "error.workflow.statusUnchanged", fmt.Sprintf(
-			"Die Maßnahme hat bereits den Status „%s“. Bitte wählen Sie einen anderen Status.", to.Label()),
+		return Keyed(CodeConflict, "", "error.workflow.statusUnchanged",
+			fmt.Sprintf("status is %s already", to),
 			"State", to)
 	case from == StatusCompleted || from == StatusCancelled:
 		return Keyed(CodeConflict, "", "error.workflow.statusFinal",
-			fmt.Sprintf("Von „%s“ aus ist kein Statuswechsel mehr möglich.", from.Label()),
+			fmt.Sprintf("status %s is final", from),
 			"FromState", from)
 	case from == StatusPlanned && to == StatusCompleted:
-		return Keyed(CodeConflict, "", "error.workflow.statusSkip", fmt.Sprintf(
-			"Von „%s“ aus kann die Maßnahme nicht direkt auf „%s“ gesetzt werden. Bitte setzen Sie sie zuerst auf „%s“.",
-			from.Label(), to.Label(), StatusInProgress.Label()),
+		return Keyed(CodeConflict, "", "error.workflow.statusSkip",
+			fmt.Sprintf("status %s cannot skip to %s", from, to),
 			"FromState", from, "ToState", to, "NextState", StatusInProgress)
 	case len(allowed) == 0:
 		// Only reachable with an inconsistent stored state (relevant without status).
 		return statusCorrupt()
 	}
-	labels := make([]string, len(allowed))
-	for i, s := range allowed {
-		labels[i] = s.Label()
-	}
-	return Keyed(CodeConflict, "", "error.workflow.statusNotAllowed", fmt.Sprintf(
-		"Von „%s“ aus ist ein Wechsel zu „%s“ nicht möglich. Möglich sind: %s.",
-		from.Label(), to.Label(), quoteLabels(labels)),
+	return Keyed(CodeConflict, "", "error.workflow.statusNotAllowed",
+		fmt.Sprintf("status %s cannot change to %s (allowed: %s)", from, to, joinIDs(allowed)),
 		"FromState", from, "ToState", to, "AllowedStates", joinIDs(allowed))
 }
 
 // statusCorrupt refuses a change from a stored state the rules do not know.
 func statusCorrupt() error {
-	return Keyed(CodeConflict, "", "error.workflow.statusCorrupt",
-		"Der gespeicherte Status ist ungültig. Bitte wenden Sie sich an die Administration.")
+	return Keyed(CodeConflict, "", "error.workflow.statusCorrupt", "stored status is inconsistent")
 }
 
 // statusNote validates the reason given with a status change.
 func statusNote(to Status, reason string) (string, error) {
 	if to == StatusCancelled {
 		return requireText(FieldStatusNote, reason, MaxRelevanceNoteLen, "error.workflow.reasonCancelled",
-			"Bitte geben Sie einen Grund an, warum die Maßnahme entfällt.")
+			"reason for cancelled missing")
 	}
 	return cleanText(FieldStatusNote, reason, MaxRelevanceNoteLen)
 }
@@ -114,8 +105,8 @@ func (w Workflow) SetProgress(p int) (Workflow, error) {
 		return w, err
 	}
 	if p < 0 || p > 100 {
-		return w, Keyed(CodeInvalid, FieldProgress, "error.workflow.progressRange", fmt.Sprintf(
-			"Der Fortschritt muss zwischen 0 und 100 %% liegen (angegeben: %d). Bitte korrigieren Sie den Wert.", p),
+		return w, Keyed(CodeInvalid, FieldProgress, "error.workflow.progressRange",
+			fmt.Sprintf("progress %d out of 0..100", p),
 			"Value", p)
 	}
 	next := w
@@ -126,9 +117,8 @@ func (w Workflow) SetProgress(p int) (Workflow, error) {
 // checkProgressChange refuses progress for states where it has no meaning.
 func (w Workflow) checkProgressChange(p int) error {
 	if w.Relevance != RelevanceRelevant {
-		return Keyed(CodeConflict, "", "error.workflow.progressNeedsRelevant", fmt.Sprintf(
-			"Ein Fortschritt kann nur erfasst werden, solange die Maßnahme als „%s“ eingestuft ist.",
-			RelevanceRelevant.Label()),
+		return Keyed(CodeConflict, "", "error.workflow.progressNeedsRelevant",
+			"progress needs relevance relevant",
 			"RelevantState", RelevanceRelevant)
 	}
 	switch w.Status {
@@ -139,11 +129,11 @@ func (w Workflow) checkProgressChange(p int) error {
 			return nil
 		}
 		return Keyed(CodeConflict, "", "error.workflow.progressCompleted",
-			fmt.Sprintf("Die Maßnahme ist „%s“; der Fortschritt bleibt bei 100 %%.", StatusCompleted.Label()),
+			"progress of a completed measure stays 100",
 			"State", StatusCompleted)
 	case StatusCancelled:
 		return Keyed(CodeConflict, "", "error.workflow.progressCancelled",
-			fmt.Sprintf("Die Maßnahme ist „%s“; der Fortschritt kann nicht mehr geändert werden.", StatusCancelled.Label()),
+			"progress of a cancelled measure is final",
 			"State", StatusCancelled)
 	}
 	// Only reachable with an inconsistent stored state (relevant without status).

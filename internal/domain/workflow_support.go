@@ -24,7 +24,7 @@ func (w Workflow) RequestSupport(text string) (Workflow, error) {
 		return w, err
 	}
 	text, err := requireText(FieldSupportRequest, text, MaxSupportTextLen, "error.workflow.supportRequestMissing",
-		"Bitte beschreiben Sie, wobei Sie Unterstützung benötigen.")
+		"support request text missing")
 	if err != nil {
 		return w, err
 	}
@@ -41,8 +41,7 @@ func (w Workflow) RequestSupport(text string) (Workflow, error) {
 func (w Workflow) AnswerSupport(to Support, reason string) (Workflow, error) {
 	if to != SupportAccepted && to != SupportDeclined && to != SupportDone {
 		return w, Keyed(CodeInvalid, FieldSupport, "error.workflow.supportAnswerInvalid",
-			fmt.Sprintf("Bitte wählen Sie eine gültige Antwort: „%s“, „%s“ oder „%s“.",
-				SupportAccepted.Label(), SupportDeclined.Label(), SupportDone.Label()),
+			fmt.Sprintf("unknown support answer %q", to),
 			"AcceptedSupport", SupportAccepted, "DeclinedSupport", SupportDeclined, "DoneSupport", SupportDone)
 	}
 	if err := w.checkSupportChange(to); err != nil {
@@ -63,7 +62,7 @@ func (w Workflow) AnswerSupport(to Support, reason string) (Workflow, error) {
 func supportResponse(to Support, reason string) (string, error) {
 	if to == SupportDeclined {
 		return requireText(FieldSupportResponse, reason, MaxSupportTextLen, "error.workflow.reasonDeclined",
-			"Bitte geben Sie einen Grund an, warum die Unterstützung abgelehnt wird.")
+			"reason for declined missing")
 	}
 	return cleanText(FieldSupportResponse, reason, MaxSupportTextLen)
 }
@@ -77,21 +76,15 @@ func (w Workflow) checkSupportChange(to Support) error {
 		return nil
 	case w.Support == SupportRequested && to == SupportRequested:
 		return Keyed(CodeConflict, "", "error.workflow.supportOpen",
-			"Es liegt bereits eine offene Anfrage vor. Bitte warten Sie die Antwort ab.")
+			"a support request is open already")
 	case w.Support == to:
 		return Keyed(CodeConflict, "", "error.workflow.supportUnchanged",
-			fmt.Sprintf("Die Unterstützung ist bereits „%s“.", to.Label()), "Support", to)
+			fmt.Sprintf("support is %s already", to), "Support", to)
 	case len(allowed) == 0:
 		// Only reachable with an inconsistent stored state.
-		return Keyed(CodeConflict, "", "error.workflow.supportCorrupt",
-			"Der gespeicherte Stand der Unterstützung ist ungültig. Bitte wenden Sie sich an die Administration.")
+		return Keyed(CodeConflict, "", "error.workflow.supportCorrupt", "stored support state is inconsistent")
 	}
-	labels := make([]string, len(allowed))
-	for i, s := range allowed {
-		labels[i] = s.Label()
-	}
-	return Keyed(CodeConflict, "", "error.workflow.supportNotAllowed", fmt.Sprintf(
-		"Im Stand „%s“ kann die Unterstützung nicht auf „%s“ gesetzt werden. Möglich: %s.",
-		w.Support.Label(), to.Label(), quoteLabels(labels)),
+	return Keyed(CodeConflict, "", "error.workflow.supportNotAllowed",
+		fmt.Sprintf("support %s cannot change to %s (allowed: %s)", w.Support, to, joinIDs(allowed)),
 		"FromSupport", w.Support, "ToSupport", to, "AllowedSupports", joinIDs(allowed))
 }

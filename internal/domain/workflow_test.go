@@ -28,15 +28,15 @@ func checkErr(t *testing.T, err error, want domain.Code, field string) {
 	if de.Code != want || de.Field != field {
 		t.Fatalf("error code/field = %q/%q, want %q/%q (message %q)", de.Code, de.Field, want, field, de.Message)
 	}
-	if strings.TrimSpace(de.Message) == "" {
-		t.Fatalf("error %q has no user-facing message", de.Code)
+	if strings.TrimSpace(de.Message) == "" || de.Key == "" {
+		t.Fatalf("error %q has no developer text or no message id", de.Code)
 	}
 }
 
-// checkMessage asserts the user-facing message of err exactly.
+// checkMessage asserts exactly what a German page says for err.
 func checkMessage(t *testing.T, err error, want string) {
 	t.Helper()
-	if got := domain.ErrorMessage(err); got != want {
+	if got := german(t, err); got != want {
 		t.Fatalf("message = %q, want %q", got, want)
 	}
 }

@@ -10,26 +10,11 @@ import (
 	"github.com/planwerk/planwerk/internal/domain"
 )
 
-// AccessGrant is what an operator gives on the command line to restore
-// access: a person, named as the identity provider names them (issuer and
-// subject) or by the e-mail address of someone who signed in before, and the
-// role and organisation to grant.
-type AccessGrant struct {
-	Issuer, Subject, Email string
-	Role                   domain.Role
-	OrgSlug                string
-}
-
-// AccessResult says what GrantAccess did.
-type AccessResult struct {
-	User         domain.User
-	Organisation domain.Organisation
-	// UserCreated is true when the person was unknown and has been added; they
-	// get the role when they first sign in.
-	UserCreated bool
-	// AlreadyHeld is true when the person had the role already: nothing changed.
-	AlreadyHeld bool
-}
+// AccessGrant and AccessResult are the command line's grant (domain.AccessGrant).
+type (
+	AccessGrant  = domain.AccessGrant
+	AccessResult = domain.AccessResult
+)
 
 // GrantAccess finds or creates the person and grants the membership, in one
 // transaction, under the same rules and with the same audit event as a grant
@@ -37,9 +22,6 @@ type AccessResult struct {
 // person made the change.
 func (db *DB) GrantAccess(ctx context.Context, g AccessGrant) (AccessResult, error) {
 	var res AccessResult
-	if !g.Role.Valid() {
-		return res, domain.Errorf(domain.CodeInvalid, "Die Rolle %q gibt es nicht (möglich: admin, ki, coordinator, committee).", g.Role)
-	}
 	err := pgx.BeginFunc(ctx, db.pool, func(tx pgx.Tx) error {
 		var err error
 		if res.Organisation, err = findOrganisationBySlug(ctx, tx, g.OrgSlug); err != nil {
@@ -55,14 +37,14 @@ func (db *DB) GrantAccess(ctx context.Context, g AccessGrant) (AccessResult, err
 		}
 		return insertMembership(ctx, tx, nil, res.User.ID, res.Organisation.ID, g.Role)
 	})
-	return res, translate(err, "Mitgliedschaft")
+	return res, translate(err, "membership")
 }
 
 func findOrganisationBySlug(ctx context.Context, tx pgx.Tx, slug string) (domain.Organisation, error) {
 	rows, _ := tx.Query(ctx, `SELECT id, slug, name, kind FROM organisations WHERE slug = $1`, slug)
 	org, err := pgx.CollectExactlyOneRow(rows, pgx.RowToStructByName[domain.Organisation])
 	if errors.Is(err, pgx.ErrNoRows) {
-		return org, domain.Errorf(domain.CodeNotFound, "Die Organisation %q gibt es nicht.", slug)
+		return org, domain.Keyed(domain.CodeNotFound, "", "error.access.orgUnknown", "unknown organisation", "Slug", slug)
 	}
 	return org, err
 }
@@ -78,11 +60,11 @@ func findOrCreateUser(ctx context.Context, tx pgx.Tx, g AccessGrant) (domain.Use
 		case err != nil:
 			return domain.User{}, false, err
 		case len(users) == 0:
-			return domain.User{}, false, domain.Errorf(domain.CodeNotFound, "Niemand mit der E-Mail-Adresse %q hat sich "+
-				"bisher angemeldet. Bitte geben Sie --issuer und --subject an.", g.Email)
+			return domain.User{}, false, domain.Keyed(domain.CodeNotFound, "", "error.access.emailUnknown",
+				"nobody with this e-mail signed in", "Email", g.Email)
 		case len(users) > 1:
-			return domain.User{}, false, domain.Errorf(domain.CodeConflict, "Die E-Mail-Adresse %q gehört %d Personen. "+
-				"Bitte geben Sie --issuer und --subject an.", g.Email, len(users))
+			return domain.User{}, false, domain.Keyed(domain.CodeConflict, "", "error.access.emailAmbiguous",
+				"several people have this e-mail", "Email", g.Email, "Count", len(users))
 		}
 		return users[0], false, nil
 	}

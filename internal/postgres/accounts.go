@@ -32,14 +32,14 @@ func (db *DB) FindAccount(ctx context.Context, userID int64) (domain.Account, er
 		WHERE u.id = $1
 		ORDER BY o.name, m.role`, userID)
 	if err != nil {
-		return domain.Account{}, translate(err, "Benutzer")
+		return domain.Account{}, translate(err, "user")
 	}
 	flat, err := pgx.CollectRows(rows, pgx.RowToStructByName[accountRow])
 	if err != nil {
-		return domain.Account{}, translate(err, "Benutzer")
+		return domain.Account{}, translate(err, "user")
 	}
 	if len(flat) == 0 {
-		return domain.Account{}, translate(pgx.ErrNoRows, "Benutzer")
+		return domain.Account{}, translate(pgx.ErrNoRows, "user")
 	}
 	acc := domain.Account{User: flat[0].User}
 	for _, r := range flat {

@@ -38,8 +38,8 @@ func (db *DB) FindAuditEvents(ctx context.Context, orgID int64, entity string, e
 		WHERE a.organisation_id = $1 AND a.entity = $2 AND a.entity_id = $3
 		ORDER BY a.occurred_at DESC, a.id DESC`, orgID, entity, entityID)
 	if err != nil {
-		return nil, translate(err, "Protokoll")
+		return nil, translate(err, "auditLog")
 	}
 	events, err := pgx.CollectRows(rows, pgx.RowToStructByName[domain.AuditEvent])
-	return events, translate(err, "Protokoll")
+	return events, translate(err, "auditLog")
 }

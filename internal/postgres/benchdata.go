@@ -45,7 +45,7 @@ type benchStep struct {
 // planner sees the real sizes.
 func (db *DB) GenerateBenchData(ctx context.Context, municipalities, measures, updatesPerImpl int) error {
 	if municipalities < 1 || measures < 1 || updatesPerImpl < 0 {
-		return fmt.Errorf("Benchmark-Daten: ungültige Größe %d Kommunen × %d Maßnahmen × %d Meldungen",
+		return fmt.Errorf("bench data: invalid size %d municipalities x %d measures x %d updates",
 			municipalities, measures, updatesPerImpl)
 	}
 	start := time.Now()
@@ -60,7 +60,7 @@ func (db *DB) GenerateBenchData(ctx context.Context, municipalities, measures, u
 		}
 		for _, s := range benchSteps(municipalities, measures, updatesPerImpl) {
 			if _, err := tx.Exec(ctx, s.sql, s.args...); err != nil {
-				return fmt.Errorf("Benchmark-Daten (%s): %w", s.name, err)
+				return fmt.Errorf("bench data (%s): %w", s.name, err)
 			}
 		}
 		return nil
@@ -83,11 +83,11 @@ func refuseNonEmpty(ctx context.Context, tx pgx.Tx) error {
 	err := tx.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM organisations) OR EXISTS (SELECT 1 FROM plans)
 		OR to_regclass('bench_dataset') IS NOT NULL`).Scan(&used)
 	if err != nil {
-		return fmt.Errorf("Benchmark-Daten: %w", err)
+		return fmt.Errorf("bench data: %w", err)
 	}
 	if used {
-		return errors.New("Benchmark-Daten werden nur in eine leere Datenbank geschrieben; " +
-			"diese enthält bereits Organisationen oder Pläne")
+		return errors.New("bench data is only written into an empty database; " +
+			"this one holds organisations or plans already")
 	}
 	return nil
 }
@@ -97,15 +97,16 @@ func refuseNonEmpty(ctx context.Context, tx pgx.Tx) error {
 func (db *DB) FindBenchDataset(ctx context.Context) (BenchDataset, error) {
 	var exists bool
 	if err := db.pool.QueryRow(ctx, `SELECT to_regclass('bench_dataset') IS NOT NULL`).Scan(&exists); err != nil {
-		return BenchDataset{}, translate(err, "Benchmark-Datensatz")
+		return BenchDataset{}, translate(err, "benchDataset")
 	}
 	if !exists {
-		return BenchDataset{}, &domain.Error{Code: domain.CodeNotFound, Message: "Benchmark-Datensatz nicht gefunden."}
+		return BenchDataset{}, &domain.Error{Code: domain.CodeNotFound, Message: "bench dataset not found",
+			Key: "error.msg.notFound"}
 	}
 	rows, _ := db.pool.Query(ctx, `SELECT municipalities, measures, updates_per_impl, implementations,
 		progress_updates, generated_at, generation_ms FROM bench_dataset`)
 	d, err := pgx.CollectExactlyOneRow(rows, pgx.RowToStructByName[BenchDataset])
-	return d, translate(err, "Benchmark-Datensatz")
+	return d, translate(err, "benchDataset")
 }
 
 // DropDatabase removes the database name, closing its sessions. Only the
@@ -113,11 +114,11 @@ func (db *DB) FindBenchDataset(ctx context.Context) (BenchDataset, error) {
 func DropDatabase(ctx context.Context, adminURL, name string) error {
 	conn, err := pgx.Connect(ctx, adminURL)
 	if err != nil {
-		return fmt.Errorf("Datenbank nicht erreichbar: %w", err)
+		return fmt.Errorf("database unreachable: %w", err)
 	}
 	defer conn.Close(ctx)
 	if _, err := conn.Exec(ctx, `DROP DATABASE IF EXISTS `+pgx.Identifier{name}.Sanitize()+` WITH (FORCE)`); err != nil {
-		return fmt.Errorf("Datenbank %s löschen: %w", name, err)
+		return fmt.Errorf("drop database %s: %w", name, err)
 	}
 	return nil
 }
@@ -125,14 +126,14 @@ func DropDatabase(ctx context.Context, adminURL, name string) error {
 func benchSteps(municipalities, measures, updatesPerImpl int) []benchStep {
 	target := int64(updatesPerImpl) * int64(municipalities) * int64(measures)
 	return []benchStep{
-		{"Kreis", benchCountySQL, nil},
-		{"Kommunen", benchMunicipalitiesSQL, []any{municipalities}},
-		{"Plan", benchPlanSQL, nil},
-		{"Handlungsfelder", benchFieldsSQL, nil},
-		{"Ziele", benchGoalsSQL, nil},
-		{"Maßnahmen", benchMeasuresSQL, []any{measures}},
-		{"Umsetzungsplan", benchImplPlanSQL, []any{target}},
-		{"Umsetzungen", benchImplementationsSQL, nil},
+		{"county", benchCountySQL, nil},
+		{"municipalities", benchMunicipalitiesSQL, []any{municipalities}},
+		{"plan", benchPlanSQL, nil},
+		{"action fields", benchFieldsSQL, nil},
+		{"goals", benchGoalsSQL, nil},
+		{"measures", benchMeasuresSQL, []any{measures}},
+		{"implementation plan", benchImplPlanSQL, []any{target}},
+		{"implementations", benchImplementationsSQL, nil},
 		{"Sachstandsmeldungen", benchUpdatesSQL, nil},
 		{"Kennzahlen", benchDatasetTableSQL, nil},
 		{"Kennzahlen", benchDatasetRowSQL, []any{municipalities, measures, updatesPerImpl}},
@@ -295,7 +296,7 @@ const (
 func (db *DB) ServerVersion(ctx context.Context) (string, error) {
 	var v string
 	err := db.pool.QueryRow(ctx, `SHOW server_version`).Scan(&v)
-	return v, translate(err, "Datenbank")
+	return v, translate(err, "database")
 }
 
 // BenchWriteTarget is an implementation the benchmark's writers may change.
@@ -310,7 +311,7 @@ func (db *DB) FindBenchWriteTargets(ctx context.Context, limit int) ([]BenchWrit
 		SELECT organisation_id, id FROM implementations
 		WHERE status = 'in_progress' ORDER BY hashint8(id) LIMIT $1`, limit)
 	if err != nil {
-		return nil, translate(err, "Umsetzung")
+		return nil, translate(err, "implementation")
 	}
 	var out []BenchWriteTarget
 	var t BenchWriteTarget
@@ -318,5 +319,5 @@ func (db *DB) FindBenchWriteTargets(ctx context.Context, limit int) ([]BenchWrit
 		out = append(out, t)
 		return nil
 	})
-	return out, translate(err, "Umsetzung")
+	return out, translate(err, "implementation")
 }

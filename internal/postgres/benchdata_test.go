@@ -65,7 +65,7 @@ func TestGenerateBenchData(t *testing.T) {
 		t.Errorf("FindBenchDataset = %+v", ds)
 	}
 	err = db.GenerateBenchData(ctx, 12, 40, 10)
-	if err == nil || !strings.Contains(err.Error(), "leere Datenbank") {
+	if err == nil || !strings.Contains(err.Error(), "empty database") {
 		t.Errorf("second GenerateBenchData: got %v, want a refusal of the non-empty database", err)
 	}
 }

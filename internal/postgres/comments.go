@@ -31,5 +31,5 @@ func (db *DB) AddComment(ctx context.Context, orgID, implID int64, body string, 
 		return insertImplementationAudit(ctx, tx, orgID, implID, auditEntry{ActorID: actorID,
 			Entity: "comment", EntityID: saved.ID, Action: "create", Changes: map[string]domain.Change{}})
 	})
-	return saved, translate(err, "Umsetzung")
+	return saved, translate(err, "implementation")
 }

@@ -12,12 +12,12 @@ import (
 func EnsureDatabase(ctx context.Context, adminURL, name string) error {
 	conn, err := pgx.Connect(ctx, adminURL)
 	if err != nil {
-		return fmt.Errorf("Datenbank nicht erreichbar: %w", err)
+		return fmt.Errorf("database unreachable: %w", err)
 	}
 	defer conn.Close(ctx)
 	var exists bool
 	if err := conn.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = $1)`, name).Scan(&exists); err != nil {
-		return fmt.Errorf("Datenbank prüfen: %w", err)
+		return fmt.Errorf("check database: %w", err)
 	}
 	if exists {
 		return nil

@@ -45,7 +45,7 @@ type Options struct {
 func Open(ctx context.Context, url string, opts Options) (*DB, error) {
 	cfg, err := pgxpool.ParseConfig(url)
 	if err != nil {
-		return nil, fmt.Errorf("PLANWERK_DATABASE_URL ist ungültig: %w", err)
+		return nil, fmt.Errorf("PLANWERK_DATABASE_URL is invalid: %w", err)
 	}
 	h := newHealth(opts.Log)
 	cfg.ConnConfig.Tracer = tracer{acquireTimeout: opts.AcquireTimeout, health: h}
@@ -54,14 +54,14 @@ func Open(ctx context.Context, url string, opts Options) (*DB, error) {
 	setTimeout(cfg.ConnConfig.RuntimeParams, "lock_timeout", opts.LockTimeout)
 	pool, err := pgxpool.NewWithConfig(ctx, cfg)
 	if err != nil {
-		return nil, fmt.Errorf("Datenbank nicht erreichbar: %w", err)
+		return nil, fmt.Errorf("database unreachable: %w", err)
 	}
 	db := &DB{pool: pool, health: h}
 	pingCtx, cancel := context.WithTimeout(ctx, opts.ConnectTimeout)
 	defer cancel()
 	if err := pool.Ping(pingCtx); err != nil {
 		pool.Close()
-		return nil, fmt.Errorf("Datenbank %s nicht erreichbar (%s) – läuft der Server, stimmt PLANWERK_DATABASE_URL?",
+		return nil, fmt.Errorf("database %s unreachable (%s): is the server running, is PLANWERK_DATABASE_URL right?",
 			displayHost(cfg.ConnConfig.Host, cfg.ConnConfig.Port), rootCause(err))
 	}
 	return db, nil
@@ -128,5 +128,5 @@ func (db *DB) CloseWithin(d time.Duration) bool {
 func (db *DB) Ping(ctx context.Context) error {
 	err := db.pool.Ping(ctx)
 	db.health.observe(err) // pings bypass the tracer
-	return translate(err, "Datenbank")
+	return translate(err, "database")
 }

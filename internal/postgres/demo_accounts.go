@@ -25,7 +25,7 @@ func (db *DB) EnsureDemoAccounts(ctx context.Context, issuer string, accounts []
 	var subjects, names, emails, roles, slugs []string
 	for _, a := range accounts {
 		if !domain.Role(a.Role).Valid() {
-			return domain.Errorf(domain.CodeInvalid, "Demo-Konto %s: Die Rolle %q gibt es nicht.", a.Subject, a.Role)
+			return domain.Errorf(domain.CodeInvalid, "demo account %s: unknown role %q", a.Subject, a.Role)
 		}
 		subjects, names, emails = append(subjects, a.Subject), append(names, a.Name), append(emails, a.Email)
 		roles, slugs = append(roles, a.Role), append(slugs, a.OrgSlug)
@@ -38,7 +38,7 @@ func (db *DB) EnsureDemoAccounts(ctx context.Context, issuer string, accounts []
 		return err
 	})
 	if err != nil {
-		return translate(fmt.Errorf("demo accounts: %w", err), "Demo-Konto")
+		return translate(fmt.Errorf("demo accounts: %w", err), "demoAccount")
 	}
 	return nil
 }
@@ -56,7 +56,7 @@ func demoAccountsCheckOrganisations(ctx context.Context, tx pgx.Tx, slugs []stri
 	}
 	if len(missing) > 0 {
 		return domain.Errorf(domain.CodeInvalid,
-			"Organisationen der Demo-Konten fehlen: %s (erst die Beispieldaten laden: planwerk seed --demo).",
+			"organisations of the demo accounts missing: %s (load the demo data first: planwerk seed --demo)",
 			strings.Join(missing, ", "))
 	}
 	return nil

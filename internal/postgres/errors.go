@@ -13,25 +13,16 @@ import (
 	"github.com/planwerk/planwerk/internal/domain"
 )
 
-// things are the identifiers of the names translate is given, for the
-// translated message (error.thing.* in web/locales/errors.*.json).
-var things = map[string]string{
-	"Umsetzung": "implementation", "Plan": "plan", "Maßnahme": "measure", "Benutzer": "user",
-	"Kommune": "municipality", "Bedarf": "need", "Mitgliedschaft": "membership", "Meilenstein": "milestone",
-	"Unterstützungsanfrage": "supportRequest", "Protokoll": "auditLog", "Benchmark-Datensatz": "benchDataset",
-	"Organisation": "organisation", "Diese Rolle": "role", "Datenbank": "database", "Demo-Konto": "demoAccount",
-}
-
 // unavailable is the error for a database that cannot be reached right now.
 func unavailable(err error) error {
 	return &domain.Error{Code: domain.CodeUnavailable, Key: "error.msg.unavailable",
-		Message: "Die Datenbank ist gerade nicht erreichbar. Bitte versuchen Sie es in einigen Minuten erneut.", Err: err}
+		Message: "database unavailable", Err: err}
 }
 
-// translate turns a driver error into a domain error. what names the thing
-// looked for ("Maßnahme", "Kommune"), for the not-found message; it must be
-// one of things, so that the message can be translated.
-func translate(err error, what string) error {
+// translate turns a driver error into a domain error. thing names the kind
+// of record looked for or written ("measure", "municipality"): the UI names
+// it in its message by error.thing.<thing> in web/locales.
+func translate(err error, thing string) error {
 	if err == nil {
 		return nil
 	}
@@ -40,11 +31,11 @@ func translate(err error, what string) error {
 		return err
 	}
 	if errors.Is(err, pgx.ErrNoRows) {
-		return &domain.Error{Code: domain.CodeNotFound, Message: what + " nicht gefunden.", Key: "error.msg.notFound", Err: err}
+		return &domain.Error{Code: domain.CodeNotFound, Message: thing + " not found", Key: "error.msg.notFound", Err: err}
 	}
 	var pgErr *pgconn.PgError
 	if errors.As(err, &pgErr) {
-		return translatePgError(pgErr, what)
+		return translatePgError(pgErr, thing)
 	}
 	if isUnavailable(err) {
 		return unavailable(err)
@@ -52,19 +43,16 @@ func translate(err error, what string) error {
 	return &domain.Error{Code: domain.CodeInternal, Err: err}
 }
 
-func translatePgError(pgErr *pgconn.PgError, what string) error {
+func translatePgError(pgErr *pgconn.PgError, thing string) error {
 	switch pgErr.Code {
 	case "23505": // unique_violation
-		e := &domain.Error{Code: domain.CodeConflict, Message: what + " existiert bereits.", Err: pgErr}
-		if thing, ok := things[what]; ok {
-			e.Key, e.Args = "error.store.exists", []any{"Thing", thing}
-		}
-		return e
+		return &domain.Error{Code: domain.CodeConflict, Message: thing + " exists already",
+			Key: "error.store.exists", Args: []any{"Thing", thing}, Err: pgErr}
 	case "23514", "23502", "22001", "22007", "22008", "22003", // check, not null, too long, bad date, out of range
 		"22021", "22P05": // bytes that are not UTF-8, NUL characters
-		return &domain.Error{Code: domain.CodeInvalid, Message: "Die Eingabe ist ungültig.", Key: "error.store.invalid", Err: pgErr}
+		return &domain.Error{Code: domain.CodeInvalid, Message: "value refused by a constraint", Key: "error.store.invalid", Err: pgErr}
 	case "23503": // foreign_key_violation
-		return &domain.Error{Code: domain.CodeInvalid, Message: "Ein verknüpfter Eintrag existiert nicht.",
+		return &domain.Error{Code: domain.CodeInvalid, Message: "referenced record missing",
 			Key: "error.store.missingReference", Err: pgErr}
 	case "57014", "55P03": // statement_timeout, lock_timeout: too busy to answer in time
 		return unavailable(pgErr)

@@ -10,5 +10,5 @@ var Translate = translate
 // the error translation with statements no store method runs (pg_sleep).
 func (db *DB) RunForTest(ctx context.Context, sql string) (int64, error) {
 	tag, err := db.pool.Exec(ctx, sql)
-	return tag.RowsAffected(), translate(err, "Datenbank")
+	return tag.RowsAffected(), translate(err, "database")
 }

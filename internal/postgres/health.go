@@ -58,7 +58,7 @@ func (h *health) failed(err error) {
 	}
 	h.down.Store(true)
 	h.downSince = time.Now()
-	h.log.Error("Datenbank nicht verfügbar – Seiten antworten mit 503, bis sie wieder antwortet",
+	h.log.Error("database unavailable: pages answer 503 until it answers again",
 		"err", rootCause(err))
 }
 
@@ -72,8 +72,8 @@ func (h *health) answered() {
 		return
 	}
 	h.down.Store(false)
-	h.log.Info("Datenbank wieder verfügbar", "ausfall", time.Since(h.downSince).Round(time.Millisecond),
-		"fehlgeschlagene_zugriffe", h.failures)
+	h.log.Info("database available again", "outage", time.Since(h.downSince).Round(time.Millisecond),
+		"failed_accesses", h.failures)
 	h.failures = 0
 }
 

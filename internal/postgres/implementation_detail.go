@@ -24,5 +24,5 @@ func (db *DB) FindImplementationDetail(ctx context.Context, orgID, id int64) (do
 		JOIN plans p ON p.id = m.plan_id
 		WHERE i.organisation_id = $1 AND i.id = $2`, orgID, id)
 	d, err := pgx.CollectExactlyOneRow(rows, pgx.RowToStructByName[domain.ImplementationDetail])
-	return d, translate(err, "Umsetzung")
+	return d, translate(err, "implementation")
 }

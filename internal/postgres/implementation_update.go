@@ -24,8 +24,7 @@ func (db *DB) UpdateImplementation(ctx context.Context, orgID, id int64, expecte
 		}
 		if current.Version != expectedVersion {
 			result = current
-			return staleVersion("error.store.stale",
-				"Diese Umsetzung wurde inzwischen von jemand anderem geändert. Bitte prüfen Sie die aktuellen Werte und speichern Sie erneut.")
+			return staleVersion("error.store.stale", "implementation changed since it was read")
 		}
 		updated, err := change(current)
 		if err != nil {
@@ -34,14 +33,14 @@ func (db *DB) UpdateImplementation(ctx context.Context, orgID, id int64, expecte
 		result, err = writeImplementation(ctx, tx, current, updated, actorID)
 		return err
 	})
-	return result, translate(err, "Umsetzung")
+	return result, translate(err, "implementation")
 }
 
 // staleVersion is the conflict of a save that started from a version someone
 // else has since replaced; callers recognise it by domain.ErrStaleVersion and
 // show the values stored now beside the user's input.
-func staleVersion(key, german string) error {
-	return &domain.Error{Code: domain.CodeConflict, Err: domain.ErrStaleVersion, Key: key, Message: german}
+func staleVersion(key, message string) error {
+	return &domain.Error{Code: domain.CodeConflict, Err: domain.ErrStaleVersion, Key: key, Message: message}
 }
 
 // writeImplementation stores the editable fields of updated, bumps the version

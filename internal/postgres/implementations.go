@@ -28,7 +28,7 @@ func (db *DB) FindMeasure(ctx context.Context, measureID int64) (domain.MeasureC
 		JOIN plans p ON p.id = m.plan_id
 		WHERE m.id = $1`, measureID)
 	m, err := pgx.CollectExactlyOneRow(rows, pgx.RowToStructByName[domain.MeasureContext])
-	return m, translate(err, "Maßnahme")
+	return m, translate(err, "measure")
 }
 
 // FindImplementationsOfMeasure lists every organisation's implementation of one
@@ -40,10 +40,10 @@ func (db *DB) FindImplementationsOfMeasure(ctx context.Context, measureID int64)
 		WHERE i.measure_id = $1
 		ORDER BY o.name`, measureID)
 	if err != nil {
-		return nil, translate(err, "Maßnahme")
+		return nil, translate(err, "measure")
 	}
 	impls, err := pgx.CollectRows(rows, pgx.RowToStructByName[domain.MunicipalImplementation])
-	return impls, translate(err, "Maßnahme")
+	return impls, translate(err, "measure")
 }
 
 // FindWorkspace lists one organisation's implementations of a plan with their
@@ -71,10 +71,10 @@ func (db *DB) FindWorkspace(ctx context.Context, orgID, planID int64) ([]domain.
 		WHERE i.organisation_id = $1 AND m.plan_id = $2
 		ORDER BY f.position, f.code, g.position, g.code, m.position, m.code`, orgID, planID)
 	if err != nil {
-		return nil, translate(err, "Kommune")
+		return nil, translate(err, "municipality")
 	}
 	items, err := pgx.CollectRows(rows, pgx.RowToStructByName[domain.WorkspaceEntry])
-	return items, translate(err, "Kommune")
+	return items, translate(err, "municipality")
 }
 
 // FindImplementation returns one implementation of the given organisation.
@@ -94,5 +94,5 @@ func findImplementation(ctx context.Context, q querier, orgID, id int64, forUpda
 	}
 	rows, _ := q.Query(ctx, sql, orgID, id)
 	impl, err := pgx.CollectExactlyOneRow(rows, pgx.RowToStructByName[domain.Implementation])
-	return impl, translate(err, "Umsetzung")
+	return impl, translate(err, "implementation")
 }

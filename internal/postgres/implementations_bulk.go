@@ -27,7 +27,7 @@ func (db *DB) UpdateImplementations(ctx context.Context, orgID int64, versions m
 	change func(domain.Implementation) (domain.Implementation, error)) ([]domain.Implementation, error) {
 	if len(versions) == 0 || len(versions) > maxBulkImplementations {
 		return nil, domain.Keyed(domain.CodeInvalid, "", "error.store.selectionSize",
-			fmt.Sprintf("Bitte wählen Sie zwischen 1 und %d Umsetzungen aus.", maxBulkImplementations),
+			fmt.Sprintf("select 1 to %d implementations", maxBulkImplementations),
 			"Max", maxBulkImplementations)
 	}
 	ids := make([]int64, 0, len(versions))
@@ -44,7 +44,7 @@ func (db *DB) UpdateImplementations(ctx context.Context, orgID int64, versions m
 		for _, cur := range current {
 			if cur.Version != versions[cur.ID] {
 				return &domain.Error{Code: domain.CodeConflict, Err: domain.ErrStaleVersion, Key: "error.store.staleSome",
-					Message: "Mindestens eine der ausgewählten Umsetzungen wurde inzwischen von jemand anderem geändert."}
+					Message: "a selected implementation changed since it was read"}
 			}
 			updated, err := change(cur)
 			if err != nil {
@@ -59,7 +59,7 @@ func (db *DB) UpdateImplementations(ctx context.Context, orgID int64, versions m
 		return nil
 	})
 	if err != nil {
-		return nil, translate(err, "Umsetzung")
+		return nil, translate(err, "implementation")
 	}
 	return saved, nil
 }
@@ -76,7 +76,7 @@ func lockImplementations(ctx context.Context, tx pgx.Tx, orgID int64, ids []int6
 	}
 	if len(current) != len(ids) {
 		return nil, domain.Keyed(domain.CodeNotFound, "", "error.store.foreignSelection",
-			"Mindestens eine der ausgewählten Umsetzungen gehört nicht zu dieser Kommune.")
+			"a selected implementation belongs to another organisation")
 	}
 	return current, nil
 }

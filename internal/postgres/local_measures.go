@@ -49,7 +49,7 @@ func (db *DB) CreateLocalMeasure(ctx context.Context, orgID, planID int64, actor
 		}
 		return auditLocalMeasure(ctx, tx, actorID, orgID, measureID, code, m, impl)
 	})
-	return impl, translate(err, "Maßnahme")
+	return impl, translate(err, "measure")
 }
 
 // localCodePrefix locks the goal and returns the code prefix of the town's
@@ -61,7 +61,7 @@ func localCodePrefix(ctx context.Context, tx pgx.Tx, orgID, planID, goalID int64
 		WHERE g.id = $1 AND g.plan_id = $2 AND o.id = $3
 		FOR UPDATE OF g`, goalID, planID, orgID).Scan(&goalCode, &slug)
 	if errors.Is(err, pgx.ErrNoRows) {
-		return "", domain.Keyed(domain.CodeInvalid, "goal_id", "error.store.goal", "Bitte wählen Sie ein Ziel des aktuellen Plans.")
+		return "", domain.Keyed(domain.CodeInvalid, "goal_id", "localMeasure.err.goal", "no goal of the plan")
 	}
 	return goalCode + ".L-" + slug + "-", err
 }

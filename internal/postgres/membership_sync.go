@@ -51,7 +51,7 @@ func (db *DB) SyncClaimMemberships(ctx context.Context, userID int64, want []dom
 		}
 		return addClaimMemberships(ctx, tx, userID, orgIDs, roles, orgs)
 	})
-	return unknown, translate(err, "Mitgliedschaft")
+	return unknown, translate(err, "membership")
 }
 
 // organisationIDs maps the slugs named in want that exist to their ids.

@@ -21,11 +21,11 @@ func (db *DB) FindAccounts(ctx context.Context) ([]domain.Account, error) {
 		LEFT JOIN organisations county ON county.id = o.parent_id
 		ORDER BY u.name, u.id, o.name, m.role`)
 	if err != nil {
-		return nil, translate(err, "Benutzer")
+		return nil, translate(err, "user")
 	}
 	flat, err := pgx.CollectRows(rows, pgx.RowToStructByName[accountRow])
 	if err != nil {
-		return nil, translate(err, "Benutzer")
+		return nil, translate(err, "user")
 	}
 	var accounts []domain.Account
 	for _, r := range flat {
@@ -46,12 +46,12 @@ func (db *DB) FindAccounts(ctx context.Context) ([]domain.Account, error) {
 // cannot together make a combination that each alone would have refused.
 func (db *DB) GrantMembership(ctx context.Context, actorID *int64, userID, orgID int64, role domain.Role) error {
 	if !role.Valid() {
-		return domain.Keyed(domain.CodeInvalid, "role", "error.store.roleMissing", "Bitte wählen Sie eine Rolle aus.")
+		return domain.Keyed(domain.CodeInvalid, "role", "error.store.roleMissing", "unknown role")
 	}
 	err := pgx.BeginFunc(ctx, db.pool, func(tx pgx.Tx) error {
 		return insertMembership(ctx, tx, actorID, userID, orgID, role)
 	})
-	return translate(err, "Diese Rolle")
+	return translate(err, "role")
 }
 
 // insertMembership checks and grants one membership with its audit event.
@@ -81,7 +81,7 @@ func checkGrant(ctx context.Context, tx pgx.Tx, userID, orgID int64, role domain
 		WHERE u.id = $1 AND o.id = $2
 		FOR UPDATE OF u`, userID, orgID).Scan(&kind, &held)
 	if errors.Is(err, pgx.ErrNoRows) {
-		return domain.Keyed(domain.CodeInvalid, "", "error.store.missingReference", "Ein verknüpfter Eintrag existiert nicht.")
+		return domain.Keyed(domain.CodeInvalid, "", "error.store.missingReference", "user or organisation missing")
 	}
 	if err != nil {
 		return err
@@ -113,7 +113,7 @@ func (db *DB) RevokeMembership(ctx context.Context, actorID *int64, membershipID
 			EntityID: membershipID, Action: "delete", Changes: map[string]domain.Change{
 				"user_id": {Old: userID}, "role": {Old: role}}})
 	})
-	return translate(err, "Mitgliedschaft")
+	return translate(err, "membership")
 }
 
 // lockAdminMemberships locks the admin memberships (in id order, so that
@@ -139,7 +139,7 @@ func (db *DB) FindMembership(ctx context.Context, id int64) (domain.User, domain
 		WHERE m.id = $1`, id)
 	r, err := pgx.CollectExactlyOneRow(rows, pgx.RowToStructByName[accountRow])
 	if err != nil {
-		return domain.User{}, domain.Membership{}, translate(err, "Mitgliedschaft")
+		return domain.User{}, domain.Membership{}, translate(err, "membership")
 	}
 	return r.User, r.membership(), nil
 }

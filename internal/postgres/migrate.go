@@ -23,7 +23,7 @@ import (
 func Migrate(ctx context.Context, databaseURL string) error {
 	db, err := sql.Open("pgx", databaseURL)
 	if err != nil {
-		return fmt.Errorf("Migration: Datenbank-URL ungültig: %w", err)
+		return fmt.Errorf("migrate: invalid database URL: %w", err)
 	}
 	defer db.Close()
 	locker, err := lock.NewPostgresSessionLocker()

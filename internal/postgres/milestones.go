@@ -30,7 +30,7 @@ func (db *DB) AddMilestone(ctx context.Context, orgID, implID int64, title strin
 			Entity: "milestone", EntityID: saved.ID, Action: "create",
 			Changes: map[string]domain.Change{"title": {New: title}, "due_on": {New: optionalDate(dueOn)}}})
 	})
-	return saved, translate(err, "Meilenstein")
+	return saved, translate(err, "milestone")
 }
 
 // SetMilestoneDone marks a milestone done (on the given day) or open again.
@@ -63,7 +63,7 @@ func (db *DB) SetMilestoneDone(ctx context.Context, orgID, implID, milestoneID i
 				"done":  {Old: current.Done, New: done},
 			}})
 	})
-	return saved, translate(err, "Meilenstein")
+	return saved, translate(err, "milestone")
 }
 
 // DeleteMilestone removes a milestone; the audit log keeps what it was.
@@ -81,7 +81,7 @@ func (db *DB) DeleteMilestone(ctx context.Context, orgID, implID, milestoneID in
 			Changes: map[string]domain.Change{"title": {Old: current.Title}, "due_on": {Old: optionalDate(current.DueOn)},
 				"done": {Old: current.Done}}})
 	})
-	return translate(err, "Meilenstein")
+	return translate(err, "milestone")
 }
 
 // findMilestone locks one milestone of one implementation of the given
@@ -93,7 +93,7 @@ func findMilestone(ctx context.Context, tx pgx.Tx, orgID, implID, milestoneID in
 		WHERE i.organisation_id = $1 AND m.implementation_id = $2 AND m.id = $3
 		FOR UPDATE OF m`, orgID, implID, milestoneID)
 	m, err := pgx.CollectExactlyOneRow(rows, pgx.RowToStructByName[domain.Milestone])
-	return m, translate(err, "Meilenstein")
+	return m, translate(err, "milestone")
 }
 
 // optionalDate is a date as the audit log stores it: ISO 8601, or nil.

@@ -38,7 +38,7 @@ func (db *DB) CreateNeed(ctx context.Context, orgID int64, actorID *int64, title
 		need, err = findNeed(ctx, tx, id, false)
 		return err
 	})
-	return need, translate(err, "Bedarf")
+	return need, translate(err, "need")
 }
 
 // FindNeeds lists the needs one municipality reported, newest first.
@@ -60,10 +60,10 @@ func (db *DB) FindAllNeeds(ctx context.Context, countyID int64, status domain.Ne
 
 func collectNeeds(rows pgx.Rows, err error) ([]domain.Need, error) {
 	if err != nil {
-		return nil, translate(err, "Bedarf")
+		return nil, translate(err, "need")
 	}
 	needs, err := pgx.CollectRows(rows, pgx.RowToStructByName[domain.Need])
-	return needs, translate(err, "Bedarf")
+	return needs, translate(err, "need")
 }
 
 func findNeed(ctx context.Context, q querier, id int64, forUpdate bool) (domain.Need, error) {
@@ -73,7 +73,7 @@ func findNeed(ctx context.Context, q querier, id int64, forUpdate bool) (domain.
 	}
 	rows, _ := q.Query(ctx, sql, id)
 	need, err := pgx.CollectExactlyOneRow(rows, pgx.RowToStructByName[domain.Need])
-	return need, translate(err, "Bedarf")
+	return need, translate(err, "need")
 }
 
 // FindCountyMeasures lists the county-wide measures of a plan in catalogue
@@ -87,10 +87,10 @@ func (db *DB) FindCountyMeasures(ctx context.Context, planID int64) ([]domain.Me
 		WHERE m.plan_id = $1 AND m.scope = 'county'
 		ORDER BY f.position, f.code, g.position, g.code, m.position, m.code`, planID)
 	if err != nil {
-		return nil, translate(err, "Maßnahme")
+		return nil, translate(err, "measure")
 	}
 	measures, err := pgx.CollectRows(rows, pgx.RowToStructByName[domain.Measure])
-	return measures, translate(err, "Maßnahme")
+	return measures, translate(err, "measure")
 }
 
 // UpdateNeed sets a need's status and the county-wide measure of plan planID
@@ -103,7 +103,7 @@ func (db *DB) FindCountyMeasures(ctx context.Context, planID int64) ([]domain.Me
 func (db *DB) UpdateNeed(ctx context.Context, actorID *int64, id, planID int64, expectedVersion int,
 	change domain.NeedChange) (domain.Need, error) {
 	if !change.Status.Valid() {
-		return domain.Need{}, domain.Keyed(domain.CodeInvalid, "status", "error.store.needStatus", "Bitte wählen Sie einen gültigen Stand.")
+		return domain.Need{}, domain.Keyed(domain.CodeInvalid, "status", "need.err.status", "unknown need status")
 	}
 	var need domain.Need
 	err := pgx.BeginFunc(ctx, db.pool, func(tx pgx.Tx) error {
@@ -116,8 +116,7 @@ func (db *DB) UpdateNeed(ctx context.Context, actorID *int64, id, planID int64, 
 		}
 		if current.Version != expectedVersion {
 			need = current
-			return staleVersion("error.store.staleNeed",
-				"Dieser Bedarf wurde inzwischen von jemand anderem geändert. Bitte prüfen Sie die aktuellen Werte und speichern Sie erneut.")
+			return staleVersion("error.store.staleNeed", "need changed since it was read")
 		}
 		if err := checkCountyMeasure(ctx, tx, planID, change.MeasureID); err != nil {
 			return err
@@ -144,7 +143,7 @@ func (db *DB) UpdateNeed(ctx context.Context, actorID *int64, id, planID int64, 
 		need, err = findNeed(ctx, tx, id, false)
 		return err
 	})
-	return need, translate(err, "Bedarf")
+	return need, translate(err, "need")
 }
 
 func checkCountyMeasure(ctx context.Context, tx pgx.Tx, planID int64, measureID *int64) error {
@@ -155,8 +154,7 @@ func checkCountyMeasure(ctx context.Context, tx pgx.Tx, planID int64, measureID 
 	err := tx.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM measures WHERE id = $1 AND plan_id = $2 AND scope = 'county')`,
 		*measureID, planID).Scan(&ok)
 	if err == nil && !ok {
-		return domain.Keyed(domain.CodeInvalid, "measure_id", "error.store.needMeasure",
-			"Bitte wählen Sie eine kreisweite Maßnahme des aktuellen Plans.")
+		return domain.Keyed(domain.CodeInvalid, "measure_id", "need.err.measure", "no county-wide measure of the plan")
 	}
 	return err
 }
@@ -188,7 +186,7 @@ func checkNeedInPlan(ctx context.Context, tx pgx.Tx, planID int64, need domain.N
 	err := tx.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM plans p JOIN organisations o ON o.id = $2
 		WHERE p.id = $1 AND p.owner_id = coalesce(o.parent_id, o.id))`, planID, need.OrganisationID).Scan(&ok)
 	if err == nil && !ok {
-		return translate(pgx.ErrNoRows, "Bedarf")
+		return translate(pgx.ErrNoRows, "need")
 	}
 	return err
 }

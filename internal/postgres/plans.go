@@ -21,10 +21,10 @@ const planOrder = ` ORDER BY p.adopted_on DESC NULLS LAST, p.id DESC`
 func (db *DB) FindPlans(ctx context.Context) ([]domain.Plan, error) {
 	rows, err := db.pool.Query(ctx, planSelect+planOrder)
 	if err != nil {
-		return nil, translate(err, "Plan")
+		return nil, translate(err, "plan")
 	}
 	plans, err := pgx.CollectRows(rows, pgx.RowToStructByName[domain.Plan])
-	return plans, translate(err, "Plan")
+	return plans, translate(err, "plan")
 }
 
 // FindPlansOf lists the plans of one county office, current first: the plans
@@ -32,17 +32,17 @@ func (db *DB) FindPlans(ctx context.Context) ([]domain.Plan, error) {
 func (db *DB) FindPlansOf(ctx context.Context, countyID int64) ([]domain.Plan, error) {
 	rows, err := db.pool.Query(ctx, planSelect+` WHERE p.owner_id = $1`+planOrder, countyID)
 	if err != nil {
-		return nil, translate(err, "Plan")
+		return nil, translate(err, "plan")
 	}
 	plans, err := pgx.CollectRows(rows, pgx.RowToStructByName[domain.Plan])
-	return plans, translate(err, "Plan")
+	return plans, translate(err, "plan")
 }
 
 // FindPlanBySlug returns the plan with the given slug.
 func (db *DB) FindPlanBySlug(ctx context.Context, slug string) (domain.Plan, error) {
 	rows, _ := db.pool.Query(ctx, planSelect+` WHERE p.slug = $1`, slug)
 	plan, err := pgx.CollectExactlyOneRow(rows, pgx.RowToStructByName[domain.Plan])
-	return plan, translate(err, "Plan")
+	return plan, translate(err, "plan")
 }
 
 // FindCurrentPlanOf returns the most recently adopted plan an organisation
@@ -52,14 +52,14 @@ func (db *DB) FindCurrentPlanOf(ctx context.Context, orgSlug string) (domain.Pla
 	rows, _ := db.pool.Query(ctx, planSelect+`
 		JOIN organisations o ON o.slug = $1 AND p.owner_id = coalesce(o.parent_id, o.id)`+planOrder+` LIMIT 1`, orgSlug)
 	plan, err := pgx.CollectExactlyOneRow(rows, pgx.RowToStructByName[domain.Plan])
-	return plan, translate(err, "Plan")
+	return plan, translate(err, "plan")
 }
 
 // FindPlanOfMeasure returns the plan a measure belongs to.
 func (db *DB) FindPlanOfMeasure(ctx context.Context, measureID int64) (domain.Plan, error) {
 	rows, _ := db.pool.Query(ctx, planSelect+` JOIN measures m ON m.plan_id = p.id WHERE m.id = $1`, measureID)
 	plan, err := pgx.CollectExactlyOneRow(rows, pgx.RowToStructByName[domain.Plan])
-	return plan, translate(err, "Plan")
+	return plan, translate(err, "plan")
 }
 
 type catalogueRow struct {
@@ -91,11 +91,11 @@ func (db *DB) FindCatalogue(ctx context.Context, planID int64) ([]domain.ActionF
 		WHERE f.plan_id = $1
 		ORDER BY f.position, f.code, g.position, g.code, m.position, m.code`, planID)
 	if err != nil {
-		return nil, translate(err, "Plan")
+		return nil, translate(err, "plan")
 	}
 	flat, err := pgx.CollectRows(rows, pgx.RowToStructByName[catalogueRow])
 	if err != nil {
-		return nil, translate(err, "Plan")
+		return nil, translate(err, "plan")
 	}
 	return nestCatalogue(flat), nil
 }
@@ -132,7 +132,7 @@ func (db *DB) TallyByMeasure(ctx context.Context, planID int64) (map[int64]domai
 		WHERE m.plan_id = $1
 		GROUP BY 1, 2, 3`, planID)
 	if err != nil {
-		return nil, translate(err, "Plan")
+		return nil, translate(err, "plan")
 	}
 	tallies := map[int64]domain.Tally{}
 	var measureID int64
@@ -144,5 +144,5 @@ func (db *DB) TallyByMeasure(ctx context.Context, planID int64) (map[int64]domai
 		tallies[measureID] = t
 		return nil
 	})
-	return tallies, translate(err, "Plan")
+	return tallies, translate(err, "plan")
 }

@@ -35,7 +35,7 @@ func (db *DB) AddProgressUpdate(ctx context.Context, orgID, implID int64, report
 			Entity: "progress_update", EntityID: saved.ID, Action: "create",
 			Changes: map[string]domain.Change{"body": {New: body}, "reported_on": {New: reportedOn.Format(time.DateOnly)}}})
 	})
-	return saved, translate(err, "Umsetzung")
+	return saved, translate(err, "implementation")
 }
 
 // FindProgressUpdates lists an implementation's progress reports, newest first.
@@ -46,8 +46,8 @@ func (db *DB) FindProgressUpdates(ctx context.Context, orgID, implID int64) ([]d
 		WHERE i.organisation_id = $1 AND p.implementation_id = $2
 		ORDER BY p.reported_on DESC, p.id DESC`, orgID, implID)
 	if err != nil {
-		return nil, translate(err, "Umsetzung")
+		return nil, translate(err, "implementation")
 	}
 	updates, err := pgx.CollectRows(rows, pgx.RowToStructByName[domain.ProgressUpdate])
-	return updates, translate(err, "Umsetzung")
+	return updates, translate(err, "implementation")
 }

@@ -86,7 +86,7 @@ func TestDriverErrorsAreTranslated(t *testing.T) {
 		want domain.Code
 	}{{dup, domain.CodeConflict}, {check, domain.CodeInvalid}}
 	for _, c := range cases {
-		if got := domain.ErrorCode(postgres.Translate(c.err, "Eintrag")); got != c.want {
+		if got := domain.ErrorCode(postgres.Translate(c.err, "record")); got != c.want {
 			t.Errorf("translate(%v) = %s, want %s", c.err, got, c.want)
 		}
 	}

@@ -63,7 +63,7 @@ func (db *DB) FindImplementationRecords(ctx context.Context, orgID, id int64, sc
 	var r domain.ImplementationRecords
 	err := db.pool.QueryRow(ctx, recordsSQL, orgID, id, scope.Comments, scope.History).
 		Scan(&r.Reports, &r.Milestones, &r.Comments, &r.History)
-	return r, translate(err, "Umsetzung")
+	return r, translate(err, "implementation")
 }
 
 // insertImplementationAudit appends an audit event about an implementation or

@@ -33,7 +33,7 @@ func (db *DB) FindScope(ctx context.Context, planSlug, orgSlug string) (domain.P
 		WHERE p.slug = $1`, planSlug, orgSlug)
 	r, err := pgx.CollectExactlyOneRow(rows, pgx.RowToStructByName[scopeRow])
 	if err != nil {
-		return domain.PlanScope{}, translate(err, "Plan")
+		return domain.PlanScope{}, translate(err, "plan")
 	}
 	sc := domain.PlanScope{Plan: r.Plan,
 		County: domain.Organisation{ID: r.OwnerID, Slug: r.OwnerSlug, Name: r.OwnerName, Kind: r.CountyKind}}
@@ -41,7 +41,7 @@ func (db *DB) FindScope(ctx context.Context, planSlug, orgSlug string) (domain.P
 		return sc, nil
 	}
 	if r.OrgID == nil {
-		return domain.PlanScope{}, translate(pgx.ErrNoRows, "Kommune")
+		return domain.PlanScope{}, translate(pgx.ErrNoRows, "municipality")
 	}
 	sc.Org = domain.Organisation{ID: *r.OrgID, Slug: *r.OrgSlug, Name: *r.OrgName, Kind: *r.OrgKind}
 	return sc, nil
@@ -52,8 +52,8 @@ func (db *DB) FindMunicipalities(ctx context.Context, countyID int64) ([]domain.
 	rows, err := db.pool.Query(ctx, `SELECT `+organisationColumns+` FROM organisations
 		WHERE parent_id = $1 AND kind = 'municipality' ORDER BY name`, countyID)
 	if err != nil {
-		return nil, translate(err, "Kommune")
+		return nil, translate(err, "municipality")
 	}
 	orgs, err := pgx.CollectRows(rows, pgx.RowToStructByName[domain.Organisation])
-	return orgs, translate(err, "Kommune")
+	return orgs, translate(err, "municipality")
 }

@@ -34,7 +34,7 @@ func (db *DB) SeedDemo(ctx context.Context, c seed.Concept, orgs []seed.Organisa
 		return seedLoad(ctx, tx, c, orgs, impls)
 	})
 	if err != nil {
-		return false, translate(fmt.Errorf("seed demo data: %w", err), "Plan")
+		return false, translate(fmt.Errorf("seed demo data: %w", err), "plan")
 	}
 	return created, nil
 }

@@ -36,18 +36,18 @@ func (s sessionStore) FindCtx(ctx context.Context, token string) ([]byte, bool, 
 	if errors.Is(err, pgx.ErrNoRows) {
 		return nil, false, nil
 	}
-	return b, err == nil, translate(err, "Datenbank")
+	return b, err == nil, translate(err, "database")
 }
 
 func (s sessionStore) CommitCtx(ctx context.Context, token string, b []byte, expiry time.Time) error {
 	_, err := s.pool.Exec(ctx, `INSERT INTO sessions (token, data, expiry) VALUES ($1, $2, $3)
 		ON CONFLICT (token) DO UPDATE SET data = EXCLUDED.data, expiry = EXCLUDED.expiry`, token, b, expiry)
-	return translate(err, "Datenbank")
+	return translate(err, "database")
 }
 
 func (s sessionStore) DeleteCtx(ctx context.Context, token string) error {
 	_, err := s.pool.Exec(ctx, `DELETE FROM sessions WHERE token = $1`, token)
-	return translate(err, "Datenbank")
+	return translate(err, "database")
 }
 
 // AllCtx is part of scs.CtxStore; Planwerk never lists sessions.

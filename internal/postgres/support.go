@@ -25,8 +25,8 @@ func (db *DB) FindSupportQueue(ctx context.Context, f domain.SupportQueueFilter)
 		  AND m.plan_id = $3
 		ORDER BY i.support_requested_at, i.id`, f.OrgSlug, string(f.Support), f.PlanID)
 	if err != nil {
-		return nil, translate(err, "Unterstützungsanfrage")
+		return nil, translate(err, "supportRequest")
 	}
 	queue, err := pgx.CollectRows(rows, pgx.RowToStructByName[domain.SupportRequest])
-	return queue, translate(err, "Unterstützungsanfrage")
+	return queue, translate(err, "supportRequest")
 }

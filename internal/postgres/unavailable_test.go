@@ -67,6 +67,6 @@ func expectUnavailable(t *testing.T, what string, err error) {
 // later (503), like an unreachable server; they are no bug of ours (500).
 func TestServerOutOfResourcesIsUnavailable(t *testing.T) {
 	for _, code := range []string{"53100", "53200", "53300", "57P01", "57P03", "57014", "55P03"} {
-		expectUnavailable(t, "SQLSTATE "+code, postgres.Translate(&pgconn.PgError{Code: code}, "Datenbank"))
+		expectUnavailable(t, "SQLSTATE "+code, postgres.Translate(&pgconn.PgError{Code: code}, "database"))
 	}
 }

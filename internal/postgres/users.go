@@ -21,14 +21,14 @@ func (db *DB) UpsertUserAtLogin(ctx context.Context, issuer, subject, name, emai
 			SET name = EXCLUDED.name, email = EXCLUDED.email, last_login_at = EXCLUDED.last_login_at
 		RETURNING `+userColumns, issuer, subject, name, email)
 	user, err := pgx.CollectExactlyOneRow(rows, pgx.RowToStructByName[domain.User])
-	return user, translate(err, "Benutzer")
+	return user, translate(err, "user")
 }
 
 // FindUser returns the user with the given id.
 func (db *DB) FindUser(ctx context.Context, id int64) (domain.User, error) {
 	rows, _ := db.pool.Query(ctx, `SELECT `+userColumns+` FROM users WHERE id = $1`, id)
 	user, err := pgx.CollectExactlyOneRow(rows, pgx.RowToStructByName[domain.User])
-	return user, translate(err, "Benutzer")
+	return user, translate(err, "user")
 }
 
 // FindMemberships lists a user's memberships with the organisation's slug and
@@ -42,8 +42,8 @@ func (db *DB) FindMemberships(ctx context.Context, userID int64) ([]domain.Membe
 		WHERE m.user_id = $1
 		ORDER BY o.name, m.role`, userID)
 	if err != nil {
-		return nil, translate(err, "Mitgliedschaft")
+		return nil, translate(err, "membership")
 	}
 	memberships, err := pgx.CollectRows(rows, pgx.RowToStructByName[domain.Membership])
-	return memberships, translate(err, "Mitgliedschaft")
+	return memberships, translate(err, "membership")
 }

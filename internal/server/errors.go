@@ -122,7 +122,7 @@ func (s *Server) sessionUnavailable(w http.ResponseWriter, r *http.Request, err 
 }
 
 func (s *Server) notFound(c *gin.Context) {
-	s.fail(c, domain.Errorf(domain.CodeNotFound, "nicht gefunden"))
+	s.fail(c, domain.Keyed(domain.CodeNotFound, "", "error.msg.notFound", "not found"))
 }
 
 func (s *Server) methodNotAllowed(c *gin.Context) {

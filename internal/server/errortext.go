@@ -3,6 +3,7 @@ package server
 import (
 	"errors"
 	"fmt"
+	"log/slog"
 	"strings"
 
 	"github.com/planwerk/planwerk/internal/domain"
@@ -12,15 +13,17 @@ import (
 // domain or store error reaches a page. An error with a message id (Key) is
 // translated from web/locales, its arguments translated by the end of their
 // name (see domain.Error): …State(s) via state.*, …Support(s) via support.*,
-// …Thing via error.thing.*. An error without an id shows its German message;
-// internals are never shown.
+// …Thing via error.thing.*. Message is developer text and never shown: an
+// error without an id, or with one web/locales lacks, is logged and shown as
+// a generic refusal; internals are never shown.
 func (t translator) ErrorText(err error) string {
 	var de *domain.Error
-	if !errors.As(err, &de) || de.Code == domain.CodeInternal || (de.Message == "" && de.Key == "") {
+	if !errors.As(err, &de) || de.Code == domain.CodeInternal {
 		return t.T("error.msg.internal")
 	}
 	if de.Key == "" {
-		return de.Message
+		t.logger().Warn("refusal without a message id", "err", err)
+		return t.T("error.msg.refused")
 	}
 	args := make([]any, 0, len(de.Args))
 	for i := 0; i+1 < len(de.Args); i += 2 {
@@ -28,10 +31,19 @@ func (t translator) ErrorText(err error) string {
 		args = append(args, name, t.errorArg(name, fmt.Sprint(de.Args[i+1])))
 	}
 	msg := t.T(de.Key, args...)
-	if msg == de.Key && de.Message != "" {
-		return de.Message // an id missing from web/locales: German beats a raw id
+	if msg == de.Key {
+		t.logger().Error("message id missing from web/locales", "key", de.Key, "err", err)
+		return t.T("error.msg.refused")
 	}
 	return msg
+}
+
+// logger is where the translator reports errors it cannot explain.
+func (t translator) logger() *slog.Logger {
+	if t.log != nil {
+		return t.log
+	}
+	return slog.Default()
 }
 
 // errorArg translates one argument of an error message by its name.

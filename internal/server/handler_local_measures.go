@@ -1,7 +1,6 @@
 package server
 
 import (
-	"errors"
 	"net/http"
 
 	"github.com/gin-gonic/gin"
@@ -27,73 +26,34 @@ type localMeasureData struct {
 // newLocalMeasure shows the form for a measure of the municipality's own
 // under a goal of the current plan.
 func (s *Server) newLocalMeasure(c *gin.Context) {
-	org, ok := s.localMeasureOrg(c)
-	if !ok {
-		return
-	}
-	s.renderLocalMeasure(c, http.StatusOK, localMeasureData{Org: org})
+	s.renderLocalMeasure(c, http.StatusOK, localMeasureData{Org: scopeOf(c).Org})
 }
 
 // createLocalMeasure adds the measure and the municipality's implementation
 // of it, then shows the new implementation.
 func (s *Server) createLocalMeasure(c *gin.Context) {
-	org, ok := s.localMeasureOrg(c)
-	if !ok {
+	sc := scopeOf(c)
+	form := localMeasureForm{GoalID: c.PostForm("goal_id"), Title: c.PostForm("title"), Description: c.PostForm("description")}
+	goalID, _ := parseID(form.GoalID) // 0, no goal, when it is no number
+	impl, err := s.localMeasures.Create(c.Request.Context(), actorOf(c), sc.Org, sc.Plan,
+		domain.NewLocalMeasure{GoalID: goalID, Title: form.Title, Description: form.Description})
+	if err == nil {
+		c.Redirect(http.StatusSeeOther, implementationPath(sc, impl.ID))
 		return
 	}
-	ctx := c.Request.Context()
-	tr := s.translatorFor(c.Request)
-	form := localMeasureForm{GoalID: c.PostForm("goal_id"), Title: c.PostForm("title"), Description: c.PostForm("description")}
-	errs := map[string]string{}
-	goalID, ok := parseID(form.GoalID)
+	r, ok := s.refusalOf(c, err, "localMeasure.err.summary", "localMeasure.err.summary")
 	if !ok {
-		errs["goal_id"] = tr.T("localMeasure.err.goal")
+		s.fail(c, err)
+		return
 	}
-	title, msg := checkText(tr, form.Title, domain.MaxMeasureTitleLen, "localMeasure.err.titleMissing")
-	if msg != "" {
-		errs["title"] = msg
-	}
-	description, msg := checkText(tr, form.Description, domain.MaxMeasureDescriptionLen, "")
-	if msg != "" {
-		errs["description"] = msg
-	}
-	plan := scopeOf(c).Plan
-	if len(errs) == 0 {
-		acc, _ := account(c)
-		impl, err := s.store.CreateLocalMeasure(ctx, org.ID, plan.ID, &acc.ID,
-			domain.NewLocalMeasure{GoalID: goalID, Title: title, Description: description})
-		var de *domain.Error
-		switch {
-		case err == nil:
-			c.Redirect(http.StatusSeeOther, implementationPath(scopeOf(c), impl.ID))
-			return
-		case errors.As(err, &de) && de.Code == domain.CodeInvalid && de.Field == "goal_id":
-			errs["goal_id"] = tr.T("localMeasure.err.goal")
-		default:
-			s.fail(c, err)
-			return
-		}
-	}
-	s.renderLocalMeasure(c, http.StatusUnprocessableEntity, localMeasureData{Org: org, Plan: plan, Form: form, Errors: errs})
-}
-
-// localMeasureOrg is the scope's organisation when it is a municipality; the
-// county office carries county-wide measures, not local ones.
-func (s *Server) localMeasureOrg(c *gin.Context) (domain.Organisation, bool) {
-	org := scopeOf(c).Org
-	if org.Kind != domain.OrgMunicipality {
-		s.notFound(c)
-		return org, false
-	}
-	return org, true
+	s.renderLocalMeasure(c, r.Status, localMeasureData{Org: sc.Org, Form: form, Errors: r.Fields})
 }
 
 func (s *Server) renderLocalMeasure(c *gin.Context, status int, d localMeasureData) {
 	d.Form = d.Form.echo()
-	ctx := c.Request.Context()
 	var err error
 	d.Plan = scopeOf(c).Plan
-	if d.Fields, err = s.store.FindCatalogue(ctx, d.Plan.ID); err != nil {
+	if d.Fields, err = s.localMeasures.Goals(c.Request.Context(), d.Org, d.Plan); err != nil {
 		s.fail(c, err)
 		return
 	}

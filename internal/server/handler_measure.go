@@ -25,26 +25,14 @@ func (s *Server) measure(c *gin.Context) {
 		s.notFound(c)
 		return
 	}
-	ctx := c.Request.Context()
-	m, err := s.store.FindMeasure(ctx, id)
-	if err == nil && m.PlanID != scopeOf(c).Plan.ID {
-		// A measure of another plan (perhaps another county's) does not
-		// exist within this one.
-		err = domain.Errorf(domain.CodeNotFound, "Maßnahme nicht im Plan")
-	}
+	page, err := s.planReads.Measure(c.Request.Context(), scopeOf(c).Plan, id)
 	if err != nil {
 		s.fail(c, err)
 		return
 	}
-	impls, err := s.store.FindImplementationsOfMeasure(ctx, id)
-	if err != nil {
-		s.fail(c, err)
-		return
-	}
-	data := measureData{Measure: m, Implementations: impls, Colours: m.PlanColours, Today: s.opts.Now()}
-	for _, i := range impls {
-		data.Tally.Add(i.Relevance, i.Status, 1)
-	}
+	m := page.Measure
+	data := measureData{Measure: m, Implementations: page.Implementations, Tally: page.Tally,
+		Colours: m.PlanColours, Today: s.opts.Now()}
 	// The title carries the measure's code, so it is translated here; the
 	// renderer leaves text that is not a message id as it is.
 	title := s.translatorFor(c.Request).T("measure.title", "Code", m.Code)

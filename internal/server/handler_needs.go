@@ -1,13 +1,13 @@
 package server
 
 import (
-	"errors"
 	"net/http"
 	"strconv"
 
 	"github.com/gin-gonic/gin"
 
 	"github.com/planwerk/planwerk/internal/domain"
+	needsvc "github.com/planwerk/planwerk/internal/service/need"
 )
 
 // needForm is what the form for a new need sends, kept as typed.
@@ -35,33 +35,25 @@ func (s *Server) townNeeds(c *gin.Context) {
 // createNeed records a need the municipality asks the KI to take up
 // county-wide.
 func (s *Server) createNeed(c *gin.Context) {
-	org := scopeOf(c).Org
-	tr := s.translatorFor(c.Request)
+	sc := scopeOf(c)
 	form := needForm{Title: c.PostForm("title"), Description: c.PostForm("description")}
-	errs := map[string]string{}
-	title, msg := checkText(tr, form.Title, domain.MaxNeedTitleLen, "need.err.titleMissing")
-	if msg != "" {
-		errs["title"] = msg
-	}
-	description, msg := checkText(tr, form.Description, domain.MaxNeedDescriptionLen, "")
-	if msg != "" {
-		errs["description"] = msg
-	}
-	if len(errs) > 0 {
-		s.renderTownNeeds(c, http.StatusUnprocessableEntity, townNeedsData{Org: org, Form: form, Errors: errs})
+	_, err := s.needs.Report(c.Request.Context(), actorOf(c), sc.Org,
+		needsvc.Report{Title: form.Title, Description: form.Description})
+	if err == nil {
+		c.Redirect(http.StatusSeeOther, townPath(sc.Plan.Slug, sc.Org.Slug)+"/bedarfe?gemeldet=1")
 		return
 	}
-	acc, _ := account(c)
-	if _, err := s.store.CreateNeed(c.Request.Context(), org.ID, &acc.ID, title, description); err != nil {
+	r, ok := s.refusalOf(c, err, "need.err.summary", "need.err.notSaved")
+	if !ok {
 		s.fail(c, err)
 		return
 	}
-	c.Redirect(http.StatusSeeOther, townPath(scopeOf(c).Plan.Slug, org.Slug)+"/bedarfe?gemeldet=1")
+	s.renderTownNeeds(c, r.Status, townNeedsData{Org: sc.Org, Form: form, Errors: r.Fields})
 }
 
 func (s *Server) renderTownNeeds(c *gin.Context, status int, d townNeedsData) {
 	d.Form = d.Form.echo()
-	needs, err := s.store.FindNeeds(c.Request.Context(), d.Org.ID)
+	needs, err := s.needs.OfTown(c.Request.Context(), d.Org)
 	if err != nil {
 		s.fail(c, err)
 		return
@@ -111,11 +103,7 @@ type needChangeForm struct {
 // allNeeds lists the needs of every municipality for the KI, oldest first,
 // each with a form to link it to a county-wide measure and set its status.
 func (s *Server) allNeeds(c *gin.Context) {
-	filter := domain.NeedStatus(c.Query("stand"))
-	if !filter.Valid() {
-		filter = ""
-	}
-	s.renderAllNeeds(c, http.StatusOK, allNeedsData{Filter: filter})
+	s.renderAllNeeds(c, http.StatusOK, allNeedsData{Filter: domain.NeedStatus(c.Query("stand"))})
 }
 
 // updateNeed sets a need's status and county-wide measure, provided nobody
@@ -131,68 +119,44 @@ func (s *Server) updateNeed(c *gin.Context) {
 		s.renderError(c, http.StatusBadRequest, "need.err.formIncomplete")
 		return
 	}
-	ctx := c.Request.Context()
-	tr := s.translatorFor(c.Request)
-	form, change := readNeedChange(tr, c, id)
-	plan := scopeOf(c).Plan
-	status := http.StatusUnprocessableEntity
-	if len(form.Errors) == 0 {
-		acc, _ := account(c)
-		_, err := s.store.UpdateNeed(ctx, &acc.ID, id, plan.ID, version, change)
-		var de *domain.Error
-		switch {
-		case err == nil:
-			c.Redirect(http.StatusSeeOther, planPath(plan.Slug)+"/bedarfe#bedarf-"+strconv.FormatInt(id, 10))
-			return
-		case errors.Is(err, domain.ErrStaleVersion):
-			form.Conflict, status = true, http.StatusConflict
-		case errors.As(err, &de) && de.Code == domain.CodeInvalid && de.Field == "measure_id":
-			form.Errors["measure_id"] = tr.T("need.err.measure")
-		case errors.As(err, &de) && de.Code == domain.CodeInvalid && de.Field == "status":
-			form.Errors["status"] = tr.T("need.err.status")
-		default:
-			s.fail(c, err)
-			return
-		}
-	}
-	s.renderAllNeeds(c, status, allNeedsData{Failed: &form})
-}
-
-// readNeedChange reads the KI's form for one need, with a message for each
-// field that cannot be taken as it is.
-func readNeedChange(tr translator, c *gin.Context, id int64) (needChangeForm, domain.NeedChange) {
-	form := needChangeForm{NeedID: id, Status: c.PostForm("status"), MeasureID: c.PostForm("measure_id"), Errors: map[string]string{}}
-	change := domain.NeedChange{Status: domain.NeedStatus(form.Status)}
-	if !change.Status.Valid() {
-		form.Errors["status"] = tr.T("need.err.status")
-	}
+	form := needChangeForm{NeedID: id, Status: c.PostForm("status"), MeasureID: c.PostForm("measure_id")}
+	update := needsvc.Update{NeedID: id, Version: version, Status: domain.NeedStatus(form.Status)}
 	if form.MeasureID != "" {
-		if mid, ok := parseID(form.MeasureID); ok {
-			change.MeasureID = &mid
-		} else {
-			form.Errors["measure_id"] = tr.T("need.err.measure")
-		}
+		// An id no measure has (0) when it is no number: the service refuses
+		// it like any measure that is not the plan's.
+		mid, _ := parseID(form.MeasureID)
+		update.MeasureID = &mid
 	}
-	return form, change
+	plan := scopeOf(c).Plan
+	_, err := s.needs.Update(c.Request.Context(), actorOf(c), plan, update)
+	if err == nil {
+		c.Redirect(http.StatusSeeOther, planPath(plan.Slug)+"/bedarfe#bedarf-"+strconv.FormatInt(id, 10))
+		return
+	}
+	r, ok := s.refusalOf(c, err, "need.err.notSaved", "need.err.notSaved")
+	if !ok {
+		s.fail(c, err)
+		return
+	}
+	form.Errors, form.Conflict = r.Fields, r.Stale
+	s.renderAllNeeds(c, r.Status, allNeedsData{Failed: &form})
 }
 
 func (s *Server) renderAllNeeds(c *gin.Context, status int, d allNeedsData) {
-	ctx := c.Request.Context()
-	plan := scopeOf(c).Plan
-	needs, err := s.store.FindAllNeeds(ctx, plan.OwnerID, d.Filter)
+	all, err := s.needs.OfCounty(c.Request.Context(), scopeOf(c).Plan, d.Filter)
 	if err != nil {
 		s.fail(c, err)
 		return
+	}
+	if !d.Filter.Valid() {
+		d.Filter = ""
 	}
 	if d.Failed != nil {
 		failed := d.Failed.echo()
 		d.Failed = &failed
 	}
-	if d.Measures, err = s.store.FindCountyMeasures(ctx, plan.ID); err != nil {
-		s.fail(c, err)
-		return
-	}
-	d.Rows = needRows(s.translatorFor(c.Request), needs, d.Measures, d.Failed)
+	d.Measures = all.Measures
+	d.Rows = needRows(s.translatorFor(c.Request), all.Needs, d.Measures, d.Failed)
 	d.Statuses = domain.NeedStatuses
 	s.render(c, status, "needs_overview", view{Title: "need.all.title", Nav: "bedarfe",
 		Crumbs: []crumb{{Label: s.translatorFor(c.Request).T("need.all.title")}}, Data: d})

@@ -40,25 +40,8 @@ func (s *Server) plans(c *gin.Context) {
 // readablePlans lists the plans the signed-in user may read, grouped by
 // county office and current first within it.
 func (s *Server) readablePlans(c *gin.Context) ([]domain.Plan, error) {
-	all, err := s.store.FindPlans(c.Request.Context())
-	if err != nil {
-		return nil, err
-	}
 	perms := permissions(c)
-	var byCounty = map[string][]domain.Plan{}
-	var order []string
-	for _, p := range all {
-		if !perms.Can(authz.County(p.OwnerSlug), "plan", "read") {
-			continue
-		}
-		if _, seen := byCounty[p.OwnerSlug]; !seen {
-			order = append(order, p.OwnerSlug)
-		}
-		byCounty[p.OwnerSlug] = append(byCounty[p.OwnerSlug], p)
-	}
-	var out []domain.Plan
-	for _, county := range order {
-		out = append(out, byCounty[county]...)
-	}
-	return out, nil
+	return s.planReads.Readable(c.Request.Context(), func(county string) bool {
+		return perms.Can(authz.County(county), "plan", "read")
+	})
 }

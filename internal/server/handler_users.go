@@ -2,11 +2,11 @@ package server
 
 import (
 	"net/http"
-	"strings"
 
 	"github.com/gin-gonic/gin"
 
 	"github.com/planwerk/planwerk/internal/domain"
+	membersvc "github.com/planwerk/planwerk/internal/service/membership"
 )
 
 type usersData struct {
@@ -23,35 +23,21 @@ func (s *Server) users(c *gin.Context) {
 }
 
 func (s *Server) renderUsers(c *gin.Context, status int, d usersData) {
-	ctx := c.Request.Context()
-	var err error
-	if d.Accounts, err = s.store.FindAccounts(ctx); err != nil {
+	o, err := s.memberships.Overview(c.Request.Context())
+	if err != nil {
 		s.fail(c, err)
 		return
 	}
-	if d.County, err = s.store.FindOrganisations(ctx, domain.OrgCounty); err != nil {
-		s.fail(c, err)
-		return
-	}
-	if d.Towns, err = s.store.FindOrganisations(ctx, domain.OrgMunicipality); err != nil {
-		s.fail(c, err)
-		return
-	}
-	d.Roles = domain.Roles
+	d.Accounts, d.County, d.Towns, d.Roles = o.Accounts, o.County, o.Towns, o.Roles
 	s.render(c, status, "users", view{Title: "users.heading", Nav: "verwaltung", Data: d})
 }
 
 // grantMembership gives a user a role in an organisation.
 func (s *Server) grantMembership(c *gin.Context) {
-	userID, ok1 := parseID(c.PostForm("user_id"))
-	orgID, ok2 := parseID(c.PostForm("organisation_id"))
-	role := domain.Role(c.PostForm("role"))
-	if !ok1 || !ok2 || !role.Valid() {
-		s.renderUsers(c, http.StatusUnprocessableEntity, usersData{Error: "users.error.choose"})
-		return
-	}
-	acc, _ := account(c)
-	err := s.store.GrantMembership(c.Request.Context(), &acc.ID, userID, orgID, role)
+	userID, _ := parseID(c.PostForm("user_id")) // 0, not chosen, when no number
+	orgID, _ := parseID(c.PostForm("organisation_id"))
+	err := s.memberships.Grant(c.Request.Context(), actorOf(c),
+		membersvc.Grant{UserID: userID, OrgID: orgID, Role: domain.Role(c.PostForm("role"))})
 	s.afterMembershipChange(c, err, "granted")
 }
 
@@ -64,7 +50,7 @@ func (s *Server) confirmRevoke(c *gin.Context) {
 		s.notFound(c)
 		return
 	}
-	user, m, err := s.store.FindMembership(c.Request.Context(), id)
+	user, m, err := s.memberships.Find(c.Request.Context(), id)
 	if err != nil {
 		s.fail(c, err)
 		return
@@ -87,35 +73,32 @@ func (s *Server) revokeMembership(c *gin.Context) {
 		s.notFound(c)
 		return
 	}
-	acc, _ := account(c)
-	err := s.store.RevokeMembership(c.Request.Context(), &acc.ID, id)
+	err := s.memberships.Revoke(c.Request.Context(), actorOf(c), id)
 	s.afterMembershipChange(c, err, "revoked")
 }
 
 // afterMembershipChange redirects after success (so a reload does not repeat
-// the change) and shows the page with the reason otherwise. A rule of the
-// domain (which role where, never the last admin) says itself why it refused.
+// the change) and shows the page with the reason otherwise.
 func (s *Server) afterMembershipChange(c *gin.Context, err error, what string) {
-	if strings.HasPrefix(domain.ErrorKey(err), "error.membership.") {
-		status := http.StatusUnprocessableEntity
-		if domain.ErrorCode(err) == domain.CodeConflict {
-			status = http.StatusConflict
-		}
-		s.renderUsers(c, status, usersData{Error: s.translatorFor(c.Request).ErrorText(err)})
+	if err == nil {
+		c.Redirect(http.StatusSeeOther, "/verwaltung/benutzer?ok="+what)
 		return
 	}
-	switch domain.ErrorCode(err) {
-	case "":
-		c.Redirect(http.StatusSeeOther, "/verwaltung/benutzer?ok="+what)
-	case domain.CodeConflict:
-		s.renderUsers(c, http.StatusUnprocessableEntity, usersData{Error: "users.error.exists"})
-	case domain.CodeInvalid:
-		s.renderUsers(c, http.StatusUnprocessableEntity, usersData{Error: "users.error.unknown"})
-	case domain.CodeNotFound:
-		s.renderUsers(c, http.StatusUnprocessableEntity, usersData{Error: "users.error.notFound"})
-	default:
+	r, ok := s.refusalOf(c, err, "", "")
+	if !ok {
 		s.fail(c, err)
+		return
 	}
+	s.renderUsers(c, r.Status, usersData{Error: r.text()})
+}
+
+// text is the refusal in one message, for a page that marks no fields: the
+// message of the field it concerns, else the summary.
+func (r refusal) text() string {
+	for _, msg := range r.Fields {
+		return msg
+	}
+	return r.Summary
 }
 
 // flashMessage is the message id confirming a change; the page translates it.

@@ -151,10 +151,10 @@ func TestHungDatabaseAnswers503AndRecovers(t *testing.T) {
 			t.Errorf("no request-log line for request %s:\n%s", id, logs)
 		}
 	}
-	if n := strings.Count(logs, "level=ERROR"); n != 1 || !strings.Contains(logs, "Datenbank nicht verfügbar") {
+	if n := strings.Count(logs, "level=ERROR"); n != 1 || !strings.Contains(logs, "database unavailable") {
 		t.Errorf("%d error lines for one outage, want one saying so:\n%s", n, logs)
 	}
-	if !strings.Contains(logs, "level=INFO msg=\"Datenbank wieder verfügbar\"") {
+	if !strings.Contains(logs, "level=INFO msg=\"database available again\"") {
 		t.Errorf("the end of the outage is not logged:\n%s", logs)
 	}
 }
@@ -191,7 +191,7 @@ func TestDatabaseCrashIsLoggedOnce(t *testing.T) {
 	if n := strings.Count(logs, "level=ERROR"); n != 1 {
 		t.Errorf("%d error lines for one outage, want 1:\n%s", n, logs)
 	}
-	if n := strings.Count(logs, "Datenbank wieder verfügbar"); n != 1 {
+	if n := strings.Count(logs, "database available again"); n != 1 {
 		t.Errorf("the end of the outage is logged %d times, want once:\n%s", n, logs)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io/fs"
+	"log/slog"
 	"net/http"
 	"strings"
 	"time"
@@ -88,11 +89,13 @@ type translator struct {
 	// plain holds the messages without placeholders, looked up directly: a
 	// workspace at Land scale asks for over a thousand of them per page.
 	plain map[string]string
+	// log receives the errors ErrorText cannot explain (nil: slog.Default).
+	log *slog.Logger
 }
 
 func (s *Server) translatorFor(r *http.Request) translator {
 	lang := langOf(r)
-	return translator{lang: lang, loc: i18n.NewLocalizer(s.messages, lang), plain: s.plainMessages[lang]}
+	return translator{lang: lang, loc: i18n.NewLocalizer(s.messages, lang), plain: s.plainMessages[lang], log: s.log}
 }
 
 // T translates a message; args are name/value pairs for its placeholders

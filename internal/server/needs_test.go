@@ -74,6 +74,20 @@ func TestBadNeedInputIsRefusedAndNothingSaved(t *testing.T) {
 	}
 }
 
+// A need without a title and with an overlong description is refused with
+// both fields marked at once, so the user fixes both in one go.
+func TestEveryRefusedNeedFieldIsMarkedAtOnce(t *testing.T) {
+	a := newApp(t)
+	duelmen := a.signIn(t, "duelmen")
+	status, body, _ := fetch(t, duelmen, "POST", a.URL+demoPlan+"/kommunen/duelmen/bedarfe",
+		formValues("title", "", "description", strings.Repeat("y", domain.MaxNeedDescriptionLen+1))...)
+	if status != http.StatusUnprocessableEntity {
+		t.Fatalf("%d, want 422", status)
+	}
+	mustContain(t, body, "Der Bedarf wurde nicht gemeldet.", "Bitte geben Sie dem Bedarf einen Titel.", "höchstens 4000 Zeichen",
+		`aria-describedby="title-error"`, `aria-describedby="description-error"`)
+}
+
 func TestKISeesEveryNeedAndLinksOneToACountyMeasure(t *testing.T) {
 	a := newApp(t)
 	ctx := context.Background()

@@ -46,10 +46,24 @@ func (s *Server) refusalOf(c *gin.Context, err error, summaryKey, staleKey strin
 	return r, true
 }
 
-// fieldErrors maps a domain error to the form field it concerns, with its
-// message in the page's language; errors without a field are shown in the
-// summary only.
+// fieldErrors maps the domain errors in err (one, or several joined with
+// errors.Join) to the form fields they concern, with their messages in the
+// page's language; errors without a field are shown in the summary only.
 func fieldErrors(t translator, err error) map[string]string {
+	if joined, ok := err.(interface{ Unwrap() []error }); ok {
+		var out map[string]string
+		for _, e := range joined.Unwrap() {
+			for field, msg := range fieldErrors(t, e) {
+				if out == nil {
+					out = map[string]string{}
+				}
+				if _, seen := out[field]; !seen {
+					out[field] = msg
+				}
+			}
+		}
+		return out
+	}
 	var de *domain.Error
 	if !errors.As(err, &de) || de.Field == "" {
 		return nil

@@ -16,6 +16,10 @@ import (
 
 	"github.com/planwerk/planwerk/internal/authz"
 	"github.com/planwerk/planwerk/internal/domain"
+	localsvc "github.com/planwerk/planwerk/internal/service/localmeasure"
+	membersvc "github.com/planwerk/planwerk/internal/service/membership"
+	needsvc "github.com/planwerk/planwerk/internal/service/need"
+	plansvc "github.com/planwerk/planwerk/internal/service/plan"
 )
 
 // Store is what the pages read. *postgres.DB satisfies it.
@@ -49,18 +53,13 @@ type Store interface {
 	AddComment(ctx context.Context, orgID, implID int64, body string, actorID *int64) (domain.Comment, error)
 	UpdateImplementation(ctx context.Context, orgID, id int64, expectedVersion int, actorID *int64,
 		change func(domain.Implementation) (domain.Implementation, error)) (domain.Implementation, error)
-	FindAccounts(ctx context.Context) ([]domain.Account, error)
-	GrantMembership(ctx context.Context, actorID *int64, userID, orgID int64, role domain.Role) error
-	RevokeMembership(ctx context.Context, actorID *int64, membershipID int64) error
-	FindMembership(ctx context.Context, id int64) (domain.User, domain.Membership, error)
-	// KI support queue, cross-municipal needs, local measures.
+	// KI support queue.
 	FindSupportQueue(ctx context.Context, f domain.SupportQueueFilter) ([]domain.SupportRequest, error)
-	CreateNeed(ctx context.Context, orgID int64, actorID *int64, title, description string) (domain.Need, error)
-	FindNeeds(ctx context.Context, orgID int64) ([]domain.Need, error)
-	FindAllNeeds(ctx context.Context, countyID int64, status domain.NeedStatus) ([]domain.Need, error)
-	FindCountyMeasures(ctx context.Context, planID int64) ([]domain.Measure, error)
-	UpdateNeed(ctx context.Context, actorID *int64, id, planID int64, expectedVersion int, change domain.NeedChange) (domain.Need, error)
-	CreateLocalMeasure(ctx context.Context, orgID, planID int64, actorID *int64, m domain.NewLocalMeasure) (domain.Implementation, error)
+	// The stores of the services (service_wiring.go).
+	needsvc.Store
+	localsvc.Store
+	membersvc.Store
+	plansvc.Store
 }
 
 // Authenticator signs users in through OpenID Connect and keeps their
@@ -122,6 +121,8 @@ type Server struct {
 	routeTable []Route
 	// bodies holds the routes that accept more than the default body.
 	bodies bodyRules
+	// services are the use cases of the pages (service_wiring.go).
+	services
 }
 
 // New builds the server: templates are parsed and routes registered here, so
@@ -146,7 +147,8 @@ func New(deps Deps, opts Options) (*Server, error) {
 		return nil, err
 	}
 	s := &Server{store: deps.Store, auth: deps.Auth, authz: deps.Authz, log: deps.Log, pages: pages,
-		messages: messages, plainMessages: plainMessages, opts: opts, csp: contentSecurityPolicy(opts.IssuerURL)}
+		messages: messages, plainMessages: plainMessages, opts: opts, csp: contentSecurityPolicy(opts.IssuerURL),
+		services: newServices(deps.Store)}
 	router, err := s.routes()
 	if err != nil {
 		return nil, err

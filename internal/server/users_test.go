@@ -60,14 +60,15 @@ func TestRevokeAsksForConfirmationFirst(t *testing.T) {
 }
 
 // The demo has one administrator: revoking that role is refused with a
-// message on the page (409, not 500), and the role stays.
+// message on the page (422 like every refusal of a rule, not 500), and the
+// role stays.
 func TestTheLastAdminRoleCannotBeRevoked(t *testing.T) {
 	a := newApp(t)
 	admin := a.signIn(t, "admin")
 	_, m := a.membershipOf(t, "demo-admin", domain.RoleAdmin)
 	status, body, _ := fetch(t, admin, http.MethodPost, a.URL+fmt.Sprintf("/verwaltung/mitgliedschaften/%d/entziehen", m.ID))
-	if status != http.StatusConflict {
-		t.Fatalf("revoking the last admin = %d, want 409", status)
+	if status != http.StatusUnprocessableEntity {
+		t.Fatalf("revoking the last admin = %d, want 422", status)
 	}
 	mustContain(t, body, "Das ist die letzte Administrationsrolle.", "Benutzerverwaltung")
 	if _, still := a.membershipOf(t, "demo-admin", domain.RoleAdmin); still.ID != m.ID {
