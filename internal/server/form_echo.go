@@ -9,8 +9,8 @@ import "github.com/planwerk/planwerk/internal/domain"
 // value; only what is shown again is cut, in the render functions.
 
 const (
-	maxDateEcho     = len("2006-01-02")
-	maxNumberEcho   = 20 // digits of an int64: ids and versions
+	maxDateEcho   = len("2006-01-02")
+	maxNumberEcho = 20 // digits of an int64: ids and versions
 	// Progress is typed as text where the browser offers no number field:
 	// "viel" comes back as typed, with the message beside it.
 	maxProgressEcho = maxNumberEcho
