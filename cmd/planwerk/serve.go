@@ -13,6 +13,7 @@ import (
 	"github.com/planwerk/planwerk/internal/authz"
 	"github.com/planwerk/planwerk/internal/config"
 	"github.com/planwerk/planwerk/internal/server"
+	"github.com/planwerk/planwerk/internal/service/implementation"
 )
 
 func runServe(ctx context.Context, cfg config.Config, log *slog.Logger) error {
@@ -36,7 +37,7 @@ func newServer(cfg config.Config, log *slog.Logger, db *database) (*server.Serve
 		return nil, err
 	}
 	authn := auth.New(auth.ConfigFrom(cfg), db, db.SessionStore(), log)
-	return server.New(server.Deps{Store: db, Auth: authn, Authz: az, Log: log},
+	return server.New(server.Deps{Store: db, Implementations: implementation.New(db, nil), Auth: authn, Authz: az, Log: log},
 		server.Options{Operator: cfg.Operator, PublicURL: cfg.PublicURL, IssuerURL: cfg.OIDCIssuer,
 			RequestTimeout: cfg.RequestTimeout})
 }

@@ -16,3 +16,13 @@ func (a Actor) UserID() *int64 {
 	id := a.ID
 	return &id
 }
+
+// ImplementationKey names one implementation as a plan-scoped address does:
+// the plan of its measure, the organisation that carries it and its id.
+// Reads and writes match all three, so an id of another plan or another
+// town is not found rather than touched.
+type ImplementationKey struct {
+	PlanID int64
+	OrgID  int64
+	ID     int64
+}

@@ -37,7 +37,7 @@ func auditCount(t *testing.T, f fixture, orgID, id int64) int {
 func TestUpdateImplementationsAppliesAndAuditsEach(t *testing.T) {
 	f := newFixture(t)
 	other := secondDuelmen(t, f)
-	saved, err := f.db.UpdateImplementations(context.Background(), f.duelmen,
+	saved, err := f.db.UpdateImplementations(context.Background(), domain.WorkspaceKey{PlanID: f.plan, OrgID: f.duelmen},
 		map[int64]int{f.implDuelmen: 1, other: 1}, &f.actor, markRelevant)
 	if err != nil {
 		t.Fatal(err)
@@ -90,12 +90,12 @@ func TestUpdateImplementationsIsAllOrNothing(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			f := newFixture(t)
 			other := secondDuelmen(t, f)
-			_, err := f.db.UpdateImplementations(ctx, f.duelmen, tc.versions(f, other), &f.actor, tc.change)
+			_, err := f.db.UpdateImplementations(ctx, domain.WorkspaceKey{PlanID: f.plan, OrgID: f.duelmen}, tc.versions(f, other), &f.actor, tc.change)
 			if domain.ErrorCode(err) != tc.want || errors.Is(err, domain.ErrStaleVersion) != tc.stale {
 				t.Fatalf("err = %v, want code %s (stale %v)", err, tc.want, tc.stale)
 			}
 			for _, id := range []int64{f.implDuelmen, other} {
-				impl, err := f.db.FindImplementation(ctx, f.duelmen, id)
+				impl, err := f.db.FindImplementation(ctx, f.key(f.duelmen, id))
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -103,7 +103,7 @@ func TestUpdateImplementationsIsAllOrNothing(t *testing.T) {
 					t.Errorf("implementation %d was changed: %+v", id, impl)
 				}
 			}
-			if impl, _ := f.db.FindImplementation(ctx, f.olfen, f.implOlfen); impl.Version != 1 {
+			if impl, _ := f.db.FindImplementation(ctx, f.key(f.olfen, f.implOlfen)); impl.Version != 1 {
 				t.Errorf("Olfen's implementation was changed: %+v", impl)
 			}
 		})
@@ -113,7 +113,7 @@ func TestUpdateImplementationsIsAllOrNothing(t *testing.T) {
 func TestWorkspaceCarriesOpenMilestones(t *testing.T) {
 	f := newFixture(t)
 	ctx := context.Background()
-	if _, err := f.db.UpdateImplementation(ctx, f.duelmen, f.implDuelmen, 1, nil, markRelevant); err != nil {
+	if _, err := f.db.UpdateImplementation(ctx, f.key(f.duelmen, f.implDuelmen), 1, nil, markRelevant); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := f.pool.Exec(ctx, `INSERT INTO milestones (implementation_id, title, due_on, done, done_on) VALUES

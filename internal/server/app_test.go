@@ -18,6 +18,7 @@ import (
 	"github.com/planwerk/planwerk/internal/postgres"
 	"github.com/planwerk/planwerk/internal/seed"
 	"github.com/planwerk/planwerk/internal/server"
+	"github.com/planwerk/planwerk/internal/service/implementation"
 	"github.com/planwerk/planwerk/internal/testdb"
 )
 
@@ -100,7 +101,8 @@ func newServerWith(t *testing.T, db *postgres.DB, issuer, appURL string, log *sl
 	}
 	authn := auth.New(auth.Config{Issuer: issuer, ClientID: clientID, ClientSecret: clientSecret,
 		PublicURL: appURL, Idle: time.Hour, Lifetime: 12 * time.Hour}, db, db.SessionStore(), log)
-	srv, err := server.New(server.Deps{Store: db, Auth: authn, Authz: az, Log: log},
+	srv, err := server.New(server.Deps{Store: db, Auth: authn, Authz: az, Log: log,
+		Implementations: implementation.New(db, func() time.Time { return today })},
 		server.Options{Operator: "Kreis Test", PublicURL: appURL, IssuerURL: issuer,
 			Now: func() time.Time { return today }, RequestTimeout: timeout})
 	if err != nil {

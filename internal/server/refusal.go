@@ -46,9 +46,10 @@ func (s *Server) refusalOf(c *gin.Context, err error, summaryKey, staleKey strin
 	return r, true
 }
 
-// fieldErrors maps the domain errors in err (one, or several joined with
-// errors.Join) to the form fields they concern, with their messages in the
-// page's language; errors without a field are shown in the summary only.
+// fieldErrors maps a domain error to the form field it concerns, with its
+// message in the page's language; errors without a field are shown in the
+// summary only. A use case that finds several problems at once joins them
+// (errors.Join): each goes to its field, the first one per field wins.
 func fieldErrors(t translator, err error) map[string]string {
 	if joined, ok := err.(interface{ Unwrap() []error }); ok {
 		var out map[string]string

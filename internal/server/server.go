@@ -16,6 +16,7 @@ import (
 
 	"github.com/planwerk/planwerk/internal/authz"
 	"github.com/planwerk/planwerk/internal/domain"
+	"github.com/planwerk/planwerk/internal/service/implementation"
 	localsvc "github.com/planwerk/planwerk/internal/service/localmeasure"
 	membersvc "github.com/planwerk/planwerk/internal/service/membership"
 	needsvc "github.com/planwerk/planwerk/internal/service/need"
@@ -37,23 +38,7 @@ type Store interface {
 	TallyByMeasure(ctx context.Context, planID int64) (map[int64]domain.Tally, error)
 	FindMeasure(ctx context.Context, measureID int64) (domain.MeasureContext, error)
 	FindImplementationsOfMeasure(ctx context.Context, measureID int64) ([]domain.MunicipalImplementation, error)
-	FindWorkspace(ctx context.Context, orgID, planID int64) ([]domain.WorkspaceEntry, error)
-	// UpdateImplementations applies change to several implementations of one
-	// organisation in one transaction (bulk relevance review): all or nothing.
-	UpdateImplementations(ctx context.Context, orgID int64, versions map[int64]int, actorID *int64,
-		change func(domain.Implementation) (domain.Implementation, error)) ([]domain.Implementation, error)
 	FindAccount(ctx context.Context, userID int64) (domain.Account, error)
-	FindImplementationDetail(ctx context.Context, orgID, id int64) (domain.ImplementationDetail, error)
-	// Implementation tracking: records of one implementation in one query, and their writes.
-	FindImplementationRecords(ctx context.Context, orgID, id int64, scope domain.RecordScope) (domain.ImplementationRecords, error)
-	AddProgressUpdate(ctx context.Context, orgID, implID int64, reportedOn time.Time, body string, actorID *int64) (domain.ProgressUpdate, error)
-	AddMilestone(ctx context.Context, orgID, implID int64, title string, dueOn *time.Time, actorID *int64) (domain.Milestone, error)
-	SetMilestoneDone(ctx context.Context, orgID, implID, milestoneID int64, done bool, on time.Time, actorID *int64) (domain.Milestone, error)
-	DeleteMilestone(ctx context.Context, orgID, implID, milestoneID int64, actorID *int64) error
-	AddComment(ctx context.Context, orgID, implID int64, body string, actorID *int64) (domain.Comment, error)
-	UpdateImplementation(ctx context.Context, orgID, id int64, expectedVersion int, actorID *int64,
-		change func(domain.Implementation) (domain.Implementation, error)) (domain.Implementation, error)
-	// KI support queue.
 	FindSupportQueue(ctx context.Context, f domain.SupportQueueFilter) ([]domain.SupportRequest, error)
 	// The stores of the services (service_wiring.go).
 	needsvc.Store
@@ -81,6 +66,9 @@ type Deps struct {
 	Auth  Authenticator
 	Authz *authz.Authorizer
 	Log   *slog.Logger
+
+	// Implementations runs the use cases of a town's implementations.
+	Implementations *implementation.Service
 }
 
 // Options configure the server.
@@ -103,6 +91,7 @@ type Options struct {
 // Server holds the router and what its handlers need.
 type Server struct {
 	store Store
+	impls *implementation.Service
 	auth  Authenticator
 	authz *authz.Authorizer
 	log   *slog.Logger
@@ -132,8 +121,8 @@ func New(deps Deps, opts Options) (*Server, error) {
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
-	if deps.Store == nil || deps.Auth == nil || deps.Authz == nil || deps.Log == nil {
-		return nil, errors.New("server: Store, Auth, Authz and Log are required")
+	if deps.Store == nil || deps.Auth == nil || deps.Authz == nil || deps.Log == nil || deps.Implementations == nil {
+		return nil, errors.New("server: Store, Implementations, Auth, Authz and Log are required")
 	}
 	if opts.RequestTimeout <= 0 {
 		return nil, errors.New("server: RequestTimeout is required")
@@ -146,7 +135,7 @@ func New(deps Deps, opts Options) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{store: deps.Store, auth: deps.Auth, authz: deps.Authz, log: deps.Log, pages: pages,
+	s := &Server{store: deps.Store, impls: deps.Implementations, auth: deps.Auth, authz: deps.Authz, log: deps.Log, pages: pages,
 		messages: messages, plainMessages: plainMessages, opts: opts, csp: contentSecurityPolicy(opts.IssuerURL),
 		services: newServices(deps.Store)}
 	router, err := s.routes()
