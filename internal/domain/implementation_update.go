@@ -140,7 +140,7 @@ func (u ImplementationUpdate) validate(next Implementation) error {
 	var errs []error
 	if TooLong(next.ResponsibleOrg, MaxResponsibleOrgLen) {
 		errs = append(errs, Keyed(CodeInvalid, FieldResponsibleOrg, "implementation.error.responsibleOrgTooLong",
-			"Die verantwortliche Stelle darf höchstens 200 Zeichen lang sein. Bitte kürzen Sie sie."))
+			"responsible body too long"))
 	}
 	if c := u.Contact; c != nil {
 		if err := checkContact(next.Contact, c); err != nil {
@@ -150,10 +150,10 @@ func (u ImplementationUpdate) validate(next Implementation) error {
 	switch {
 	case next.Continuous && next.DueOn != nil:
 		errs = append(errs, Keyed(CodeInvalid, FieldDueOn, "implementation.error.continuousDue",
-			"Eine Daueraufgabe hat kein Fälligkeitsdatum. Bitte leeren Sie das Feld oder entfernen Sie das Häkchen bei „Daueraufgabe“."))
+			"continuous task with a due date"))
 	case next.StartOn != nil && next.DueOn != nil && next.DueOn.Before(*next.StartOn):
 		errs = append(errs, Keyed(CodeInvalid, FieldDueOn, "implementation.error.dueBeforeStart",
-			"Das Fälligkeitsdatum darf nicht vor dem Beginn liegen. Bitte korrigieren Sie eines der beiden Daten."))
+			"due date before start date"))
 	}
 	return errors.Join(errs...)
 }
@@ -163,16 +163,16 @@ func checkContact(contact string, c *ContactUpdate) error {
 	switch {
 	case TooLong(contact, MaxContactLen):
 		return Keyed(CodeInvalid, FieldContact, "implementation.error.contactTooLong",
-			"Der Kontakt darf höchstens 320 Zeichen lang sein. Bitte kürzen Sie ihn.")
+			"contact too long")
 	case !c.Person && contact != "" && !mailbox.MatchString(contact):
 		return Keyed(CodeInvalid, FieldContact, "implementation.error.contactMailbox",
-			"Bitte geben Sie das Funktionspostfach als E-Mail-Adresse an, z. B. integration@duelmen.de – oder wählen Sie „Person“.")
+			"mailbox is not an e-mail address")
 	case c.Person && contact == "":
 		return Keyed(CodeInvalid, FieldContact, "implementation.error.contactPersonMissing",
-			"Bitte geben Sie den Namen der Person an – oder wählen Sie „Funktionspostfach“.")
+			"person without a name")
 	case c.Person && !c.Consent:
 		return Keyed(CodeInvalid, FieldContactConsent, "implementation.error.consentMissing",
-			"Der Name einer Person darf nur mit ihrer Einwilligung gespeichert werden. Bitte bestätigen Sie die Einwilligung oder geben Sie ein Funktionspostfach an.")
+			"person without consent")
 	}
 	return nil
 }

@@ -28,18 +28,18 @@ func (r NewProgressReport) Check(today time.Time) (NewProgressReport, error) {
 	switch {
 	case r.ReportedOn.IsZero():
 		errs = append(errs, Keyed(CodeInvalid, FieldReportedOn, "implementation.error.reportDate",
-			"Bitte geben Sie das Datum der Meldung an."))
+			"report date missing or invalid"))
 	case r.ReportedOn.After(dateOf(today)):
 		errs = append(errs, Keyed(CodeInvalid, FieldReportedOn, "implementation.error.reportFuture",
-			"Eine Sachstandsmeldung darf nicht in der Zukunft datiert sein."))
+			"report dated in the future"))
 	}
 	switch {
 	case r.Body == "":
 		errs = append(errs, Keyed(CodeInvalid, FieldReportBody, "implementation.error.reportMissing",
-			"Bitte beschreiben Sie den Sachstand."))
+			"report text missing"))
 	case TooLong(r.Body, MaxProgressReportLen):
 		errs = append(errs, Keyed(CodeInvalid, FieldReportBody, "implementation.error.reportTooLong",
-			"Die Meldung darf höchstens 5000 Zeichen lang sein. Bitte kürzen Sie sie."))
+			"report text too long"))
 	}
 	return r, errors.Join(errs...)
 }

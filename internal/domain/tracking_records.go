@@ -28,10 +28,10 @@ func (m NewMilestone) Check() (NewMilestone, error) {
 	switch {
 	case m.Title == "":
 		return m, Keyed(CodeInvalid, FieldMilestoneTitle, "implementation.error.milestoneMissing",
-			"Bitte geben Sie dem Meilenstein einen Titel.")
+			"milestone title missing")
 	case TooLong(m.Title, MaxMilestoneTitleLen):
 		return m, Keyed(CodeInvalid, FieldMilestoneTitle, "implementation.error.milestoneTooLong",
-			"Der Titel darf höchstens 300 Zeichen lang sein. Bitte kürzen Sie ihn.")
+			"milestone title too long")
 	}
 	return m, nil
 }
@@ -42,10 +42,10 @@ func CheckComment(body string) (string, error) {
 	switch {
 	case body == "":
 		return body, Keyed(CodeInvalid, FieldCommentBody, "implementation.error.commentMissing",
-			"Bitte schreiben Sie einen Kommentar.")
+			"comment missing")
 	case TooLong(body, MaxCommentLen):
 		return body, Keyed(CodeInvalid, FieldCommentBody, "implementation.error.commentTooLong",
-			"Der Kommentar darf höchstens 5000 Zeichen lang sein. Bitte kürzen Sie ihn.")
+			"comment too long")
 	}
 	return body, nil
 }
