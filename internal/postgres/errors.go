@@ -20,6 +20,7 @@ var things = map[string]string{
 	"Kommune": "municipality", "Bedarf": "need", "Mitgliedschaft": "membership", "Meilenstein": "milestone",
 	"Unterstützungsanfrage": "supportRequest", "Protokoll": "auditLog", "Benchmark-Datensatz": "benchDataset",
 	"Organisation": "organisation", "Diese Rolle": "role", "Datenbank": "database", "Demo-Konto": "demoAccount",
+	"API-Zugang": "apiToken",
 }
 
 // unavailable is the error for a database that cannot be reached right now.

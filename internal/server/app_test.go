@@ -12,12 +12,14 @@ import (
 	"testing"
 	"time"
 
+	"github.com/planwerk/planwerk/internal/api"
 	"github.com/planwerk/planwerk/internal/auth"
 	"github.com/planwerk/planwerk/internal/authz"
 	"github.com/planwerk/planwerk/internal/demoidp"
 	"github.com/planwerk/planwerk/internal/postgres"
 	"github.com/planwerk/planwerk/internal/seed"
 	"github.com/planwerk/planwerk/internal/server"
+	"github.com/planwerk/planwerk/internal/service/apitoken"
 	"github.com/planwerk/planwerk/internal/testdb"
 )
 
@@ -100,7 +102,12 @@ func newServerWith(t *testing.T, db *postgres.DB, issuer, appURL string, log *sl
 	}
 	authn := auth.New(auth.Config{Issuer: issuer, ClientID: clientID, ClientSecret: clientSecret,
 		PublicURL: appURL, Idle: time.Hour, Lifetime: 12 * time.Hour}, db, db.SessionStore(), log)
-	srv, err := server.New(server.Deps{Store: db, Auth: authn, Authz: az, Log: log},
+	tokens := apitoken.New(db, func() time.Time { return today })
+	jsonAPI, err := api.New(api.Deps{Store: db, Tokens: tokens, Authz: az, Log: log})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv, err := server.New(server.Deps{Store: db, Auth: authn, Authz: az, Log: log, Tokens: tokens, API: jsonAPI},
 		server.Options{Operator: "Kreis Test", PublicURL: appURL, IssuerURL: issuer,
 			Now: func() time.Time { return today }, RequestTimeout: timeout})
 	if err != nil {

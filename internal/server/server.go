@@ -16,6 +16,7 @@ import (
 
 	"github.com/planwerk/planwerk/internal/authz"
 	"github.com/planwerk/planwerk/internal/domain"
+	"github.com/planwerk/planwerk/internal/service/apitoken"
 )
 
 // Store is what the pages read. *postgres.DB satisfies it.
@@ -82,6 +83,11 @@ type Deps struct {
 	Auth  Authenticator
 	Authz *authz.Authorizer
 	Log   *slog.Logger
+	// Tokens manages the personal API tokens of the signed-in user's page.
+	Tokens *apitoken.Service
+	// API serves every path under /api/ (internal/api): no session, no
+	// browser CSRF check, errors as problem details. Optional.
+	API http.Handler
 }
 
 // Options configure the server.
@@ -122,6 +128,8 @@ type Server struct {
 	routeTable []Route
 	// bodies holds the routes that accept more than the default body.
 	bodies bodyRules
+	tokens *apitoken.Service
+	api    http.Handler
 }
 
 // New builds the server: templates are parsed and routes registered here, so
@@ -131,8 +139,8 @@ func New(deps Deps, opts Options) (*Server, error) {
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
-	if deps.Store == nil || deps.Auth == nil || deps.Authz == nil || deps.Log == nil {
-		return nil, errors.New("server: Store, Auth, Authz and Log are required")
+	if deps.Store == nil || deps.Auth == nil || deps.Authz == nil || deps.Log == nil || deps.Tokens == nil {
+		return nil, errors.New("server: Store, Auth, Authz, Log and Tokens are required")
 	}
 	if opts.RequestTimeout <= 0 {
 		return nil, errors.New("server: RequestTimeout is required")
@@ -146,7 +154,8 @@ func New(deps Deps, opts Options) (*Server, error) {
 		return nil, err
 	}
 	s := &Server{store: deps.Store, auth: deps.Auth, authz: deps.Authz, log: deps.Log, pages: pages,
-		messages: messages, plainMessages: plainMessages, opts: opts, csp: contentSecurityPolicy(opts.IssuerURL)}
+		messages: messages, plainMessages: plainMessages, opts: opts, csp: contentSecurityPolicy(opts.IssuerURL),
+		tokens: deps.Tokens, api: deps.API}
 	router, err := s.routes()
 	if err != nil {
 		return nil, err
@@ -167,3 +176,8 @@ func New(deps Deps, opts Options) (*Server, error) {
 func needsNoSession(path string) bool {
 	return path == "/healthz" || path == "/readyz" || strings.HasPrefix(path, "/static/")
 }
+
+// isAPIPath names the paths of the JSON API: they authenticate by token,
+// never by the session cookie, so neither the session layer nor the
+// browsers' CSRF check applies to them (a cookie authenticates nothing there).
+func isAPIPath(path string) bool { return strings.HasPrefix(path, "/api/") }
