@@ -35,6 +35,7 @@ type app struct {
 	DB     *postgres.DB
 	IdP    *demoidp.Provider
 	Server *server.Server
+	API    *api.API
 }
 
 func newApp(t *testing.T) *app {
@@ -60,7 +61,7 @@ func newApp(t *testing.T) *app {
 	if err := db.EnsureDemoAccounts(ctx, a.IdP.Issuer(), demoAccounts()); err != nil {
 		t.Fatal(err)
 	}
-	a.Server = newServer(t, db, a.IdP.Issuer(), a.URL)
+	a.Server, a.API = newServerAndAPI(t, db, a.IdP.Issuer(), a.URL, slog.New(slog.NewTextHandler(io.Discard, nil)), 30*time.Second)
 	hs := &httptest.Server{Listener: ln, Config: &http.Server{Handler: a.Server}}
 	hs.Start()
 	t.Cleanup(hs.Close)
@@ -96,6 +97,13 @@ func newServerLogging(t *testing.T, db *postgres.DB, issuer, appURL string, log 
 // newServerWith is newServer with a logger and a request deadline of the test's choice.
 func newServerWith(t *testing.T, db *postgres.DB, issuer, appURL string, log *slog.Logger, timeout time.Duration) *server.Server {
 	t.Helper()
+	srv, _ := newServerAndAPI(t, db, issuer, appURL, log, timeout)
+	return srv
+}
+
+// newServerAndAPI is newServerWith that also returns the JSON API it serves under /api/.
+func newServerAndAPI(t *testing.T, db *postgres.DB, issuer, appURL string, log *slog.Logger, timeout time.Duration) (*server.Server, *api.API) {
+	t.Helper()
 	az, err := authz.New()
 	if err != nil {
 		t.Fatal(err)
@@ -113,7 +121,7 @@ func newServerWith(t *testing.T, db *postgres.DB, issuer, appURL string, log *sl
 	if err != nil {
 		t.Fatal(err)
 	}
-	return srv
+	return srv, jsonAPI
 }
 
 func demoAccounts() []postgres.DemoAccount {
