@@ -78,11 +78,11 @@ func measureWrites(ctx context.Context, db *postgres.DB, workers int, d time.Dur
 func writeUnit(ctx context.Context, db *postgres.DB, t postgres.BenchWriteTarget, progress int) (int, error) {
 	conflicts := 0
 	for {
-		cur, err := db.FindImplementation(ctx, t.OrganisationID, t.ImplementationID)
+		cur, err := db.FindImplementation(ctx, t.Key)
 		if err != nil {
 			return conflicts, err
 		}
-		_, err = db.UpdateImplementation(ctx, t.OrganisationID, t.ImplementationID, cur.Version, nil,
+		_, err = db.UpdateImplementation(ctx, t.Key, cur.Version, nil,
 			func(i domain.Implementation) (domain.Implementation, error) {
 				w, err := domain.Workflow{Relevance: i.Relevance, Status: i.Status, Progress: i.Progress,
 					Support: i.Support}.SetProgress(progress)
@@ -96,7 +96,7 @@ func writeUnit(ctx context.Context, db *postgres.DB, t postgres.BenchWriteTarget
 		if err != nil {
 			return conflicts, err
 		}
-		_, err = db.AddProgressUpdate(ctx, t.OrganisationID, t.ImplementationID, time.Now(),
+		_, err = db.AddProgressUpdate(ctx, t.Key, time.Now(),
 			fmt.Sprintf("Fortschritt auf %d %% gestiegen.", progress), nil)
 		return conflicts, err
 	}

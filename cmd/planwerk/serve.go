@@ -15,6 +15,7 @@ import (
 	"github.com/planwerk/planwerk/internal/config"
 	"github.com/planwerk/planwerk/internal/server"
 	"github.com/planwerk/planwerk/internal/service/apitoken"
+	"github.com/planwerk/planwerk/internal/service/implementation"
 )
 
 func runServe(ctx context.Context, cfg config.Config, log *slog.Logger) error {
@@ -38,12 +39,14 @@ func newServer(cfg config.Config, log *slog.Logger, db *database) (*server.Serve
 		return nil, err
 	}
 	authn := auth.New(auth.ConfigFrom(cfg), db, db.SessionStore(), log)
+	impls := implementation.New(db, nil)
 	tokens := apitoken.New(db, time.Now)
-	jsonAPI, err := api.New(api.Deps{Store: db, Tokens: tokens, Authz: az, Log: log})
+	jsonAPI, err := api.New(api.Deps{Store: db, Tokens: tokens, Implementations: impls, Authz: az, Log: log})
 	if err != nil {
 		return nil, err
 	}
-	return server.New(server.Deps{Store: db, Auth: authn, Authz: az, Log: log, Tokens: tokens, API: jsonAPI},
+	return server.New(server.Deps{Store: db, Implementations: impls, Auth: authn, Authz: az, Log: log,
+		Tokens: tokens, API: jsonAPI},
 		server.Options{Operator: cfg.Operator, PublicURL: cfg.PublicURL, IssuerURL: cfg.OIDCIssuer,
 			RequestTimeout: cfg.RequestTimeout})
 }

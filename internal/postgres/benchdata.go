@@ -300,21 +300,21 @@ func (db *DB) ServerVersion(ctx context.Context) (string, error) {
 
 // BenchWriteTarget is an implementation the benchmark's writers may change.
 type BenchWriteTarget struct {
-	OrganisationID, ImplementationID int64
+	Key domain.ImplementationKey
 }
 
 // FindBenchWriteTargets lists up to limit implementations in progress, spread
 // over the organisations, for the benchmark's write mix.
 func (db *DB) FindBenchWriteTargets(ctx context.Context, limit int) ([]BenchWriteTarget, error) {
 	rows, err := db.pool.Query(ctx, `
-		SELECT organisation_id, id FROM implementations
-		WHERE status = 'in_progress' ORDER BY hashint8(id) LIMIT $1`, limit)
+		SELECT m.plan_id, i.organisation_id, i.id FROM implementations i JOIN measures m ON m.id = i.measure_id
+		WHERE i.status = 'in_progress' ORDER BY hashint8(i.id) LIMIT $1`, limit)
 	if err != nil {
 		return nil, translate(err, "Umsetzung")
 	}
 	var out []BenchWriteTarget
 	var t BenchWriteTarget
-	_, err = pgx.ForEachRow(rows, []any{&t.OrganisationID, &t.ImplementationID}, func() error {
+	_, err = pgx.ForEachRow(rows, []any{&t.Key.PlanID, &t.Key.OrgID, &t.Key.ID}, func() error {
 		out = append(out, t)
 		return nil
 	})

@@ -8,9 +8,9 @@ import (
 	"github.com/planwerk/planwerk/internal/domain"
 )
 
-// FindImplementationDetail returns one implementation of the given
-// organisation with its measure, goal, action field and plan in one query.
-func (db *DB) FindImplementationDetail(ctx context.Context, orgID, id int64) (domain.ImplementationDetail, error) {
+// FindImplementationDetail returns the implementation key names with its
+// measure, goal, action field and plan in one query.
+func (db *DB) FindImplementationDetail(ctx context.Context, key domain.ImplementationKey) (domain.ImplementationDetail, error) {
 	rows, _ := db.pool.Query(ctx, `
 		SELECT `+implementationColumns+`,
 		       m.code AS measure_code, m.title AS measure_title, m.scope, m.description AS measure_description,
@@ -22,7 +22,7 @@ func (db *DB) FindImplementationDetail(ctx context.Context, orgID, id int64) (do
 		JOIN goals g ON g.id = m.goal_id
 		JOIN action_fields f ON f.id = g.action_field_id
 		JOIN plans p ON p.id = m.plan_id
-		WHERE i.organisation_id = $1 AND i.id = $2`, orgID, id)
+		WHERE `+implementationKeyMatch, key.OrgID, key.ID, key.PlanID)
 	d, err := pgx.CollectExactlyOneRow(rows, pgx.RowToStructByName[domain.ImplementationDetail])
 	return d, translate(err, "Umsetzung")
 }

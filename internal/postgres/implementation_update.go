@@ -8,17 +8,17 @@ import (
 	"github.com/planwerk/planwerk/internal/domain"
 )
 
-// UpdateImplementation applies change to one implementation of the given
-// organisation, provided nobody saved a newer version since expectedVersion
+// UpdateImplementation applies change to the implementation key names,
+// provided nobody saved a newer version since expectedVersion
 // was read. The new row and its audit event are written in one transaction.
 //
 // On a version conflict it returns the current implementation together with a
 // conflict error, so the caller can show the other person's values.
-func (db *DB) UpdateImplementation(ctx context.Context, orgID, id int64, expectedVersion int, actorID *int64,
+func (db *DB) UpdateImplementation(ctx context.Context, key domain.ImplementationKey, expectedVersion int, actorID *int64,
 	change func(domain.Implementation) (domain.Implementation, error)) (domain.Implementation, error) {
 	var result domain.Implementation
 	err := pgx.BeginFunc(ctx, db.pool, func(tx pgx.Tx) error {
-		current, err := findImplementation(ctx, tx, orgID, id, true)
+		current, err := findImplementation(ctx, tx, key, true)
 		if err != nil {
 			return err
 		}

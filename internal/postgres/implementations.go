@@ -16,6 +16,11 @@ const implementationColumns = `i.id, i.measure_id, i.organisation_id, i.relevanc
 	i.start_on, i.due_on, i.support, i.support_request, i.support_response, i.support_requested_at,
 	i.last_update_on, i.version, i.updated_at`
 
+// implementationKeyMatch is the condition of a domain.ImplementationKey on
+// implementations i joined with their measures m, with $1 the organisation,
+// $2 the implementation and $3 the plan.
+const implementationKeyMatch = `i.organisation_id = $1 AND i.id = $2 AND m.plan_id = $3`
+
 // FindMeasure returns a measure with its goal, action field and plan.
 func (db *DB) FindMeasure(ctx context.Context, measureID int64) (domain.MeasureContext, error) {
 	rows, _ := db.pool.Query(ctx, `
@@ -77,9 +82,9 @@ func (db *DB) FindWorkspace(ctx context.Context, orgID, planID int64) ([]domain.
 	return items, translate(err, "Kommune")
 }
 
-// FindImplementation returns one implementation of the given organisation.
-func (db *DB) FindImplementation(ctx context.Context, orgID, id int64) (domain.Implementation, error) {
-	return findImplementation(ctx, db.pool, orgID, id, false)
+// FindImplementation returns the implementation key names.
+func (db *DB) FindImplementation(ctx context.Context, key domain.ImplementationKey) (domain.Implementation, error) {
+	return findImplementation(ctx, db.pool, key, false)
 }
 
 // querier is what pgxpool.Pool and pgx.Tx have in common.
@@ -87,12 +92,15 @@ type querier interface {
 	Query(ctx context.Context, sql string, args ...any) (pgx.Rows, error)
 }
 
-func findImplementation(ctx context.Context, q querier, orgID, id int64, forUpdate bool) (domain.Implementation, error) {
-	sql := `SELECT ` + implementationColumns + ` FROM implementations i WHERE i.organisation_id = $1 AND i.id = $2`
+// findImplementation reads (and with forUpdate locks) the implementation key
+// names: its organisation, id and the plan of its measure must all match.
+func findImplementation(ctx context.Context, q querier, key domain.ImplementationKey, forUpdate bool) (domain.Implementation, error) {
+	sql := `SELECT ` + implementationColumns + ` FROM implementations i JOIN measures m ON m.id = i.measure_id
+		WHERE ` + implementationKeyMatch
 	if forUpdate {
-		sql += ` FOR UPDATE`
+		sql += ` FOR UPDATE OF i`
 	}
-	rows, _ := q.Query(ctx, sql, orgID, id)
+	rows, _ := q.Query(ctx, sql, key.OrgID, key.ID, key.PlanID)
 	impl, err := pgx.CollectExactlyOneRow(rows, pgx.RowToStructByName[domain.Implementation])
 	return impl, translate(err, "Umsetzung")
 }

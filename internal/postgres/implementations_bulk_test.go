@@ -95,7 +95,7 @@ func TestUpdateImplementationsIsAllOrNothing(t *testing.T) {
 				t.Fatalf("err = %v, want code %s (stale %v)", err, tc.want, tc.stale)
 			}
 			for _, id := range []int64{f.implDuelmen, other} {
-				impl, err := f.db.FindImplementation(ctx, f.duelmen, id)
+				impl, err := f.db.FindImplementation(ctx, f.key(f.duelmen, id))
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -103,7 +103,7 @@ func TestUpdateImplementationsIsAllOrNothing(t *testing.T) {
 					t.Errorf("implementation %d was changed: %+v", id, impl)
 				}
 			}
-			if impl, _ := f.db.FindImplementation(ctx, f.olfen, f.implOlfen); impl.Version != 1 {
+			if impl, _ := f.db.FindImplementation(ctx, f.key(f.olfen, f.implOlfen)); impl.Version != 1 {
 				t.Errorf("Olfen's implementation was changed: %+v", impl)
 			}
 		})
@@ -113,7 +113,7 @@ func TestUpdateImplementationsIsAllOrNothing(t *testing.T) {
 func TestWorkspaceCarriesOpenMilestones(t *testing.T) {
 	f := newFixture(t)
 	ctx := context.Background()
-	if _, err := f.db.UpdateImplementation(ctx, f.duelmen, f.implDuelmen, 1, nil, markRelevant); err != nil {
+	if _, err := f.db.UpdateImplementation(ctx, f.key(f.duelmen, f.implDuelmen), 1, nil, markRelevant); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := f.pool.Exec(ctx, `INSERT INTO milestones (implementation_id, title, due_on, done, done_on) VALUES

@@ -17,7 +17,7 @@ func markRelevant(i domain.Implementation) (domain.Implementation, error) {
 func TestUpdateImplementationWritesRowAndAuditEventTogether(t *testing.T) {
 	f := newFixture(t)
 	ctx := context.Background()
-	saved, err := f.db.UpdateImplementation(ctx, f.duelmen, f.implDuelmen, 1, &f.actor, markRelevant)
+	saved, err := f.db.UpdateImplementation(ctx, f.key(f.duelmen, f.implDuelmen), 1, &f.actor, markRelevant)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -46,10 +46,10 @@ func TestUpdateImplementationWritesRowAndAuditEventTogether(t *testing.T) {
 func TestUpdateImplementationRefusesAStaleVersionAndReturnsTheCurrentOne(t *testing.T) {
 	f := newFixture(t)
 	ctx := context.Background()
-	if _, err := f.db.UpdateImplementation(ctx, f.duelmen, f.implDuelmen, 1, nil, markRelevant); err != nil {
+	if _, err := f.db.UpdateImplementation(ctx, f.key(f.duelmen, f.implDuelmen), 1, nil, markRelevant); err != nil {
 		t.Fatal(err)
 	}
-	current, err := f.db.UpdateImplementation(ctx, f.duelmen, f.implDuelmen, 1, nil, markRelevant)
+	current, err := f.db.UpdateImplementation(ctx, f.key(f.duelmen, f.implDuelmen), 1, nil, markRelevant)
 	if domain.ErrorCode(err) != domain.CodeConflict {
 		t.Fatalf("second save from version 1: err = %v, want conflict", err)
 	}
@@ -64,7 +64,7 @@ func TestUpdateImplementationRefusesAStaleVersionAndReturnsTheCurrentOne(t *test
 
 func TestUpdateImplementationOfAnotherOrganisationIsNotFound(t *testing.T) {
 	f := newFixture(t)
-	_, err := f.db.UpdateImplementation(context.Background(), f.olfen, f.implDuelmen, 1, nil, markRelevant)
+	_, err := f.db.UpdateImplementation(context.Background(), f.key(f.olfen, f.implDuelmen), 1, nil, markRelevant)
 	if domain.ErrorCode(err) != domain.CodeNotFound {
 		t.Fatalf("Olfen updating Dülmen's implementation: err = %v, want not found", err)
 	}
@@ -79,11 +79,11 @@ func TestRefusedChangeRollsBackAndLeavesNoAuditEvent(t *testing.T) {
 		i.Status, i.Progress = domain.StatusCompleted, 50
 		return i, nil
 	}
-	_, err := f.db.UpdateImplementation(ctx, f.county, f.implCounty, 1, nil, completeAtHalf)
+	_, err := f.db.UpdateImplementation(ctx, f.key(f.county, f.implCounty), 1, nil, completeAtHalf)
 	if domain.ErrorCode(err) != domain.CodeInvalid {
 		t.Fatalf("completed at 50 %%: err = %v, want invalid", err)
 	}
-	impl, err := f.db.FindImplementation(ctx, f.county, f.implCounty)
+	impl, err := f.db.FindImplementation(ctx, f.key(f.county, f.implCounty))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -101,7 +101,7 @@ func TestAddProgressUpdateRecordsStateAndKeepsLastUpdateDate(t *testing.T) {
 	day := time.Date(2026, 11, 2, 0, 0, 0, 0, time.UTC)
 	earlier := day.AddDate(0, -2, 0)
 	for _, d := range []time.Time{day, earlier} {
-		if _, err := f.db.AddProgressUpdate(ctx, f.county, f.implCounty, d, "Pool mit 40 Sprachen steht.", &f.actor); err != nil {
+		if _, err := f.db.AddProgressUpdate(ctx, f.key(f.county, f.implCounty), d, "Pool mit 40 Sprachen steht.", &f.actor); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -112,14 +112,14 @@ func TestAddProgressUpdateRecordsStateAndKeepsLastUpdateDate(t *testing.T) {
 	if len(updates) != 2 || !updates[0].ReportedOn.Equal(day) || updates[0].Status != domain.StatusInProgress || updates[0].Progress != 30 {
 		t.Fatalf("updates = %+v", updates)
 	}
-	impl, _ := f.db.FindImplementation(ctx, f.county, f.implCounty)
+	impl, _ := f.db.FindImplementation(ctx, f.key(f.county, f.implCounty))
 	if impl.LastUpdateOn == nil || !impl.LastUpdateOn.Equal(day) {
 		t.Errorf("last_update_on = %v, want %v (an older report must not move it back)", impl.LastUpdateOn, day)
 	}
 	if events, _ := f.db.FindAuditEvents(ctx, f.county, "progress_update", updates[0].ID); len(events) != 1 {
 		t.Errorf("progress update has %d audit events, want 1", len(events))
 	}
-	if _, err := f.db.AddProgressUpdate(ctx, f.olfen, f.implCounty, day, "fremd", nil); domain.ErrorCode(err) != domain.CodeNotFound {
+	if _, err := f.db.AddProgressUpdate(ctx, f.key(f.olfen, f.implCounty), day, "fremd", nil); domain.ErrorCode(err) != domain.CodeNotFound {
 		t.Errorf("report on another organisation's implementation: err = %v, want not found", err)
 	}
 }
@@ -127,7 +127,7 @@ func TestAddProgressUpdateRecordsStateAndKeepsLastUpdateDate(t *testing.T) {
 func TestAuditEventsAreAppendOnly(t *testing.T) {
 	f := newFixture(t)
 	ctx := context.Background()
-	if _, err := f.db.UpdateImplementation(ctx, f.duelmen, f.implDuelmen, 1, nil, markRelevant); err != nil {
+	if _, err := f.db.UpdateImplementation(ctx, f.key(f.duelmen, f.implDuelmen), 1, nil, markRelevant); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := f.pool.Exec(ctx, `UPDATE audit_events SET action = 'delete'`); err == nil {

@@ -11,22 +11,21 @@ import (
 
 const milestoneColumns = `m.id, m.implementation_id, m.title, m.due_on, m.done, m.done_on, m.created_at`
 
-// AddMilestone adds a milestone to one implementation of the given
-// organisation and records it in the audit log.
-func (db *DB) AddMilestone(ctx context.Context, orgID, implID int64, title string, dueOn *time.Time, actorID *int64) (domain.Milestone, error) {
+// AddMilestone adds a milestone to the implementation key names and records it in the audit log.
+func (db *DB) AddMilestone(ctx context.Context, key domain.ImplementationKey, title string, dueOn *time.Time, actorID *int64) (domain.Milestone, error) {
 	var saved domain.Milestone
 	err := pgx.BeginFunc(ctx, db.pool, func(tx pgx.Tx) error {
-		if _, err := findImplementation(ctx, tx, orgID, implID, false); err != nil {
+		if _, err := findImplementation(ctx, tx, key, false); err != nil {
 			return err
 		}
 		rows, _ := tx.Query(ctx, `
 			INSERT INTO milestones AS m (implementation_id, title, due_on) VALUES ($1, $2, $3)
-			RETURNING `+milestoneColumns, implID, title, dueOn)
+			RETURNING `+milestoneColumns, key.ID, title, dueOn)
 		var err error
 		if saved, err = pgx.CollectExactlyOneRow(rows, pgx.RowToStructByName[domain.Milestone]); err != nil {
 			return err
 		}
-		return insertImplementationAudit(ctx, tx, orgID, implID, auditEntry{ActorID: actorID,
+		return insertImplementationAudit(ctx, tx, key.OrgID, key.ID, auditEntry{ActorID: actorID,
 			Entity: "milestone", EntityID: saved.ID, Action: "create",
 			Changes: map[string]domain.Change{"title": {New: title}, "due_on": {New: optionalDate(dueOn)}}})
 	})
@@ -35,10 +34,10 @@ func (db *DB) AddMilestone(ctx context.Context, orgID, implID int64, title strin
 
 // SetMilestoneDone marks a milestone done (on the given day) or open again.
 // Setting the state it already has changes nothing and logs nothing.
-func (db *DB) SetMilestoneDone(ctx context.Context, orgID, implID, milestoneID int64, done bool, on time.Time, actorID *int64) (domain.Milestone, error) {
+func (db *DB) SetMilestoneDone(ctx context.Context, key domain.ImplementationKey, milestoneID int64, done bool, on time.Time, actorID *int64) (domain.Milestone, error) {
 	var saved domain.Milestone
 	err := pgx.BeginFunc(ctx, db.pool, func(tx pgx.Tx) error {
-		current, err := findMilestone(ctx, tx, orgID, implID, milestoneID)
+		current, err := findMilestone(ctx, tx, key, milestoneID)
 		if err != nil {
 			return err
 		}
@@ -56,7 +55,7 @@ func (db *DB) SetMilestoneDone(ctx context.Context, orgID, implID, milestoneID i
 		if saved, err = pgx.CollectExactlyOneRow(rows, pgx.RowToStructByName[domain.Milestone]); err != nil {
 			return err
 		}
-		return insertImplementationAudit(ctx, tx, orgID, implID, auditEntry{ActorID: actorID,
+		return insertImplementationAudit(ctx, tx, key.OrgID, key.ID, auditEntry{ActorID: actorID,
 			Entity: "milestone", EntityID: milestoneID, Action: "update",
 			Changes: map[string]domain.Change{
 				"title": {Old: current.Title, New: current.Title},
@@ -67,16 +66,16 @@ func (db *DB) SetMilestoneDone(ctx context.Context, orgID, implID, milestoneID i
 }
 
 // DeleteMilestone removes a milestone; the audit log keeps what it was.
-func (db *DB) DeleteMilestone(ctx context.Context, orgID, implID, milestoneID int64, actorID *int64) error {
+func (db *DB) DeleteMilestone(ctx context.Context, key domain.ImplementationKey, milestoneID int64, actorID *int64) error {
 	err := pgx.BeginFunc(ctx, db.pool, func(tx pgx.Tx) error {
-		current, err := findMilestone(ctx, tx, orgID, implID, milestoneID)
+		current, err := findMilestone(ctx, tx, key, milestoneID)
 		if err != nil {
 			return err
 		}
 		if _, err := tx.Exec(ctx, `DELETE FROM milestones WHERE id = $1`, milestoneID); err != nil {
 			return err
 		}
-		return insertImplementationAudit(ctx, tx, orgID, implID, auditEntry{ActorID: actorID,
+		return insertImplementationAudit(ctx, tx, key.OrgID, key.ID, auditEntry{ActorID: actorID,
 			Entity: "milestone", EntityID: milestoneID, Action: "delete",
 			Changes: map[string]domain.Change{"title": {Old: current.Title}, "due_on": {Old: optionalDate(current.DueOn)},
 				"done": {Old: current.Done}}})
@@ -85,13 +84,14 @@ func (db *DB) DeleteMilestone(ctx context.Context, orgID, implID, milestoneID in
 }
 
 // findMilestone locks one milestone of one implementation of the given
-// organisation; a milestone of anyone else's implementation is not found.
-func findMilestone(ctx context.Context, tx pgx.Tx, orgID, implID, milestoneID int64) (domain.Milestone, error) {
+// key; a milestone of anyone else's implementation is not found.
+func findMilestone(ctx context.Context, tx pgx.Tx, key domain.ImplementationKey, milestoneID int64) (domain.Milestone, error) {
 	rows, _ := tx.Query(ctx, `
 		SELECT `+milestoneColumns+`
-		FROM milestones m JOIN implementations i ON i.id = m.implementation_id
-		WHERE i.organisation_id = $1 AND m.implementation_id = $2 AND m.id = $3
-		FOR UPDATE OF m`, orgID, implID, milestoneID)
+		FROM milestones m
+		WHERE m.id = $4 AND m.implementation_id = (
+			SELECT i.id FROM implementations i JOIN measures m ON m.id = i.measure_id WHERE `+implementationKeyMatch+`)
+		FOR UPDATE OF m`, key.OrgID, key.ID, key.PlanID, milestoneID)
 	m, err := pgx.CollectExactlyOneRow(rows, pgx.RowToStructByName[domain.Milestone])
 	return m, translate(err, "Meilenstein")
 }

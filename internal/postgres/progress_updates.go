@@ -9,13 +9,13 @@ import (
 	"github.com/planwerk/planwerk/internal/domain"
 )
 
-// AddProgressUpdate records a progress report on one implementation of the
-// given organisation, with the implementation's status and progress at this
+// AddProgressUpdate records a progress report on the implementation key
+// names, with the implementation's status and progress at this
 // moment, and keeps the implementation's last_update_on in step.
-func (db *DB) AddProgressUpdate(ctx context.Context, orgID, implID int64, reportedOn time.Time, body string, actorID *int64) (domain.ProgressUpdate, error) {
+func (db *DB) AddProgressUpdate(ctx context.Context, key domain.ImplementationKey, reportedOn time.Time, body string, actorID *int64) (domain.ProgressUpdate, error) {
 	var saved domain.ProgressUpdate
 	err := pgx.BeginFunc(ctx, db.pool, func(tx pgx.Tx) error {
-		impl, err := findImplementation(ctx, tx, orgID, implID, true)
+		impl, err := findImplementation(ctx, tx, key, true)
 		if err != nil {
 			return err
 		}
@@ -31,7 +31,7 @@ func (db *DB) AddProgressUpdate(ctx context.Context, orgID, implID int64, report
 			WHERE id = $1`, impl.ID, reportedOn); err != nil {
 			return err
 		}
-		return insertImplementationAudit(ctx, tx, orgID, impl.ID, auditEntry{ActorID: actorID,
+		return insertImplementationAudit(ctx, tx, key.OrgID, impl.ID, auditEntry{ActorID: actorID,
 			Entity: "progress_update", EntityID: saved.ID, Action: "create",
 			Changes: map[string]domain.Change{"body": {New: body}, "reported_on": {New: reportedOn.Format(time.DateOnly)}}})
 	})

@@ -14,7 +14,7 @@ const isoDate = `'YYYY-MM-DD"T00:00:00Z"'`
 
 // recordsSQL gathers an implementation's records in one statement: one
 // json_agg subselect per kind, so the page costs one round trip however many
-// records there are. $3 asks for the comments, $4 for the history.
+// records there are. $1–$3 are the key, $4 asks for the comments, $5 for the history.
 const recordsSQL = `
 SELECT
   (SELECT coalesce(json_agg(json_build_object(
@@ -32,7 +32,7 @@ SELECT
           ORDER BY m.due_on NULLS LAST, m.id), '[]'::json)
    FROM milestones m
    WHERE m.implementation_id = i.id) AS milestones,
-  CASE WHEN $3 THEN
+  CASE WHEN $4 THEN
   (SELECT coalesce(json_agg(json_build_object(
           'id', c.id, 'implementation_id', c.implementation_id, 'author_name', coalesce(u.name, ''),
           'body', c.body, 'created_at', c.created_at)
@@ -40,7 +40,7 @@ SELECT
    FROM comments c LEFT JOIN users u ON u.id = c.author_id
    WHERE c.implementation_id = i.id)
   ELSE '[]'::json END AS comments,
-  CASE WHEN $4 THEN
+  CASE WHEN $5 THEN
   (SELECT coalesce(json_agg(json_build_object(
           'ID', a.id, 'OccurredAt', a.occurred_at, 'ActorID', a.actor_id, 'ActorName', coalesce(u.name, ''),
           'OrganisationID', a.organisation_id, 'Entity', a.entity, 'EntityID', a.entity_id,
@@ -53,15 +53,15 @@ SELECT
    WHERE a.organisation_id = i.organisation_id AND a.entity <> 'comment'
      AND ((a.entity = 'implementation' AND a.entity_id = i.id) OR a.implementation_id = i.id))
   ELSE '[]'::json END AS history
-FROM implementations i
-WHERE i.organisation_id = $1 AND i.id = $2`
+FROM implementations i JOIN measures m ON m.id = i.measure_id
+WHERE ` + implementationKeyMatch
 
 // FindImplementationRecords returns the progress reports, milestones and, as
-// scope allows, the comments and the history of one implementation of the
-// given organisation, in a single statement.
-func (db *DB) FindImplementationRecords(ctx context.Context, orgID, id int64, scope domain.RecordScope) (domain.ImplementationRecords, error) {
+// scope allows, the comments and the history of the implementation key
+// names, in a single statement.
+func (db *DB) FindImplementationRecords(ctx context.Context, key domain.ImplementationKey, scope domain.RecordScope) (domain.ImplementationRecords, error) {
 	var r domain.ImplementationRecords
-	err := db.pool.QueryRow(ctx, recordsSQL, orgID, id, scope.Comments, scope.History).
+	err := db.pool.QueryRow(ctx, recordsSQL, key.OrgID, key.ID, key.PlanID, scope.Comments, scope.History).
 		Scan(&r.Reports, &r.Milestones, &r.Comments, &r.History)
 	return r, translate(err, "Umsetzung")
 }

@@ -20,7 +20,7 @@ func TestConcurrentWritersLoseNoUpdate(t *testing.T) {
 	f := newFixture(t)
 	ctx := context.Background()
 	const writers = 20
-	start, err := f.db.FindImplementation(ctx, f.county, f.implCounty)
+	start, err := f.db.FindImplementation(ctx, f.key(f.county, f.implCounty))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -47,7 +47,7 @@ func TestConcurrentWritersLoseNoUpdate(t *testing.T) {
 			read.Done()
 			read.Wait()
 			for attempt := 0; attempt < 10*writers; attempt++ {
-				saved, err := f.db.UpdateImplementation(ctx, f.county, f.implCounty, version, &f.actor, change)
+				saved, err := f.db.UpdateImplementation(ctx, f.key(f.county, f.implCounty), version, &f.actor, change)
 				switch {
 				case err == nil:
 					outcomes[w].accepted, outcomes[w].firstTryOK = saved, attempt == 0
@@ -108,7 +108,7 @@ func TestConcurrentWritersLoseNoUpdate(t *testing.T) {
 		prevOrg, prevProgress = wantOrg, float64(40+w)
 	}
 
-	final, err := f.db.FindImplementation(ctx, f.county, f.implCounty)
+	final, err := f.db.FindImplementation(ctx, f.key(f.county, f.implCounty))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -19,28 +19,28 @@ func day(s string) *time.Time {
 func TestImplementationRecordsComeInOneQueryAndRespectTheScope(t *testing.T) {
 	f := newFixture(t)
 	ctx := context.Background()
-	if _, err := f.db.AddProgressUpdate(ctx, f.county, f.implCounty, *day("2026-10-01"), "Erste Meldung", &f.actor); err != nil {
+	if _, err := f.db.AddProgressUpdate(ctx, f.key(f.county, f.implCounty), *day("2026-10-01"), "Erste Meldung", &f.actor); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := f.db.AddProgressUpdate(ctx, f.county, f.implCounty, *day("2026-11-01"), "Zweite Meldung", nil); err != nil {
+	if _, err := f.db.AddProgressUpdate(ctx, f.key(f.county, f.implCounty), *day("2026-11-01"), "Zweite Meldung", nil); err != nil {
 		t.Fatal(err)
 	}
-	kept, err := f.db.AddMilestone(ctx, f.county, f.implCounty, "Konzept steht", day("2026-12-31"), &f.actor)
+	kept, err := f.db.AddMilestone(ctx, f.key(f.county, f.implCounty), "Konzept steht", day("2026-12-31"), &f.actor)
 	if err != nil {
 		t.Fatal(err)
 	}
-	gone, err := f.db.AddMilestone(ctx, f.county, f.implCounty, "Entwurf verworfen", nil, &f.actor)
+	gone, err := f.db.AddMilestone(ctx, f.key(f.county, f.implCounty), "Entwurf verworfen", nil, &f.actor)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := f.db.DeleteMilestone(ctx, f.county, f.implCounty, gone.ID, &f.actor); err != nil {
+	if err := f.db.DeleteMilestone(ctx, f.key(f.county, f.implCounty), gone.ID, &f.actor); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := f.db.AddComment(ctx, f.county, f.implCounty, "Geheimer Kommentar", &f.actor); err != nil {
+	if _, err := f.db.AddComment(ctx, f.key(f.county, f.implCounty), "Geheimer Kommentar", &f.actor); err != nil {
 		t.Fatal(err)
 	}
 
-	all, err := f.db.FindImplementationRecords(ctx, f.county, f.implCounty, domain.RecordScope{History: true, Comments: true})
+	all, err := f.db.FindImplementationRecords(ctx, f.key(f.county, f.implCounty), domain.RecordScope{History: true, Comments: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -72,7 +72,7 @@ func TestImplementationRecordsComeInOneQueryAndRespectTheScope(t *testing.T) {
 		t.Errorf("deletion event keeps the title: %+v", all.History[0].Changes)
 	}
 
-	outside, err := f.db.FindImplementationRecords(ctx, f.county, f.implCounty, domain.RecordScope{})
+	outside, err := f.db.FindImplementationRecords(ctx, f.key(f.county, f.implCounty), domain.RecordScope{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -80,7 +80,7 @@ func TestImplementationRecordsComeInOneQueryAndRespectTheScope(t *testing.T) {
 		t.Errorf("without scope: %d comments, %d events (want none), %d reports, %d milestones",
 			len(outside.Comments), len(outside.History), len(outside.Reports), len(outside.Milestones))
 	}
-	if _, err := f.db.FindImplementationRecords(ctx, f.duelmen, f.implCounty, domain.RecordScope{History: true}); domain.ErrorCode(err) != domain.CodeNotFound {
+	if _, err := f.db.FindImplementationRecords(ctx, f.key(f.duelmen, f.implCounty), domain.RecordScope{History: true}); domain.ErrorCode(err) != domain.CodeNotFound {
 		t.Errorf("Dülmen reading the county's records: err = %v, want not found", err)
 	}
 }
@@ -88,33 +88,33 @@ func TestImplementationRecordsComeInOneQueryAndRespectTheScope(t *testing.T) {
 func TestMilestonesAreMarkedDoneAndOpenAndEveryChangeIsAudited(t *testing.T) {
 	f := newFixture(t)
 	ctx := context.Background()
-	m, err := f.db.AddMilestone(ctx, f.county, f.implCounty, "Träger gewonnen", nil, &f.actor)
+	m, err := f.db.AddMilestone(ctx, f.key(f.county, f.implCounty), "Träger gewonnen", nil, &f.actor)
 	if err != nil {
 		t.Fatal(err)
 	}
 	on := time.Date(2026, 11, 25, 15, 0, 0, 0, time.UTC)
-	done, err := f.db.SetMilestoneDone(ctx, f.county, f.implCounty, m.ID, true, on, &f.actor)
+	done, err := f.db.SetMilestoneDone(ctx, f.key(f.county, f.implCounty), m.ID, true, on, &f.actor)
 	if err != nil || !done.Done || done.DoneOn == nil || !done.DoneOn.Equal(*day("2026-11-25")) {
 		t.Fatalf("done = %+v, %v", done, err)
 	}
-	if _, err := f.db.SetMilestoneDone(ctx, f.county, f.implCounty, m.ID, true, on, &f.actor); err != nil {
+	if _, err := f.db.SetMilestoneDone(ctx, f.key(f.county, f.implCounty), m.ID, true, on, &f.actor); err != nil {
 		t.Fatal(err) // repeating the click changes nothing
 	}
-	open, err := f.db.SetMilestoneDone(ctx, f.county, f.implCounty, m.ID, false, on, &f.actor)
+	open, err := f.db.SetMilestoneDone(ctx, f.key(f.county, f.implCounty), m.ID, false, on, &f.actor)
 	if err != nil || open.Done || open.DoneOn != nil {
 		t.Fatalf("reopened = %+v, %v", open, err)
 	}
 	// Another municipality can neither change nor delete it.
-	if _, err := f.db.SetMilestoneDone(ctx, f.duelmen, f.implCounty, m.ID, true, on, &f.actor); domain.ErrorCode(err) != domain.CodeNotFound {
+	if _, err := f.db.SetMilestoneDone(ctx, f.key(f.duelmen, f.implCounty), m.ID, true, on, &f.actor); domain.ErrorCode(err) != domain.CodeNotFound {
 		t.Errorf("Dülmen marking the county's milestone: err = %v, want not found", err)
 	}
-	if err := f.db.DeleteMilestone(ctx, f.olfen, f.implOlfen, m.ID, &f.actor); domain.ErrorCode(err) != domain.CodeNotFound {
+	if err := f.db.DeleteMilestone(ctx, f.key(f.olfen, f.implOlfen), m.ID, &f.actor); domain.ErrorCode(err) != domain.CodeNotFound {
 		t.Errorf("Olfen deleting the county's milestone through its own implementation: err = %v, want not found", err)
 	}
-	if err := f.db.DeleteMilestone(ctx, f.county, f.implCounty, m.ID, &f.actor); err != nil {
+	if err := f.db.DeleteMilestone(ctx, f.key(f.county, f.implCounty), m.ID, &f.actor); err != nil {
 		t.Fatal(err)
 	}
-	recs, err := f.db.FindImplementationRecords(ctx, f.county, f.implCounty, domain.RecordScope{History: true})
+	recs, err := f.db.FindImplementationRecords(ctx, f.key(f.county, f.implCounty), domain.RecordScope{History: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -134,7 +134,7 @@ func TestMilestonesAreMarkedDoneAndOpenAndEveryChangeIsAudited(t *testing.T) {
 	if c := recs.History[2].Changes["done"]; c.Old != false || c.New != true {
 		t.Errorf("marking done logged %+v", c)
 	}
-	if _, err := f.db.AddMilestone(ctx, f.county, f.implCounty, "", nil, &f.actor); domain.ErrorCode(err) != domain.CodeInvalid {
+	if _, err := f.db.AddMilestone(ctx, f.key(f.county, f.implCounty), "", nil, &f.actor); domain.ErrorCode(err) != domain.CodeInvalid {
 		t.Errorf("a milestone without title: err = %v, want invalid", err)
 	}
 }
@@ -146,7 +146,7 @@ func TestAPersonAsContactNeedsConsentAndTheChangeIsAudited(t *testing.T) {
 		i.Contact, i.ContactIsPerson = "Erika Muster", true
 		return i, nil
 	}
-	if _, err := f.db.UpdateImplementation(ctx, f.county, f.implCounty, 1, &f.actor, noConsent); domain.ErrorCode(err) != domain.CodeInvalid {
+	if _, err := f.db.UpdateImplementation(ctx, f.key(f.county, f.implCounty), 1, &f.actor, noConsent); domain.ErrorCode(err) != domain.CodeInvalid {
 		t.Fatalf("a person without consent: err = %v, want invalid (the database refuses it too)", err)
 	}
 	consentAt := time.Date(2026, 11, 25, 10, 0, 0, 0, time.UTC)
@@ -155,7 +155,7 @@ func TestAPersonAsContactNeedsConsentAndTheChangeIsAudited(t *testing.T) {
 		i.ResponsibleOrg, i.StartOn, i.DueOn = "Fachbereich Soziales", day("2026-01-01"), day("2027-06-30")
 		return i, nil
 	}
-	saved, err := f.db.UpdateImplementation(ctx, f.county, f.implCounty, 1, &f.actor, withConsent)
+	saved, err := f.db.UpdateImplementation(ctx, f.key(f.county, f.implCounty), 1, &f.actor, withConsent)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -177,7 +177,7 @@ func TestAPersonAsContactNeedsConsentAndTheChangeIsAudited(t *testing.T) {
 		i.DueOn = day("2025-12-31")
 		return i, nil
 	}
-	if _, err := f.db.UpdateImplementation(ctx, f.county, f.implCounty, 2, &f.actor, dueBeforeStart); domain.ErrorCode(err) != domain.CodeInvalid {
+	if _, err := f.db.UpdateImplementation(ctx, f.key(f.county, f.implCounty), 2, &f.actor, dueBeforeStart); domain.ErrorCode(err) != domain.CodeInvalid {
 		t.Errorf("due before start: err = %v, want invalid", err)
 	}
 }

@@ -20,6 +20,7 @@ import (
 	"github.com/planwerk/planwerk/internal/seed"
 	"github.com/planwerk/planwerk/internal/server"
 	"github.com/planwerk/planwerk/internal/service/apitoken"
+	"github.com/planwerk/planwerk/internal/service/implementation"
 	"github.com/planwerk/planwerk/internal/testdb"
 )
 
@@ -110,12 +111,14 @@ func newServerAndAPI(t *testing.T, db *postgres.DB, issuer, appURL string, log *
 	}
 	authn := auth.New(auth.Config{Issuer: issuer, ClientID: clientID, ClientSecret: clientSecret,
 		PublicURL: appURL, Idle: time.Hour, Lifetime: 12 * time.Hour}, db, db.SessionStore(), log)
+	impls := implementation.New(db, func() time.Time { return today })
 	tokens := apitoken.New(db, func() time.Time { return today })
-	jsonAPI, err := api.New(api.Deps{Store: db, Tokens: tokens, Authz: az, Log: log})
+	jsonAPI, err := api.New(api.Deps{Store: db, Tokens: tokens, Implementations: impls, Authz: az, Log: log})
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv, err := server.New(server.Deps{Store: db, Auth: authn, Authz: az, Log: log, Tokens: tokens, API: jsonAPI},
+	srv, err := server.New(server.Deps{Store: db, Auth: authn, Authz: az, Log: log,
+		Implementations: impls, Tokens: tokens, API: jsonAPI},
 		server.Options{Operator: "Kreis Test", PublicURL: appURL, IssuerURL: issuer,
 			Now: func() time.Time { return today }, RequestTimeout: timeout})
 	if err != nil {

@@ -1,12 +1,9 @@
 package server
 
 import (
-	"errors"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/gin-gonic/gin"
 
@@ -36,12 +33,9 @@ type implementationForm struct {
 	StartOn        string
 	DueOn          string
 	Continuous     bool
-
-	// now stamps a newly given consent.
-	now time.Time
 }
 
-func readImplementationForm(c *gin.Context, now time.Time) implementationForm {
+func readImplementationForm(c *gin.Context) implementationForm {
 	return implementationForm{
 		Version:        c.PostForm("version"),
 		Relevance:      c.PostForm("relevance"),
@@ -56,7 +50,6 @@ func readImplementationForm(c *gin.Context, now time.Time) implementationForm {
 		StartOn:        strings.TrimSpace(c.PostForm("start_on")),
 		DueOn:          strings.TrimSpace(c.PostForm("due_on")),
 		Continuous:     c.PostForm("continuous") == "yes",
-		now:            now,
 	}
 }
 
@@ -75,126 +68,40 @@ func formOf(i domain.Implementation) implementationForm {
 	}
 }
 
-// mailbox is the shape of an e-mail address: something@domain.tld, no blanks.
-var mailbox = regexp.MustCompile(`^[^@\s]+@[^@\s]+\.[^@\s]+$`)
-
-// validate checks the fields that need no workflow: responsibility, contact
-// and dates. It returns field → message id, empty when all is well.
-func (f implementationForm) validate() map[string]string {
+// update reads the form into the change it asks for: every field is set,
+// the edit form shows them all. What cannot be read (a progress that is no
+// number, an impossible date, an unknown contact kind) comes back as field →
+// message id; whether the values are allowed is the use case's to decide.
+func (f implementationForm) update() (domain.ImplementationUpdate, map[string]string) {
 	errs := map[string]string{}
-	if utf8.RuneCountInString(cleanFormText(f.ResponsibleOrg)) > domain.MaxResponsibleOrgLen {
-		errs["responsible_org"] = "implementation.error.responsibleOrgTooLong"
+	rel, status := domain.Relevance(f.Relevance), domain.Status(f.Status)
+	u := domain.ImplementationUpdate{Relevance: &rel, RelevanceNote: &f.RelevanceNote,
+		StatusNote: &f.StatusNote, ResponsibleOrg: &f.ResponsibleOrg, Continuous: &f.Continuous}
+	if f.Status != "" {
+		u.Status = &status
 	}
-	contact := cleanFormText(f.Contact)
-	switch {
-	case f.ContactKind != contactMailbox && f.ContactKind != contactPerson:
+	if f.Progress != "" {
+		p, err := strconv.Atoi(f.Progress)
+		if err != nil {
+			errs[domain.FieldProgress] = "implementation.error.progressNumber"
+		}
+		u.Progress = &p
+	}
+	if f.ContactKind != contactMailbox && f.ContactKind != contactPerson {
 		errs["contact_kind"] = "implementation.error.contactKind"
-	case utf8.RuneCountInString(contact) > domain.MaxContactLen:
-		errs["contact"] = "implementation.error.contactTooLong"
-	case f.ContactKind == contactMailbox && contact != "" && !mailbox.MatchString(contact):
-		errs["contact"] = "implementation.error.contactMailbox"
-	case f.ContactKind == contactPerson && contact == "":
-		errs["contact"] = "implementation.error.contactPersonMissing"
-	case f.ContactKind == contactPerson && !f.ContactConsent:
-		errs["contact_consent"] = "implementation.error.consentMissing"
 	}
-	start, startOK := parseFormDate(f.StartOn)
-	due, dueOK := parseFormDate(f.DueOn)
-	if !startOK {
-		errs["start_on"] = "implementation.error.date"
-	}
-	switch {
-	case !dueOK:
-		errs["due_on"] = "implementation.error.date"
-	case f.Continuous && due != nil:
-		errs["due_on"] = "implementation.error.continuousDue"
-	case start != nil && due != nil && due.Before(*start):
-		errs["due_on"] = "implementation.error.dueBeforeStart"
-	}
-	return errs
-}
-
-// apply runs the form through the workflow rules, starting from the current
-// implementation: relevance first (it decides whether a status exists), then
-// status, then progress; then it sets responsibility, contact and dates,
-// which validate has checked. The first refusal is returned with its field.
-func (f implementationForm) apply(cur domain.Implementation) (domain.Implementation, error) {
-	w := workflowOf(cur)
-	var err error
-	rel := domain.Relevance(f.Relevance)
-	if rel != cur.Relevance || (rel != domain.RelevanceRelevant && strings.TrimSpace(f.RelevanceNote) != cur.RelevanceNote) {
-		if w, err = w.DecideRelevance(rel, f.RelevanceNote); err != nil {
-			return cur, atField(err, domain.FieldRelevance)
+	u.Contact = &domain.ContactUpdate{Value: f.Contact, Person: f.ContactKind == contactPerson, Consent: f.ContactConsent}
+	for _, d := range []struct {
+		field, value string
+		dst          **domain.DateChange
+	}{{domain.FieldStartOn, f.StartOn, &u.StartOn}, {domain.FieldDueOn, f.DueOn, &u.DueOn}} {
+		on, ok := parseFormDate(d.value)
+		if !ok {
+			errs[d.field] = "implementation.error.date"
 		}
+		*d.dst = &domain.DateChange{On: on}
 	}
-	if w.Relevance == domain.RelevanceRelevant && f.Status != "" && domain.Status(f.Status) != w.Status {
-		if w, err = w.ChangeStatus(domain.Status(f.Status), f.StatusNote); err != nil {
-			return cur, atField(err, domain.FieldStatus)
-		}
-	}
-	if w.Relevance == domain.RelevanceRelevant && f.Progress != strconv.Itoa(w.Progress) {
-		p, convErr := strconv.Atoi(f.Progress)
-		if convErr != nil {
-			return cur, domain.Keyed(domain.CodeInvalid, domain.FieldProgress, "implementation.error.progressNumber",
-				"Bitte geben Sie den Fortschritt als ganze Zahl zwischen 0 und 100 ein.")
-		}
-		if w, err = w.SetProgress(p); err != nil {
-			return cur, atField(err, domain.FieldProgress)
-		}
-	}
-	return f.applyTracking(cur, withWorkflow(cur, w)), nil
-}
-
-// applyTracking copies responsibility, contact and dates into next. A
-// person's consent keeps its time while the same person stays the contact.
-func (f implementationForm) applyTracking(cur, next domain.Implementation) domain.Implementation {
-	next.ResponsibleOrg = cleanFormText(f.ResponsibleOrg)
-	next.Contact = cleanFormText(f.Contact)
-	next.ContactIsPerson = f.ContactKind == contactPerson && next.Contact != ""
-	next.ContactConsentAt = nil
-	if next.ContactIsPerson {
-		if cur.ContactIsPerson && cur.Contact == next.Contact && cur.ContactConsentAt != nil {
-			next.ContactConsentAt = cur.ContactConsentAt
-		} else {
-			now := f.now.UTC().Truncate(time.Second)
-			next.ContactConsentAt = &now
-		}
-	}
-	next.StartOn, _ = parseFormDate(f.StartOn)
-	next.DueOn, _ = parseFormDate(f.DueOn)
-	next.Continuous = f.Continuous
-	return next
-}
-
-// atField attaches a refusal without a field of its own (a transition the
-// workflow does not allow) to the field whose value caused it, so that the
-// message shows beside that field.
-func atField(err error, field string) error {
-	var de *domain.Error
-	if !errors.As(err, &de) || de.Field != "" {
-		return err
-	}
-	withField := *de
-	withField.Field = field
-	return &withField
-}
-
-func workflowOf(i domain.Implementation) domain.Workflow {
-	return domain.Workflow{Relevance: i.Relevance, RelevanceNote: i.RelevanceNote, Status: i.Status,
-		StatusNote: i.StatusNote, Progress: i.Progress, Support: i.Support,
-		SupportRequest: i.SupportRequest, SupportResponse: i.SupportResponse}
-}
-
-func withWorkflow(i domain.Implementation, w domain.Workflow) domain.Implementation {
-	i.Relevance, i.RelevanceNote, i.Status, i.StatusNote, i.Progress = w.Relevance, w.RelevanceNote, w.Status, w.StatusNote, w.Progress
-	i.Support, i.SupportRequest, i.SupportResponse = w.Support, w.SupportRequest, w.SupportResponse
-	return i
-}
-
-// cleanFormText normalises a text field: browsers send line breaks as CRLF,
-// which would count twice against a limit; blanks around it are dropped.
-func cleanFormText(s string) string {
-	return strings.TrimSpace(strings.ReplaceAll(s, "\r\n", "\n"))
+	return u, errs
 }
 
 // parseFormDate reads the value of an <input type="date"> (YYYY-MM-DD); a
@@ -221,6 +128,3 @@ func isoDateOf(t *time.Time) string {
 	}
 	return t.Format(time.DateOnly)
 }
-
-// tooLong reports whether a cleaned text exceeds max characters.
-func tooLong(s string, max int) bool { return utf8.RuneCountInString(s) > max }

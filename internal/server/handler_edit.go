@@ -30,44 +30,42 @@ type editData struct {
 // editImplementation shows the form for relevance, status, progress,
 // responsibility, contact and dates.
 func (s *Server) editImplementation(c *gin.Context) {
-	sc, id, ok := s.orgAndID(c)
+	sc, key, ok := s.orgAndKey(c)
 	if !ok {
 		return
 	}
-	org := sc.Org
-	detail, err := s.store.FindImplementationDetail(c.Request.Context(), org.ID, id)
+	detail, err := s.impls.Detail(c.Request.Context(), key)
 	if err != nil {
 		s.fail(c, err)
 		return
 	}
-	s.renderEdit(c, http.StatusOK, editData{Org: org, Impl: detail, Form: formOf(detail.Implementation)})
+	s.renderEdit(c, http.StatusOK, editData{Org: sc.Org, Impl: detail, Form: formOf(detail.Implementation)})
 }
 
-// saveImplementation applies the form in one transaction with its audit
-// event, provided nobody saved in between (optimistic locking on version).
-// A conflict shows the other person's values beside the user's own input.
+// saveImplementation hands the form to the use case, which applies it in one
+// transaction with its audit event, provided nobody saved in between
+// (optimistic locking on version). A conflict shows the other person's values
+// beside the user's own input.
 func (s *Server) saveImplementation(c *gin.Context) {
-	sc, id, ok := s.orgAndID(c)
+	sc, key, ok := s.orgAndKey(c)
 	if !ok {
 		return
 	}
-	org := sc.Org
-	ctx := c.Request.Context()
-	form := readImplementationForm(c, s.opts.Now())
+	form := readImplementationForm(c)
 	version, convErr := strconv.Atoi(form.Version)
 	if convErr != nil {
 		s.renderError(c, http.StatusBadRequest, "implementation.error.formIncomplete")
 		return
 	}
-	if errs := form.validate(); len(errs) > 0 {
-		s.renderEditAgain(c, http.StatusUnprocessableEntity, editData{Org: org, Form: form, Errors: errs,
-			Message: "implementation.error.summary"}, id)
+	upd, errs := form.update()
+	if len(errs) > 0 {
+		s.renderEditAgain(c, http.StatusUnprocessableEntity, editData{Org: sc.Org, Form: form, Errors: errs,
+			Message: "implementation.error.summary"}, key)
 		return
 	}
-	acc, _ := account(c)
-	saved, err := s.store.UpdateImplementation(ctx, org.ID, id, version, &acc.ID, form.apply)
+	saved, err := s.impls.Update(c.Request.Context(), signedInActor(c), key, version, upd)
 	if err == nil {
-		c.Redirect(http.StatusSeeOther, implementationPath(scopeOf(c), id))
+		c.Redirect(http.StatusSeeOther, implementationPath(sc, key.ID))
 		return
 	}
 	r, ok := s.refusalOf(c, err, "implementation.error.summary", "implementation.conflict.message")
@@ -75,19 +73,19 @@ func (s *Server) saveImplementation(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	data := editData{Org: org, Form: form, Errors: r.Fields, Message: r.Summary}
+	data := editData{Org: sc.Org, Form: form, Errors: r.Fields, Message: r.Summary}
 	if r.Stale {
 		data.Theirs = &saved
 		data.Form.Version = strconv.Itoa(saved.Version)
 		data.Differences = implementationDifferences(s.translatorFor(c.Request), form, saved)
 	}
-	s.renderEditAgain(c, r.Status, data, id)
+	s.renderEditAgain(c, r.Status, data, key)
 }
 
 // renderEditAgain shows a refused form with the implementation as it is now
 // stored. It is read only here: a successful save needs no second read.
-func (s *Server) renderEditAgain(c *gin.Context, status int, d editData, id int64) {
-	detail, err := s.store.FindImplementationDetail(c.Request.Context(), d.Org.ID, id)
+func (s *Server) renderEditAgain(c *gin.Context, status int, d editData, key domain.ImplementationKey) {
+	detail, err := s.impls.Detail(c.Request.Context(), key)
 	if err != nil {
 		s.fail(c, err)
 		return
@@ -136,10 +134,10 @@ func implementationDifferences(t translator, f implementationForm, theirs domain
 		return t.T("state." + s)
 	}
 	add("relevance", f.Relevance, saved.Relevance, state)
-	add("relevance_note", cleanFormText(f.RelevanceNote), saved.RelevanceNote, text)
+	add("relevance_note", domain.CleanText(f.RelevanceNote), saved.RelevanceNote, text)
 	if f.Relevance == string(domain.RelevanceRelevant) || theirs.Relevance == domain.RelevanceRelevant {
 		add("status", f.Status, saved.Status, state)
-		add("status_note", cleanFormText(f.StatusNote), saved.StatusNote, text)
+		add("status_note", domain.CleanText(f.StatusNote), saved.StatusNote, text)
 		add("progress", f.Progress, saved.Progress, func(s string) string {
 			if n, err := strconv.Atoi(s); err == nil {
 				return t.Percent(n)
@@ -147,8 +145,8 @@ func implementationDifferences(t translator, f implementationForm, theirs domain
 			return orDash(s)
 		})
 	}
-	add("responsible_org", cleanFormText(f.ResponsibleOrg), saved.ResponsibleOrg, text)
-	add("contact", contactText(t, f.ContactKind, cleanFormText(f.Contact)), contactText(t, saved.ContactKind, saved.Contact), text)
+	add("responsible_org", domain.CleanText(f.ResponsibleOrg), saved.ResponsibleOrg, text)
+	add("contact", contactText(t, f.ContactKind, domain.CleanText(f.Contact)), contactText(t, saved.ContactKind, saved.Contact), text)
 	date := func(s string) string {
 		if d, ok := parseFormDate(s); ok && d != nil {
 			return t.Date(*d)

@@ -46,37 +46,32 @@ type trackingForms struct {
 // state, milestones, progress reports as a timeline and, for insiders, the
 // comment thread and its history.
 func (s *Server) implementation(c *gin.Context) {
-	sc, id, ok := s.orgAndID(c)
+	sc, key, ok := s.orgAndKey(c)
 	if !ok {
 		return
 	}
-	org := sc.Org
-	s.showImplementation(c, http.StatusOK, org, id, trackingForms{})
+	s.showImplementation(c, http.StatusOK, sc.Org, key, trackingForms{})
 }
 
 // showImplementation renders the implementation page with the given forms:
 // two statements of its own (the detail and all records).
-func (s *Server) showImplementation(c *gin.Context, status int, org domain.Organisation, id int64, forms trackingForms) {
+func (s *Server) showImplementation(c *gin.Context, status int, org domain.Organisation, key domain.ImplementationKey, forms trackingForms) {
 	forms = forms.echo()
-	ctx := c.Request.Context()
-	detail, err := s.store.FindImplementationDetail(ctx, org.ID, id)
-	if err != nil {
-		s.fail(c, err)
-		return
-	}
 	perms, dom := permissions(c), scopeDomain(scopeOf(c))
-	data := implementationData{Org: org, Impl: detail, Today: s.opts.Now(), Forms: forms,
+	data := implementationData{Org: org, Today: s.opts.Now(), Forms: forms,
 		Internal: perms.Can(dom, "contact", "read"), CanEdit: perms.Can(dom, "implementation", "edit"),
 		Comments: perms.Can(dom, "comment", "read"), CanComment: perms.Can(dom, "comment", "write")}
 	if data.Forms.ReportOn == "" && data.Forms.Failed != "report" {
 		data.Forms.ReportOn = data.Today.In(berlin).Format(time.DateOnly)
 	}
-	data.Records, err = s.store.FindImplementationRecords(ctx, org.ID, id,
+	var err error
+	data.Impl, data.Records, err = s.impls.Get(c.Request.Context(), key,
 		domain.RecordScope{History: data.Internal, Comments: data.Comments})
 	if err != nil {
 		s.fail(c, err)
 		return
 	}
+	detail := data.Impl
 	t := s.translatorFor(c.Request)
 	s.render(c, status, "implementation", view{
 		Title: t.T("implementation.title", "Code", detail.MeasureCode, "Org", org.Name), Nav: townNav(c, org.Slug),
@@ -87,15 +82,28 @@ func (s *Server) showImplementation(c *gin.Context, status int, org domain.Organ
 	})
 }
 
-// orgAndID returns the scope of a municipality's route with the :id of the
-// implementation it names, or answers 404 itself.
-func (s *Server) orgAndID(c *gin.Context) (domain.PlanScope, int64, bool) {
+// orgAndKey returns the scope of a municipality's route with the key of the
+// implementation its :id names, or answers 404 itself.
+func (s *Server) orgAndKey(c *gin.Context) (domain.PlanScope, domain.ImplementationKey, bool) {
 	id, ok := parseID(c.Param("id"))
 	if !ok {
 		s.notFound(c)
-		return domain.PlanScope{}, 0, false
+		return domain.PlanScope{}, domain.ImplementationKey{}, false
 	}
-	return scopeOf(c), id, true
+	sc := scopeOf(c)
+	return sc, domain.ImplementationKey{PlanID: sc.Plan.ID, OrgID: sc.Org.ID, ID: id}, true
+}
+
+// keyOf is the key of the implementation id in the route's scope.
+func keyOf(c *gin.Context, id int64) domain.ImplementationKey {
+	sc := scopeOf(c)
+	return domain.ImplementationKey{PlanID: sc.Plan.ID, OrgID: sc.Org.ID, ID: id}
+}
+
+// signedInActor is the signed-in user as the use cases take them.
+func signedInActor(c *gin.Context) domain.Actor {
+	acc, _ := account(c)
+	return domain.Actor{ID: acc.ID, Name: acc.Name}
 }
 
 // historyRow is one changed field of the history table, in the page's language.

@@ -11,18 +11,19 @@ import (
 
 // addMilestone adds a milestone (title, optional due date) to an implementation.
 func (s *Server) addMilestone(c *gin.Context) {
-	sc, id, ok := s.orgAndID(c)
+	sc, key, ok := s.orgAndKey(c)
+	id := key.ID
 	if !ok {
 		return
 	}
 	org := sc.Org
 	forms := trackingForms{MilestoneTitle: c.PostForm("milestone_title"), DueOn: strings.TrimSpace(c.PostForm("milestone_due_on"))}
-	title := cleanFormText(forms.MilestoneTitle)
+	title := domain.CleanText(forms.MilestoneTitle)
 	errs := map[string]string{}
 	switch {
 	case title == "":
 		errs["milestone_title"] = "implementation.error.milestoneMissing"
-	case tooLong(title, domain.MaxMilestoneTitleLen):
+	case domain.TooLong(title, domain.MaxMilestoneTitleLen):
 		errs["milestone_title"] = "implementation.error.milestoneTooLong"
 	}
 	due, dueOK := parseFormDate(forms.DueOn)
@@ -31,11 +32,11 @@ func (s *Server) addMilestone(c *gin.Context) {
 	}
 	if len(errs) > 0 {
 		forms.Errors, forms.Failed = errs, "milestone"
-		s.showImplementation(c, http.StatusUnprocessableEntity, org, id, forms)
+		s.showImplementation(c, http.StatusUnprocessableEntity, org, key, forms)
 		return
 	}
 	acc, _ := account(c)
-	if _, err := s.store.AddMilestone(c.Request.Context(), org.ID, id, title, due, &acc.ID); err != nil {
+	if _, err := s.store.AddMilestone(c.Request.Context(), key, title, due, &acc.ID); err != nil {
 		s.fail(c, err)
 		return
 	}
@@ -45,7 +46,7 @@ func (s *Server) addMilestone(c *gin.Context) {
 // setMilestoneDone marks a milestone done or open again, as the form says
 // (done=yes or done=no): repeating a click changes nothing.
 func (s *Server) setMilestoneDone(c *gin.Context) {
-	org, id, milestoneID, ok := s.milestoneOf(c)
+	_, id, milestoneID, ok := s.milestoneOf(c)
 	if !ok {
 		return
 	}
@@ -55,7 +56,7 @@ func (s *Server) setMilestoneDone(c *gin.Context) {
 		return
 	}
 	acc, _ := account(c)
-	if _, err := s.store.SetMilestoneDone(c.Request.Context(), org.ID, id, milestoneID, done == "yes", s.opts.Now().In(berlin), &acc.ID); err != nil {
+	if _, err := s.store.SetMilestoneDone(c.Request.Context(), keyOf(c, id), milestoneID, done == "yes", s.opts.Now().In(berlin), &acc.ID); err != nil {
 		s.fail(c, err)
 		return
 	}
@@ -64,12 +65,12 @@ func (s *Server) setMilestoneDone(c *gin.Context) {
 
 // deleteMilestone removes a milestone; the history keeps it.
 func (s *Server) deleteMilestone(c *gin.Context) {
-	org, id, milestoneID, ok := s.milestoneOf(c)
+	_, id, milestoneID, ok := s.milestoneOf(c)
 	if !ok {
 		return
 	}
 	acc, _ := account(c)
-	if err := s.store.DeleteMilestone(c.Request.Context(), org.ID, id, milestoneID, &acc.ID); err != nil {
+	if err := s.store.DeleteMilestone(c.Request.Context(), keyOf(c, id), milestoneID, &acc.ID); err != nil {
 		s.fail(c, err)
 		return
 	}
@@ -84,6 +85,6 @@ func (s *Server) milestoneOf(c *gin.Context) (domain.Organisation, int64, int64,
 		s.notFound(c)
 		return domain.Organisation{}, 0, 0, false
 	}
-	sc, id, ok := s.orgAndID(c)
-	return sc.Org, id, milestoneID, ok
+	sc, key, ok := s.orgAndKey(c)
+	return sc.Org, key.ID, milestoneID, ok
 }

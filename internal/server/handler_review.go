@@ -101,18 +101,14 @@ func reviewRefusal(form *reviewState, err error, tr translator) int {
 // their current state and version.
 func (s *Server) rerenderReview(c *gin.Context, status int, org domain.Organisation, back url.Values,
 	form reviewState, versions map[int64]int) {
-	ctx := c.Request.Context()
-	plan := scopeOf(c).Plan
-	items, err := s.store.FindWorkspace(ctx, org.ID, plan.ID)
-	if err != nil {
-		s.fail(c, err)
+	ws, filter, _, ok := s.loadWorkspace(c, back)
+	if !ok {
 		return
 	}
-	filter, _ := parseWorkspaceFilter(back, codesOf(items))
-	data := s.buildWorkspace(c, org, plan, items, filter)
+	data := s.buildWorkspace(c, ws, filter)
 	form.Stale = map[int64]bool{}
 	var changed []string
-	for _, it := range items {
+	for _, it := range ws.Entries {
 		if v, ok := versions[it.ID]; ok && v != it.Version {
 			form.Stale[it.ID] = true
 			changed = append(changed, it.MeasureCode)
@@ -179,11 +175,11 @@ func decideAll(rel domain.Relevance, note string) func(domain.Implementation) (d
 		if rel == domain.RelevanceRelevant && cur.Relevance == domain.RelevanceRelevant {
 			return cur, nil
 		}
-		w, err := workflowOf(cur).DecideRelevance(rel, note)
+		w, err := cur.Workflow().DecideRelevance(rel, note)
 		if err != nil {
 			return cur, err
 		}
-		return withWorkflow(cur, w), nil
+		return cur.WithWorkflow(w), nil
 	}
 }
 

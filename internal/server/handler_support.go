@@ -17,7 +17,8 @@ import (
 // its implementations, through the workflow rules, with optimistic locking
 // and an audit event.
 func (s *Server) requestSupport(c *gin.Context) {
-	sc, id, ok := s.orgAndID(c)
+	sc, key, ok := s.orgAndKey(c)
+	id := key.ID
 	if !ok {
 		return
 	}
@@ -42,7 +43,8 @@ func (s *Server) requestSupport(c *gin.Context) {
 // answerSupport records the KI's answer to a support request: accepted,
 // declined (with a reason) or done.
 func (s *Server) answerSupport(c *gin.Context) {
-	sc, id, ok := s.orgAndID(c)
+	sc, key, ok := s.orgAndKey(c)
+	id := key.ID
 	if !ok {
 		return
 	}
@@ -81,13 +83,13 @@ func (s *Server) answerSupport(c *gin.Context) {
 func (s *Server) changeSupport(c *gin.Context, org domain.Organisation, id int64, version int, form supportForm,
 	step func(domain.Workflow) (domain.Workflow, error)) {
 	acc, _ := account(c)
-	_, err := s.store.UpdateImplementation(c.Request.Context(), org.ID, id, version, &acc.ID,
+	_, err := s.store.UpdateImplementation(c.Request.Context(), keyOf(c, id), version, &acc.ID,
 		func(cur domain.Implementation) (domain.Implementation, error) {
-			w, err := step(workflowOf(cur))
+			w, err := step(cur.Workflow())
 			if err != nil {
 				return cur, err
 			}
-			return withWorkflow(cur, w), nil
+			return cur.WithWorkflow(w), nil
 		})
 	tr := s.translatorFor(c.Request)
 	switch {
@@ -118,7 +120,7 @@ func (s *Server) refuseSupport(c *gin.Context, org domain.Organisation, id int64
 // is stored now.
 func (s *Server) renderSupportForm(c *gin.Context, status int, org domain.Organisation, id int64, d supportFormData) {
 	d.Form = d.Form.echo()
-	detail, err := s.store.FindImplementationDetail(c.Request.Context(), org.ID, id)
+	detail, err := s.impls.Detail(c.Request.Context(), keyOf(c, id))
 	if err != nil {
 		s.fail(c, err)
 		return

@@ -80,30 +80,31 @@ func (d workspaceData) IsTodo() bool { return d.Filter.View == viewTodo }
 // workspace shows a municipality's implementations, filtered and sorted as
 // the query string says, or its to-do lists.
 func (s *Server) workspace(c *gin.Context) {
-	org, plan, items, ok := s.loadWorkspace(c)
+	tr := s.translatorFor(c.Request)
+	ws, filter, notices, ok := s.loadWorkspace(c, c.Request.URL.Query())
 	if !ok {
 		return
 	}
-	tr := s.translatorFor(c.Request)
-	filter, notices := parseWorkspaceFilter(c.Request.URL.Query(), codesOf(items))
-	data := s.buildWorkspace(c, org, plan, items, filter)
+	data := s.buildWorkspace(c, ws, filter)
 	data.Notices = noticeTexts(tr, notices)
 	data.Confirmation = confirmationOf(tr, c.Request.URL.Query())
 	s.renderWorkspace(c, http.StatusOK, data)
 }
 
-// loadWorkspace reads the municipality, the current plan and its
-// implementations: three queries, whatever the size of the workspace.
-func (s *Server) loadWorkspace(c *gin.Context) (domain.Organisation, domain.Plan, []domain.WorkspaceEntry, bool) {
-	ctx := c.Request.Context()
+// loadWorkspace reads the query string q and the municipality's
+// implementations of the plan, filtered as it says: one query, whatever the
+// size of the workspace. The action field and goal codes a filter may name
+// are those of the workspace, so the filter is read after the list.
+func (s *Server) loadWorkspace(c *gin.Context, q url.Values) (domain.Workspace, workspaceFilter, []filterNotice, bool) {
 	sc := scopeOf(c)
-	org, plan := sc.Org, sc.Plan
-	items, err := s.store.FindWorkspace(ctx, org.ID, plan.ID)
+	ws, err := s.impls.List(c.Request.Context(), sc.Plan, sc.Org.ID, domain.WorkspaceFilter{})
 	if err != nil {
 		s.fail(c, err)
-		return org, plan, nil, false
+		return ws, workspaceFilter{}, nil, false
 	}
-	return org, plan, items, true
+	filter, notices := parseWorkspaceFilter(q, codesOf(ws.Entries))
+	ws.Shown = filter.Select(ws.Entries, ws.Today, sc.Plan.UpdateIntervalDays)
+	return ws, filter, notices, true
 }
 
 func (s *Server) renderWorkspace(c *gin.Context, status int, d workspaceData) {
@@ -120,17 +121,16 @@ func (s *Server) renderWorkspace(c *gin.Context, status int, d workspaceData) {
 	})
 }
 
-// buildWorkspace counts the whole workspace, applies the filter and prepares
-// the form; items are in catalogue order.
-func (s *Server) buildWorkspace(c *gin.Context, org domain.Organisation, plan domain.Plan,
-	items []domain.WorkspaceEntry, f workspaceFilter) workspaceData {
-	today := s.opts.Now()
+// buildWorkspace counts the whole workspace and prepares the filter form
+// and the to-do lists.
+func (s *Server) buildWorkspace(c *gin.Context, ws domain.Workspace, f workspaceFilter) workspaceData {
+	sc := scopeOf(c)
+	org, plan, today, items := sc.Org, sc.Plan, ws.Today, ws.Entries
 	d := workspaceData{Org: org, Plan: plan, Today: today, Filter: f, Query: f.Query().Encode(),
 		Total: len(items), Fields: fieldOptions(items),
 		RelevanceOptions: relevanceOptions(f.Relevance), StatusOptions: statusOptions(f.Status),
 		SupportOptions: supportOptions(f.Support), SortOptions: sortOptions(f.Sort),
-		CanReview: permissions(c).Can(scopeDomain(scopeOf(c)), "implementation", "edit")}
-	var shown []domain.WorkspaceEntry
+		CanReview: permissions(c).Can(scopeDomain(sc), "implementation", "edit")}
 	for _, it := range items {
 		d.Tally.Add(it.Relevance, it.Status, 1)
 		if it.Overdue(today) {
@@ -140,21 +140,17 @@ func (s *Server) buildWorkspace(c *gin.Context, org domain.Organisation, plan do
 		if it.Stale(today, plan.UpdateIntervalDays) {
 			d.Stale++
 		}
-		if f.match(it, today, plan.UpdateIntervalDays) {
-			shown = append(shown, it)
-		}
 	}
-	d.Shown = len(shown)
-	sortEntries(shown, f.Sort)
-	d.Groups = groupEntries(shown, f.Sort)
+	d.Shown = len(ws.Shown)
+	d.Groups = groupEntries(ws.Shown, f.Sort)
 	d.Todo = todoOf(items, today, plan.UpdateIntervalDays)
 	return d
 }
 
 // groupEntries splits results in catalogue order by action field; any other
 // order is one list, which grouping would break up.
-func groupEntries(items []domain.WorkspaceEntry, sortKey string) []workspaceGroup {
-	if sortKey != sortNumber {
+func groupEntries(items []domain.WorkspaceEntry, sortKey domain.WorkspaceSort) []workspaceGroup {
+	if sortKey != domain.SortByNumber {
 		if len(items) == 0 {
 			return nil
 		}
@@ -206,7 +202,7 @@ func todoOf(items []domain.WorkspaceEntry, today time.Time, intervalDays int) to
 		}
 	}
 	sort.SliceStable(t.Overdue, func(i, j int) bool { return t.Overdue[i].Since.Before(t.Overdue[j].Since) })
-	sortEntries(t.Stale, sortLastUpdate)
+	domain.SortWorkspace(t.Stale, domain.SortByLastUpdate)
 	return t
 }
 

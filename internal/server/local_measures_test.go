@@ -59,7 +59,7 @@ func TestCoordinatorAddsALocalMeasureThatTheKISeesToo(t *testing.T) {
 	org, _ := a.DB.FindOrganisationBySlug(ctx, "duelmen")
 	var id int64
 	fmt.Sscan(m[1], &id)
-	d, err := a.DB.FindImplementationDetail(ctx, org.ID, id)
+	d, err := a.DB.FindImplementationDetail(ctx, a.key(t, org.ID, id))
 	if err != nil || d.Scope != domain.ScopeLocal || d.Relevance != domain.RelevanceRelevant || d.Status != domain.StatusPlanned || d.GoalID != goal.ID {
 		t.Errorf("stored: %+v, %v", d, err)
 	}

@@ -48,8 +48,23 @@ func (s *Server) refusalOf(c *gin.Context, err error, summaryKey, staleKey strin
 
 // fieldErrors maps a domain error to the form field it concerns, with its
 // message in the page's language; errors without a field are shown in the
-// summary only.
+// summary only. A use case that finds several problems at once joins them
+// (errors.Join): each goes to its field, the first one per field wins.
 func fieldErrors(t translator, err error) map[string]string {
+	if joined, ok := err.(interface{ Unwrap() []error }); ok {
+		var out map[string]string
+		for _, e := range joined.Unwrap() {
+			for field, msg := range fieldErrors(t, e) {
+				if _, seen := out[field]; !seen {
+					if out == nil {
+						out = map[string]string{}
+					}
+					out[field] = msg
+				}
+			}
+		}
+		return out
+	}
 	var de *domain.Error
 	if !errors.As(err, &de) || de.Field == "" {
 		return nil

@@ -19,7 +19,7 @@ func TestRefusedEditChangesNothing(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	before, err := a.DB.FindImplementation(ctx, duelmen.ID, ids.impl["duelmen"])
+	before, err := a.DB.FindImplementation(ctx, a.key(t, duelmen.ID, ids.impl["duelmen"]))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -31,7 +31,7 @@ func TestRefusedEditChangesNothing(t *testing.T) {
 			t.Errorf("%s: POST edit = %d (want 403 and no form)", user, status)
 		}
 	}
-	after, err := a.DB.FindImplementation(ctx, duelmen.ID, before.ID)
+	after, err := a.DB.FindImplementation(ctx, a.key(t, duelmen.ID, before.ID))
 	if err != nil {
 		t.Fatal(err)
 	}

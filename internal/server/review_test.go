@@ -94,7 +94,7 @@ func (s reviewSetup) unchanged(t *testing.T, orgID int64, items ...domain.Worksp
 	t.Helper()
 	ctx := context.Background()
 	for _, it := range items {
-		now, err := s.a.DB.FindImplementation(ctx, orgID, it.ID)
+		now, err := s.a.DB.FindImplementation(ctx, s.a.key(t, orgID, it.ID))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -128,7 +128,7 @@ func TestBulkReviewMarksEveryCheckedImplementationAndAuditsEach(t *testing.T) {
 
 	ctx := context.Background()
 	for _, it := range chosen {
-		now, err := s.a.DB.FindImplementation(ctx, s.duelmen.ID, it.ID)
+		now, err := s.a.DB.FindImplementation(ctx, s.a.key(t, s.duelmen.ID, it.ID))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -157,7 +157,7 @@ func TestBulkReviewByTheKIWithReasonAndUnchangedRows(t *testing.T) {
 	if status != http.StatusSeeOther || !strings.Contains(h.Get("Location"), "ansicht=aufgaben") {
 		t.Fatalf("KI bulk review: %d → %q", status, h.Get("Location"))
 	}
-	now, err := s.a.DB.FindImplementation(context.Background(), s.duelmen.ID, s.open[0].ID)
+	now, err := s.a.DB.FindImplementation(context.Background(), s.a.key(t, s.duelmen.ID, s.open[0].ID))
 	if err != nil || now.Relevance != domain.RelevanceAlreadyInPlace || now.RelevanceNote != "Läuft seit 2023 über das Familienbüro" {
 		t.Errorf("after review: %+v (%v)", now, err)
 	}
@@ -214,7 +214,7 @@ func TestBulkReviewWithOneStaleVersionSavesNothing(t *testing.T) {
 	c := s.a.signIn(t, "duelmen")
 	// Someone else decides the second one after the page was shown.
 	stale := s.open[1]
-	if _, err := s.a.DB.UpdateImplementation(context.Background(), s.duelmen.ID, stale.ID, stale.Version, nil,
+	if _, err := s.a.DB.UpdateImplementation(context.Background(), s.a.key(t, s.duelmen.ID, stale.ID), stale.Version, nil,
 		func(i domain.Implementation) (domain.Implementation, error) {
 			i.Relevance, i.RelevanceNote = domain.RelevanceNotRelevant, "Kein Bedarf"
 			return i, nil

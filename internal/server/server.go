@@ -17,6 +17,7 @@ import (
 	"github.com/planwerk/planwerk/internal/authz"
 	"github.com/planwerk/planwerk/internal/domain"
 	"github.com/planwerk/planwerk/internal/service/apitoken"
+	"github.com/planwerk/planwerk/internal/service/implementation"
 )
 
 // Store is what the pages read. *postgres.DB satisfies it.
@@ -34,21 +35,17 @@ type Store interface {
 	TallyByMeasure(ctx context.Context, planID int64) (map[int64]domain.Tally, error)
 	FindMeasure(ctx context.Context, measureID int64) (domain.MeasureContext, error)
 	FindImplementationsOfMeasure(ctx context.Context, measureID int64) ([]domain.MunicipalImplementation, error)
-	FindWorkspace(ctx context.Context, orgID, planID int64) ([]domain.WorkspaceEntry, error)
 	// UpdateImplementations applies change to several implementations of one
 	// organisation in one transaction (bulk relevance review): all or nothing.
 	UpdateImplementations(ctx context.Context, orgID int64, versions map[int64]int, actorID *int64,
 		change func(domain.Implementation) (domain.Implementation, error)) ([]domain.Implementation, error)
 	FindAccount(ctx context.Context, userID int64) (domain.Account, error)
-	FindImplementationDetail(ctx context.Context, orgID, id int64) (domain.ImplementationDetail, error)
-	// Implementation tracking: records of one implementation in one query, and their writes.
-	FindImplementationRecords(ctx context.Context, orgID, id int64, scope domain.RecordScope) (domain.ImplementationRecords, error)
-	AddProgressUpdate(ctx context.Context, orgID, implID int64, reportedOn time.Time, body string, actorID *int64) (domain.ProgressUpdate, error)
-	AddMilestone(ctx context.Context, orgID, implID int64, title string, dueOn *time.Time, actorID *int64) (domain.Milestone, error)
-	SetMilestoneDone(ctx context.Context, orgID, implID, milestoneID int64, done bool, on time.Time, actorID *int64) (domain.Milestone, error)
-	DeleteMilestone(ctx context.Context, orgID, implID, milestoneID int64, actorID *int64) error
-	AddComment(ctx context.Context, orgID, implID int64, body string, actorID *int64) (domain.Comment, error)
-	UpdateImplementation(ctx context.Context, orgID, id int64, expectedVersion int, actorID *int64,
+	// Implementation tracking: writes of milestones, comments and support.
+	AddMilestone(ctx context.Context, key domain.ImplementationKey, title string, dueOn *time.Time, actorID *int64) (domain.Milestone, error)
+	SetMilestoneDone(ctx context.Context, key domain.ImplementationKey, milestoneID int64, done bool, on time.Time, actorID *int64) (domain.Milestone, error)
+	DeleteMilestone(ctx context.Context, key domain.ImplementationKey, milestoneID int64, actorID *int64) error
+	AddComment(ctx context.Context, key domain.ImplementationKey, body string, actorID *int64) (domain.Comment, error)
+	UpdateImplementation(ctx context.Context, key domain.ImplementationKey, expectedVersion int, actorID *int64,
 		change func(domain.Implementation) (domain.Implementation, error)) (domain.Implementation, error)
 	FindAccounts(ctx context.Context) ([]domain.Account, error)
 	GrantMembership(ctx context.Context, actorID *int64, userID, orgID int64, role domain.Role) error
@@ -83,6 +80,8 @@ type Deps struct {
 	Auth  Authenticator
 	Authz *authz.Authorizer
 	Log   *slog.Logger
+	// Implementations runs the use cases of a town's implementations.
+	Implementations *implementation.Service
 	// Tokens manages the personal API tokens of the signed-in user's page.
 	Tokens *apitoken.Service
 	// API serves every path under /api/ (internal/api): no session, no
@@ -110,6 +109,7 @@ type Options struct {
 // Server holds the router and what its handlers need.
 type Server struct {
 	store Store
+	impls *implementation.Service
 	auth  Authenticator
 	authz *authz.Authorizer
 	log   *slog.Logger
@@ -139,8 +139,9 @@ func New(deps Deps, opts Options) (*Server, error) {
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
-	if deps.Store == nil || deps.Auth == nil || deps.Authz == nil || deps.Log == nil || deps.Tokens == nil {
-		return nil, errors.New("server: Store, Auth, Authz, Log and Tokens are required")
+	if deps.Store == nil || deps.Auth == nil || deps.Authz == nil || deps.Log == nil || deps.Implementations == nil ||
+		deps.Tokens == nil {
+		return nil, errors.New("server: Store, Implementations, Auth, Authz, Log and Tokens are required")
 	}
 	if opts.RequestTimeout <= 0 {
 		return nil, errors.New("server: RequestTimeout is required")
@@ -153,7 +154,7 @@ func New(deps Deps, opts Options) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{store: deps.Store, auth: deps.Auth, authz: deps.Authz, log: deps.Log, pages: pages,
+	s := &Server{store: deps.Store, impls: deps.Implementations, auth: deps.Auth, authz: deps.Authz, log: deps.Log, pages: pages,
 		messages: messages, plainMessages: plainMessages, opts: opts, csp: contentSecurityPolicy(opts.IssuerURL),
 		tokens: deps.Tokens, api: deps.API}
 	router, err := s.routes()

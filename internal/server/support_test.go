@@ -52,7 +52,7 @@ func (a *app) implWithSupport(t *testing.T, slug string, state domain.Support) s
 // supportCaseOf reads an implementation afresh.
 func (a *app) supportCaseOf(t *testing.T, org domain.Organisation, id int64) supportCase {
 	t.Helper()
-	d, err := a.DB.FindImplementationDetail(context.Background(), org.ID, id)
+	d, err := a.DB.FindImplementationDetail(context.Background(), a.key(t, org.ID, id))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -45,7 +45,7 @@ func supportArgs(v view, org domain.Organisation, d domain.ImplementationDetail)
 	sv.MayRequest = v.Can("support", "request")
 	mayAnswer := v.Can("support", "answer")
 	sv.Show = sv.MayRequest || mayAnswer || v.Can("contact", "read")
-	w := workflowOf(d.Implementation)
+	w := d.Implementation.Workflow()
 	if sv.MayRequest {
 		_, err := w.RequestSupport("?")
 		sv.CanRequest = err == nil

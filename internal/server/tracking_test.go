@@ -34,12 +34,12 @@ func (a *app) tracked(t *testing.T) tracked {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cur, err := a.DB.FindImplementation(ctx, org.ID, a.pathValues(t).impl["duelmen"])
+	cur, err := a.DB.FindImplementation(ctx, a.key(t, org.ID, a.pathValues(t).impl["duelmen"]))
 	if err != nil {
 		t.Fatal(err)
 	}
 	start, due := date(t, "2026-01-01"), date(t, "2027-06-30")
-	impl, err := a.DB.UpdateImplementation(ctx, org.ID, cur.ID, cur.Version, nil, func(i domain.Implementation) (domain.Implementation, error) {
+	impl, err := a.DB.UpdateImplementation(ctx, a.key(t, org.ID, cur.ID), cur.Version, nil, func(i domain.Implementation) (domain.Implementation, error) {
 		i.Relevance, i.RelevanceNote, i.Status, i.StatusNote, i.Progress = domain.RelevanceRelevant, "", domain.StatusInProgress, "", 20
 		i.ResponsibleOrg, i.Contact, i.ContactIsPerson, i.ContactConsentAt = "Fachbereich 50", "integration@duelmen.de", false, nil
 		i.StartOn, i.DueOn, i.Continuous = &start, &due, false
@@ -63,7 +63,7 @@ func date(t *testing.T, s string) time.Time {
 // current reloads the tracked implementation.
 func (a *app) current(t *testing.T, tr tracked) domain.Implementation {
 	t.Helper()
-	impl, err := a.DB.FindImplementation(context.Background(), tr.org.ID, tr.impl.ID)
+	impl, err := a.DB.FindImplementation(context.Background(), a.key(t, tr.org.ID, tr.impl.ID))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -73,7 +73,7 @@ func (a *app) current(t *testing.T, tr tracked) domain.Implementation {
 // records loads everything recorded about the tracked implementation.
 func (a *app) records(t *testing.T, tr tracked) domain.ImplementationRecords {
 	t.Helper()
-	r, err := a.DB.FindImplementationRecords(context.Background(), tr.org.ID, tr.impl.ID,
+	r, err := a.DB.FindImplementationRecords(context.Background(), a.key(t, tr.org.ID, tr.impl.ID),
 		domain.RecordScope{History: true, Comments: true})
 	if err != nil {
 		t.Fatal(err)
@@ -415,13 +415,13 @@ func TestImplementationPageStaysWithinFiveStatements(t *testing.T) {
 	ctx := context.Background()
 	for i := range 30 { // plenty of every record: the count must not grow with them
 		on := date(t, "2026-01-01").AddDate(0, 0, i)
-		if _, err := a.DB.AddProgressUpdate(ctx, tr.org.ID, tr.impl.ID, on, fmt.Sprintf("Meldung %d", i), nil); err != nil {
+		if _, err := a.DB.AddProgressUpdate(ctx, a.key(t, tr.org.ID, tr.impl.ID), on, fmt.Sprintf("Meldung %d", i), nil); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := a.DB.AddMilestone(ctx, tr.org.ID, tr.impl.ID, fmt.Sprintf("Schritt %d", i), &on, nil); err != nil {
+		if _, err := a.DB.AddMilestone(ctx, a.key(t, tr.org.ID, tr.impl.ID), fmt.Sprintf("Schritt %d", i), &on, nil); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := a.DB.AddComment(ctx, tr.org.ID, tr.impl.ID, fmt.Sprintf("Kommentar %d", i), nil); err != nil {
+		if _, err := a.DB.AddComment(ctx, a.key(t, tr.org.ID, tr.impl.ID), fmt.Sprintf("Kommentar %d", i), nil); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -3,9 +3,7 @@ package server
 import (
 	"net/url"
 	"slices"
-	"sort"
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	"github.com/planwerk/planwerk/internal/domain"
@@ -28,16 +26,19 @@ const (
 	paramSort      = "sortierung"
 
 	viewTodo = "aufgaben"
-
-	sortNumber     = "nummer"
-	sortDue        = "faellig"
-	sortState      = "stand"
-	sortProgress   = "fortschritt"
-	sortLastUpdate = "letzte_meldung"
 )
 
-// sortKeys lists the orders the workspace offers, the default first.
-var sortKeys = []string{sortNumber, sortDue, sortState, sortProgress, sortLastUpdate}
+// sortParams are the German values of ?sortierung=, the default first.
+var sortParams = []struct {
+	Param string
+	Value domain.WorkspaceSort
+}{
+	{"nummer", domain.SortByNumber},
+	{"faellig", domain.SortByDue},
+	{"stand", domain.SortByState},
+	{"fortschritt", domain.SortByProgress},
+	{"letzte_meldung", domain.SortByLastUpdate},
+}
 
 // relevanceParams are the German values of ?relevanz=, in display order.
 var relevanceParams = []struct {
@@ -51,18 +52,21 @@ var relevanceParams = []struct {
 }
 
 // workspaceFilter is one view of a workspace as its query string describes
-// it. Only valid values get here; the zero value shows everything in
-// catalogue order.
+// it: the list or the to-do view, and the selection the use case applies.
+// Only valid values get here.
 type workspaceFilter struct {
-	View      string
-	Field     string // action field code
-	Goal      string // goal code
-	Relevance domain.Relevance
-	Status    domain.Status
-	Support   domain.Support
-	Overdue   bool
-	Stale     bool
-	Sort      string
+	View string
+	domain.WorkspaceFilter
+}
+
+// SortParam is the order as the query string and the messages name it.
+func (f workspaceFilter) SortParam() string {
+	for _, sp := range sortParams {
+		if sp.Value == f.Sort {
+			return sp.Param
+		}
+	}
+	return sortParams[0].Param
 }
 
 // filterNotice is a query parameter whose value was not understood and so was
@@ -90,7 +94,7 @@ func codesOf(items []domain.WorkspaceEntry) catalogueCodes {
 // ignored (links may carry their own); a known parameter with a value it
 // cannot take is reported and left out.
 func parseWorkspaceFilter(q url.Values, codes catalogueCodes) (workspaceFilter, []filterNotice) {
-	f := workspaceFilter{Sort: sortNumber}
+	f := workspaceFilter{WorkspaceFilter: domain.WorkspaceFilter{Sort: domain.SortByNumber}}
 	readers := []struct {
 		param string
 		set   func(v string) bool // false: the value is not understood and not applied
@@ -107,7 +111,7 @@ func parseWorkspaceFilter(q url.Values, codes catalogueCodes) (workspaceFilter, 
 		}},
 		{paramOverdue, func(v string) bool { on, ok := flag(v); return setIf(ok, &f.Overdue, on) }},
 		{paramStale, func(v string) bool { on, ok := flag(v); return setIf(ok, &f.Stale, on) }},
-		{paramSort, func(v string) bool { return setIf(slices.Contains(sortKeys, v), &f.Sort, v) }},
+		{paramSort, func(v string) bool { s, ok := sortOfParam(v); return setIf(ok, &f.Sort, s) }},
 	}
 	var notices []filterNotice
 	for _, r := range readers {
@@ -132,6 +136,15 @@ func relevanceOfParam(v string) (domain.Relevance, bool) {
 	for _, rp := range relevanceParams {
 		if v == rp.Param || v == string(rp.Value) {
 			return rp.Value, true
+		}
+	}
+	return "", false
+}
+
+func sortOfParam(v string) (domain.WorkspaceSort, bool) {
+	for _, sp := range sortParams {
+		if v == sp.Param {
+			return sp.Value, true
 		}
 	}
 	return "", false
@@ -189,86 +202,10 @@ func (f workspaceFilter) Query() url.Values {
 	if f.Stale {
 		q.Set(paramStale, "1")
 	}
-	if f.Sort != sortNumber {
-		set(paramSort, f.Sort)
+	if f.Sort != domain.SortByNumber {
+		set(paramSort, f.SortParam())
 	}
 	return q
-}
-
-// match reports whether an implementation passes every filter that is set.
-func (f workspaceFilter) match(e domain.WorkspaceEntry, today time.Time, intervalDays int) bool {
-	switch {
-	case f.Field != "" && e.FieldCode != f.Field,
-		f.Goal != "" && e.GoalCode != f.Goal,
-		f.Relevance != "" && e.Relevance != f.Relevance,
-		f.Status != "" && (e.Relevance != domain.RelevanceRelevant || e.Status != f.Status),
-		f.Support != "" && e.Support != f.Support,
-		f.Overdue && !e.Overdue(today) && len(e.OverdueMilestones(today)) == 0,
-		f.Stale && !e.Stale(today, intervalDays):
-		return false
-	}
-	return true
-}
-
-// sortEntries orders items (given in catalogue order) by key; ties keep the
-// catalogue order. Every order puts what needs attention first.
-func sortEntries(items []domain.WorkspaceEntry, key string) {
-	var less func(a, b domain.WorkspaceEntry) bool
-	switch key {
-	case sortDue: // earliest due date first; without one (or continuous) last
-		less = func(a, b domain.WorkspaceEntry) bool { return dateBefore(dueOf(a), dueOf(b), false) }
-	case sortState: // in the order of the tally: open first
-		less = func(a, b domain.WorkspaceEntry) bool { return stateRank(a) < stateRank(b) }
-	case sortProgress: // least progress first; measures without progress (not relevant) last
-		less = func(a, b domain.WorkspaceEntry) bool { return progressKey(a) < progressKey(b) }
-	case sortLastUpdate: // open work first, never or longest not reported first
-		less = func(a, b domain.WorkspaceEntry) bool {
-			if a.IsOpen() != b.IsOpen() {
-				return a.IsOpen()
-			}
-			return dateBefore(a.LastUpdateOn, b.LastUpdateOn, true)
-		}
-	default:
-		return
-	}
-	sort.SliceStable(items, func(i, j int) bool { return less(items[i], items[j]) })
-}
-
-func dueOf(e domain.WorkspaceEntry) *time.Time {
-	if e.Continuous {
-		return nil
-	}
-	return e.DueOn
-}
-
-// dateBefore orders optional dates; nilFirst says where missing ones go.
-func dateBefore(a, b *time.Time, nilFirst bool) bool {
-	switch {
-	case a == nil && b == nil:
-		return false
-	case a == nil:
-		return nilFirst
-	case b == nil:
-		return !nilFirst
-	}
-	return a.Before(*b)
-}
-
-var stateOrder = func() map[string]int {
-	m := map[string]int{}
-	for i, e := range (domain.Tally{}).Entries() {
-		m[e.State] = i
-	}
-	return m
-}()
-
-func stateRank(e domain.WorkspaceEntry) int { return stateOrder[e.State()] }
-
-func progressKey(e domain.WorkspaceEntry) int {
-	if e.Relevance != domain.RelevanceRelevant {
-		return 1000
-	}
-	return e.Progress
 }
 
 // filterSelectView is one select of the workspace filter form: the query
@@ -316,10 +253,10 @@ func supportOptions(cur domain.Support) []selectOption {
 	return out
 }
 
-func sortOptions(cur string) []selectOption {
+func sortOptions(cur domain.WorkspaceSort) []selectOption {
 	var out []selectOption
-	for _, k := range sortKeys {
-		out = append(out, selectOption{Value: k, Label: "workspace.sort." + k, Selected: k == cur})
+	for _, sp := range sortParams {
+		out = append(out, selectOption{Value: sp.Param, Label: "workspace.sort." + sp.Param, Selected: sp.Value == cur})
 	}
 	return out
 }

@@ -362,7 +362,7 @@ func moveDueDateAhead(t *testing.T, a *app, d demoTown) string {
 			if it.MeasureCode != code {
 				continue
 			}
-			if _, err := a.DB.UpdateImplementation(ctx, org.ID, it.ID, it.Version, nil,
+			if _, err := a.DB.UpdateImplementation(ctx, a.key(t, org.ID, it.ID), it.Version, nil,
 				func(i domain.Implementation) (domain.Implementation, error) { i.DueOn = &ahead; return i, nil }); err != nil {
 				t.Fatal(err)
 			}
