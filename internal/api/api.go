@@ -41,10 +41,11 @@ type Tokens interface {
 
 // Deps are the parts the API is built from.
 type Deps struct {
-	Store  Store
-	Tokens Tokens
-	Authz  *authz.Authorizer
-	Log    *slog.Logger
+	Store           Store
+	Tokens          Tokens
+	Implementations Implementations
+	Authz           *authz.Authorizer
+	Log             *slog.Logger
 }
 
 // API serves /api/v1; it is an http.Handler.
@@ -59,8 +60,8 @@ type API struct {
 // New builds the API. An operation without a declared permission stops the
 // program at start (deny by default, as for the pages).
 func New(deps Deps) (*API, error) {
-	if deps.Store == nil || deps.Tokens == nil || deps.Authz == nil || deps.Log == nil {
-		return nil, errors.New("api: Store, Tokens, Authz and Log are required")
+	if deps.Store == nil || deps.Tokens == nil || deps.Implementations == nil || deps.Authz == nil || deps.Log == nil {
+		return nil, errors.New("api: Store, Tokens, Implementations, Authz and Log are required")
 	}
 	gin.SetMode(gin.ReleaseMode)
 	engine := gin.New()

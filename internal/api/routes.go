@@ -4,4 +4,6 @@ package api
 // registered (see register).
 func (a *API) registerAll() {
 	a.registerPlans()
+	a.registerImplementationList()
+	a.registerImplementationItem()
 }
