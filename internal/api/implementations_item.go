@@ -13,9 +13,12 @@ import (
 	"github.com/planwerk/planwerk/internal/domain"
 )
 
-type itemInput struct {
-	townInput
-	ID int64 `path:"id" minimum:"1" doc:"Nummer der Umsetzung"`
+// ItemParams names one implementation. Parameter structs are exported:
+// huma skips unexported embedded structs.
+type ItemParams struct {
+	Plan string `path:"plan" doc:"Kennung des Plans"`
+	Org  string `path:"org" doc:"Kennung der Kommune"`
+	ID   int64  `path:"id" minimum:"1" doc:"Nummer der Umsetzung"`
 }
 
 type itemOutput struct {
@@ -61,7 +64,7 @@ func (a *API) representation(ctx context.Context, id int64) (Implementation, err
 	return implementationOf(d, r, canContact), nil
 }
 
-func (a *API) getImplementation(ctx context.Context, in *itemInput) (*itemOutput, error) {
+func (a *API) getImplementation(ctx context.Context, in *ItemParams) (*itemOutput, error) {
 	impl, err := a.representation(ctx, in.ID)
 	if err != nil {
 		return nil, a.fail("implementation", err)
@@ -70,7 +73,7 @@ func (a *API) getImplementation(ctx context.Context, in *itemInput) (*itemOutput
 }
 
 type updateInput struct {
-	itemInput
+	ItemParams
 	IfMatch string `header:"If-Match" doc:"Das ETag, auf dem die Änderung beruht (Pflicht)"`
 	Body    ImplementationPatch
 }
@@ -96,7 +99,7 @@ func (a *API) updateImplementation(ctx context.Context, in *updateInput) (*itemO
 	if err != nil {
 		return nil, a.fail("implementation", err)
 	}
-	return a.getImplementation(ctx, &in.itemInput)
+	return a.getImplementation(ctx, &in.ItemParams)
 }
 
 // parseETag reads an If-Match naming one version ("3"); anything else
@@ -123,7 +126,7 @@ func (a *API) stale(ctx context.Context, id int64) error {
 }
 
 type reportInput struct {
-	itemInput
+	ItemParams
 	Body struct {
 		ReportedOn string `json:"reported_on" format:"date" doc:"Der Tag, den die Meldung beschreibt (nicht in der Zukunft)"`
 		Body       string `json:"body" doc:"Der Sachstand"`

@@ -24,14 +24,14 @@ type Implementations interface {
 	List(ctx context.Context, plan domain.Plan, orgID int64, f domain.WorkspaceFilter) (domain.Workspace, error)
 }
 
-type townInput struct {
+type TownParams struct {
 	Plan string `path:"plan" doc:"Kennung des Plans"`
 	Org  string `path:"org" doc:"Kennung der Kommune"`
 }
 
 // listInput carries the workspace's filters, and the page to return.
 type listInput struct {
-	townInput
+	TownParams
 	Field         string    `query:"field" maxLength:"40" doc:"Code eines Handlungsfelds"`
 	Goal          string    `query:"goal" maxLength:"40" doc:"Code eines Ziels"`
 	Relevance     string    `query:"relevance" enum:"open,relevant,not_relevant,already_in_place"`

@@ -93,3 +93,19 @@ func (db *DB) UseAPIToken(ctx context.Context, hash []byte, now, dayStart time.T
 	tok, err := pgx.CollectExactlyOneRow(rows, pgx.RowToStructByName[domain.APIToken])
 	return tok, translate(err, "API-Zugang")
 }
+
+// FindAuditEventsOfToken lists what was written with one API token, its
+// daily use events included, oldest first.
+func (db *DB) FindAuditEventsOfToken(ctx context.Context, tokenID int64) ([]domain.AuditEvent, error) {
+	rows, err := db.pool.Query(ctx, `
+		SELECT a.id, a.occurred_at, a.actor_id, coalesce(u.name, '') AS actor_name, a.organisation_id,
+		       a.entity, a.entity_id, a.action, a.changes
+		FROM audit_events a LEFT JOIN users u ON u.id = a.actor_id
+		WHERE a.api_token_id = $1
+		ORDER BY a.id`, tokenID)
+	if err != nil {
+		return nil, translate(err, "Protokoll")
+	}
+	events, err := pgx.CollectRows(rows, pgx.RowToStructByName[domain.AuditEvent])
+	return events, translate(err, "Protokoll")
+}

@@ -1,6 +1,7 @@
 package server_test
 
 import (
+	"context"
 	"encoding/json"
 	"io"
 	"net/http"
@@ -81,4 +82,20 @@ func mustProblem(t *testing.T, status int, body string, hdr http.Header, want in
 		t.Fatalf("problem lacks status/code/title: %s", body)
 	}
 	return p
+}
+
+// userID is the id of the demo account with the given subject.
+func (a *app) userID(t *testing.T, subject string) int64 {
+	t.Helper()
+	accounts, err := a.DB.FindAccounts(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, acc := range accounts {
+		if acc.Subject == subject {
+			return acc.ID
+		}
+	}
+	t.Fatalf("no account %s", subject)
+	return 0
 }
