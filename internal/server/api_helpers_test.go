@@ -2,6 +2,7 @@ package server_test
 
 import (
 	"context"
+	"crypto/sha256"
 	"encoding/json"
 	"io"
 	"net/http"
@@ -98,4 +99,10 @@ func (a *app) userID(t *testing.T, subject string) int64 {
 	}
 	t.Fatalf("no account %s", subject)
 	return 0
+}
+
+// hashOf is how tokens are stored (apitoken.hash).
+func hashOf(secret string) []byte {
+	h := sha256.Sum256([]byte(secret))
+	return h[:]
 }
