@@ -94,14 +94,14 @@ func (db *DB) UseAPIToken(ctx context.Context, hash []byte, now, dayStart time.T
 	return tok, translate(err, "API-Zugang")
 }
 
-// FindAuditEventsOfToken lists what was written with one API token, its
-// daily use events included, oldest first.
+// FindAuditEventsOfToken lists the audit trail of one API token, oldest
+// first: its creation, daily use and revocation, and every write made with it.
 func (db *DB) FindAuditEventsOfToken(ctx context.Context, tokenID int64) ([]domain.AuditEvent, error) {
 	rows, err := db.pool.Query(ctx, `
 		SELECT a.id, a.occurred_at, a.actor_id, coalesce(u.name, '') AS actor_name, a.organisation_id,
 		       a.entity, a.entity_id, a.action, a.changes
 		FROM audit_events a LEFT JOIN users u ON u.id = a.actor_id
-		WHERE a.api_token_id = $1
+		WHERE a.api_token_id = $1 OR (a.entity = 'api_token' AND a.entity_id = $1)
 		ORDER BY a.id`, tokenID)
 	if err != nil {
 		return nil, translate(err, "Protokoll")
