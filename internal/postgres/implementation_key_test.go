@@ -78,10 +78,25 @@ func TestImplementationOfAnotherPlanIsNotFoundUnderThisPlan(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := f.db.SetMilestoneDone(ctx, wrong, m.ID, true, time.Now(), nil); domain.ErrorCode(err) != domain.CodeNotFound {
+	if _, err := f.db.SetMilestoneDone(ctx, domain.MilestoneKey{Implementation: wrong, ID: m.ID}, true, time.Now(), nil); domain.ErrorCode(err) != domain.CodeNotFound {
 		t.Errorf("milestone done under the wrong plan: err = %v, want not found", err)
 	}
-	if err := f.db.DeleteMilestone(ctx, wrong, m.ID, nil); domain.ErrorCode(err) != domain.CodeNotFound {
+	if err := f.db.DeleteMilestone(ctx, domain.MilestoneKey{Implementation: wrong, ID: m.ID}, nil); domain.ErrorCode(err) != domain.CodeNotFound {
 		t.Errorf("milestone deleted under the wrong plan: err = %v, want not found", err)
+	}
+}
+
+// The bulk review locks only implementations of its own workspace: one of
+// the same town in another plan fails the whole batch as not found.
+func TestBulkUpdateRefusesAnImplementationOfAnotherPlan(t *testing.T) {
+	f := newFixture(t)
+	_, other := otherPlanImplementation(t, f)
+	_, err := f.db.UpdateImplementations(context.Background(), domain.WorkspaceKey{PlanID: f.plan, OrgID: f.duelmen},
+		map[int64]int{f.implDuelmen: 1, other: 1}, nil, markRelevant)
+	if domain.ErrorCode(err) != domain.CodeNotFound {
+		t.Fatalf("err = %v, want not found", err)
+	}
+	if impl, _ := f.db.FindImplementation(context.Background(), f.key(f.duelmen, f.implDuelmen)); impl.Version != 1 {
+		t.Errorf("the batch was partly saved: %+v", impl)
 	}
 }

@@ -15,15 +15,15 @@ import (
 const maxBulkImplementations = 1000
 
 // UpdateImplementations applies change to each implementation named in
-// versions (id → the version the caller saw), all of the given organisation,
-// in one transaction: every row is locked, every version checked, every change
+// versions (id → the version the caller saw), all of the workspace ws, in one
+// transaction: every row is locked, every version checked, every change
 // written with its own audit event, or nothing is written at all. A partly
 // applied bulk review would leave the user guessing which decisions count.
 //
 // It returns the implementations as saved, by id. An id of another
 // organisation (or none) is not found; a version someone else has replaced is
 // a conflict wrapping domain.ErrStaleVersion.
-func (db *DB) UpdateImplementations(ctx context.Context, orgID int64, versions map[int64]int, actorID *int64,
+func (db *DB) UpdateImplementations(ctx context.Context, ws domain.WorkspaceKey, versions map[int64]int, actorID *int64,
 	change func(domain.Implementation) (domain.Implementation, error)) ([]domain.Implementation, error) {
 	if len(versions) == 0 || len(versions) > maxBulkImplementations {
 		return nil, domain.Keyed(domain.CodeInvalid, "", "error.store.selectionSize",
@@ -37,7 +37,7 @@ func (db *DB) UpdateImplementations(ctx context.Context, orgID int64, versions m
 	slices.Sort(ids) // one lock order for everyone, so two bulk reviews cannot deadlock
 	var saved []domain.Implementation
 	err := pgx.BeginFunc(ctx, db.pool, func(tx pgx.Tx) error {
-		current, err := lockImplementations(ctx, tx, orgID, ids)
+		current, err := lockImplementations(ctx, tx, ws, ids)
 		if err != nil {
 			return err
 		}
@@ -65,11 +65,13 @@ func (db *DB) UpdateImplementations(ctx context.Context, orgID int64, versions m
 }
 
 // lockImplementations reads and locks the implementations with the given
-// (sorted) ids; it is not found unless every one belongs to orgID.
-func lockImplementations(ctx context.Context, tx pgx.Tx, orgID int64, ids []int64) ([]domain.Implementation, error) {
+// (sorted) ids; it is not found unless every one belongs to the workspace
+// (the organisation's implementations of the plan).
+func lockImplementations(ctx context.Context, tx pgx.Tx, ws domain.WorkspaceKey, ids []int64) ([]domain.Implementation, error) {
 	rows, _ := tx.Query(ctx, `SELECT `+implementationColumns+`
-		FROM implementations i WHERE i.organisation_id = $1 AND i.id = ANY($2)
-		ORDER BY i.id FOR UPDATE`, orgID, ids)
+		FROM implementations i JOIN measures m ON m.id = i.measure_id
+		WHERE i.organisation_id = $1 AND i.id = ANY($2) AND m.plan_id = $3
+		ORDER BY i.id FOR UPDATE OF i`, ws.OrgID, ids, ws.PlanID)
 	current, err := pgx.CollectRows(rows, pgx.RowToStructByName[domain.Implementation])
 	if err != nil {
 		return nil, err

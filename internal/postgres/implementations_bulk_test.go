@@ -37,7 +37,7 @@ func auditCount(t *testing.T, f fixture, orgID, id int64) int {
 func TestUpdateImplementationsAppliesAndAuditsEach(t *testing.T) {
 	f := newFixture(t)
 	other := secondDuelmen(t, f)
-	saved, err := f.db.UpdateImplementations(context.Background(), f.duelmen,
+	saved, err := f.db.UpdateImplementations(context.Background(), domain.WorkspaceKey{PlanID: f.plan, OrgID: f.duelmen},
 		map[int64]int{f.implDuelmen: 1, other: 1}, &f.actor, markRelevant)
 	if err != nil {
 		t.Fatal(err)
@@ -90,7 +90,7 @@ func TestUpdateImplementationsIsAllOrNothing(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			f := newFixture(t)
 			other := secondDuelmen(t, f)
-			_, err := f.db.UpdateImplementations(ctx, f.duelmen, tc.versions(f, other), &f.actor, tc.change)
+			_, err := f.db.UpdateImplementations(ctx, domain.WorkspaceKey{PlanID: f.plan, OrgID: f.duelmen}, tc.versions(f, other), &f.actor, tc.change)
 			if domain.ErrorCode(err) != tc.want || errors.Is(err, domain.ErrStaleVersion) != tc.stale {
 				t.Fatalf("err = %v, want code %s (stale %v)", err, tc.want, tc.stale)
 			}

@@ -34,10 +34,10 @@ func (db *DB) AddMilestone(ctx context.Context, key domain.ImplementationKey, ti
 
 // SetMilestoneDone marks a milestone done (on the given day) or open again.
 // Setting the state it already has changes nothing and logs nothing.
-func (db *DB) SetMilestoneDone(ctx context.Context, key domain.ImplementationKey, milestoneID int64, done bool, on time.Time, actorID *int64) (domain.Milestone, error) {
+func (db *DB) SetMilestoneDone(ctx context.Context, key domain.MilestoneKey, done bool, on time.Time, actorID *int64) (domain.Milestone, error) {
 	var saved domain.Milestone
 	err := pgx.BeginFunc(ctx, db.pool, func(tx pgx.Tx) error {
-		current, err := findMilestone(ctx, tx, key, milestoneID)
+		current, err := findMilestone(ctx, tx, key)
 		if err != nil {
 			return err
 		}
@@ -51,12 +51,12 @@ func (db *DB) SetMilestoneDone(ctx context.Context, key domain.ImplementationKey
 			doneOn = &day
 		}
 		rows, _ := tx.Query(ctx, `UPDATE milestones m SET done = $2, done_on = $3 WHERE m.id = $1
-			RETURNING `+milestoneColumns, milestoneID, done, doneOn)
+			RETURNING `+milestoneColumns, key.ID, done, doneOn)
 		if saved, err = pgx.CollectExactlyOneRow(rows, pgx.RowToStructByName[domain.Milestone]); err != nil {
 			return err
 		}
-		return insertImplementationAudit(ctx, tx, key.OrgID, key.ID, auditEntry{ActorID: actorID,
-			Entity: "milestone", EntityID: milestoneID, Action: "update",
+		return insertImplementationAudit(ctx, tx, key.Implementation.OrgID, key.Implementation.ID, auditEntry{ActorID: actorID,
+			Entity: "milestone", EntityID: key.ID, Action: "update",
 			Changes: map[string]domain.Change{
 				"title": {Old: current.Title, New: current.Title},
 				"done":  {Old: current.Done, New: done},
@@ -66,17 +66,17 @@ func (db *DB) SetMilestoneDone(ctx context.Context, key domain.ImplementationKey
 }
 
 // DeleteMilestone removes a milestone; the audit log keeps what it was.
-func (db *DB) DeleteMilestone(ctx context.Context, key domain.ImplementationKey, milestoneID int64, actorID *int64) error {
+func (db *DB) DeleteMilestone(ctx context.Context, key domain.MilestoneKey, actorID *int64) error {
 	err := pgx.BeginFunc(ctx, db.pool, func(tx pgx.Tx) error {
-		current, err := findMilestone(ctx, tx, key, milestoneID)
+		current, err := findMilestone(ctx, tx, key)
 		if err != nil {
 			return err
 		}
-		if _, err := tx.Exec(ctx, `DELETE FROM milestones WHERE id = $1`, milestoneID); err != nil {
+		if _, err := tx.Exec(ctx, `DELETE FROM milestones WHERE id = $1`, key.ID); err != nil {
 			return err
 		}
-		return insertImplementationAudit(ctx, tx, key.OrgID, key.ID, auditEntry{ActorID: actorID,
-			Entity: "milestone", EntityID: milestoneID, Action: "delete",
+		return insertImplementationAudit(ctx, tx, key.Implementation.OrgID, key.Implementation.ID, auditEntry{ActorID: actorID,
+			Entity: "milestone", EntityID: key.ID, Action: "delete",
 			Changes: map[string]domain.Change{"title": {Old: current.Title}, "due_on": {Old: optionalDate(current.DueOn)},
 				"done": {Old: current.Done}}})
 	})
@@ -85,13 +85,13 @@ func (db *DB) DeleteMilestone(ctx context.Context, key domain.ImplementationKey,
 
 // findMilestone locks one milestone of one implementation of the given
 // key; a milestone of anyone else's implementation is not found.
-func findMilestone(ctx context.Context, tx pgx.Tx, key domain.ImplementationKey, milestoneID int64) (domain.Milestone, error) {
+func findMilestone(ctx context.Context, tx pgx.Tx, key domain.MilestoneKey) (domain.Milestone, error) {
 	rows, _ := tx.Query(ctx, `
 		SELECT `+milestoneColumns+`
 		FROM milestones m
 		WHERE m.id = $4 AND m.implementation_id = (
 			SELECT i.id FROM implementations i JOIN measures m ON m.id = i.measure_id WHERE `+implementationKeyMatch+`)
-		FOR UPDATE OF m`, key.OrgID, key.ID, key.PlanID, milestoneID)
+		FOR UPDATE OF m`, key.Implementation.OrgID, key.Implementation.ID, key.Implementation.PlanID, key.ID)
 	m, err := pgx.CollectExactlyOneRow(rows, pgx.RowToStructByName[domain.Milestone])
 	return m, translate(err, "Meilenstein")
 }

@@ -33,7 +33,7 @@ func TestImplementationRecordsComeInOneQueryAndRespectTheScope(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := f.db.DeleteMilestone(ctx, f.key(f.county, f.implCounty), gone.ID, &f.actor); err != nil {
+	if err := f.db.DeleteMilestone(ctx, domain.MilestoneKey{Implementation: f.key(f.county, f.implCounty), ID: gone.ID}, &f.actor); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := f.db.AddComment(ctx, f.key(f.county, f.implCounty), "Geheimer Kommentar", &f.actor); err != nil {
@@ -93,25 +93,25 @@ func TestMilestonesAreMarkedDoneAndOpenAndEveryChangeIsAudited(t *testing.T) {
 		t.Fatal(err)
 	}
 	on := time.Date(2026, 11, 25, 15, 0, 0, 0, time.UTC)
-	done, err := f.db.SetMilestoneDone(ctx, f.key(f.county, f.implCounty), m.ID, true, on, &f.actor)
+	done, err := f.db.SetMilestoneDone(ctx, domain.MilestoneKey{Implementation: f.key(f.county, f.implCounty), ID: m.ID}, true, on, &f.actor)
 	if err != nil || !done.Done || done.DoneOn == nil || !done.DoneOn.Equal(*day("2026-11-25")) {
 		t.Fatalf("done = %+v, %v", done, err)
 	}
-	if _, err := f.db.SetMilestoneDone(ctx, f.key(f.county, f.implCounty), m.ID, true, on, &f.actor); err != nil {
+	if _, err := f.db.SetMilestoneDone(ctx, domain.MilestoneKey{Implementation: f.key(f.county, f.implCounty), ID: m.ID}, true, on, &f.actor); err != nil {
 		t.Fatal(err) // repeating the click changes nothing
 	}
-	open, err := f.db.SetMilestoneDone(ctx, f.key(f.county, f.implCounty), m.ID, false, on, &f.actor)
+	open, err := f.db.SetMilestoneDone(ctx, domain.MilestoneKey{Implementation: f.key(f.county, f.implCounty), ID: m.ID}, false, on, &f.actor)
 	if err != nil || open.Done || open.DoneOn != nil {
 		t.Fatalf("reopened = %+v, %v", open, err)
 	}
 	// Another municipality can neither change nor delete it.
-	if _, err := f.db.SetMilestoneDone(ctx, f.key(f.duelmen, f.implCounty), m.ID, true, on, &f.actor); domain.ErrorCode(err) != domain.CodeNotFound {
+	if _, err := f.db.SetMilestoneDone(ctx, domain.MilestoneKey{Implementation: f.key(f.duelmen, f.implCounty), ID: m.ID}, true, on, &f.actor); domain.ErrorCode(err) != domain.CodeNotFound {
 		t.Errorf("Dülmen marking the county's milestone: err = %v, want not found", err)
 	}
-	if err := f.db.DeleteMilestone(ctx, f.key(f.olfen, f.implOlfen), m.ID, &f.actor); domain.ErrorCode(err) != domain.CodeNotFound {
+	if err := f.db.DeleteMilestone(ctx, domain.MilestoneKey{Implementation: f.key(f.olfen, f.implOlfen), ID: m.ID}, &f.actor); domain.ErrorCode(err) != domain.CodeNotFound {
 		t.Errorf("Olfen deleting the county's milestone through its own implementation: err = %v, want not found", err)
 	}
-	if err := f.db.DeleteMilestone(ctx, f.key(f.county, f.implCounty), m.ID, &f.actor); err != nil {
+	if err := f.db.DeleteMilestone(ctx, domain.MilestoneKey{Implementation: f.key(f.county, f.implCounty), ID: m.ID}, &f.actor); err != nil {
 		t.Fatal(err)
 	}
 	recs, err := f.db.FindImplementationRecords(ctx, f.key(f.county, f.implCounty), domain.RecordScope{History: true})

@@ -12,28 +12,28 @@ import (
 // between the municipality and the KI.
 func (s *Server) addComment(c *gin.Context) {
 	sc, key, ok := s.orgAndKey(c)
-	id := key.ID
 	if !ok {
 		return
 	}
-	org := sc.Org
 	forms := trackingForms{CommentBody: c.PostForm("comment_body")}
-	body := domain.CleanText(forms.CommentBody)
-	switch {
-	case body == "":
-		forms.Errors = map[string]string{"comment_body": "implementation.error.commentMissing"}
-	case domain.TooLong(body, domain.MaxCommentLen):
-		forms.Errors = map[string]string{"comment_body": "implementation.error.commentTooLong"}
-	}
-	if forms.Errors != nil {
-		forms.Failed = "comment"
-		s.showImplementation(c, http.StatusUnprocessableEntity, org, key, forms)
+	_, err := s.impls.AddComment(c.Request.Context(), signedInActor(c), key, forms.CommentBody)
+	if err == nil {
+		c.Redirect(http.StatusSeeOther, implementationPath(sc, key.ID)+"#kommentare")
 		return
 	}
-	acc, _ := account(c)
-	if _, err := s.store.AddComment(c.Request.Context(), key, body, &acc.ID); err != nil {
+	s.refuseTrackingForm(c, sc, key, forms, "comment", err)
+}
+
+// refuseTrackingForm shows the implementation page again after one of its
+// forms (failed: "report", "milestone", "comment") was refused, with what
+// was typed and the messages at their fields.
+func (s *Server) refuseTrackingForm(c *gin.Context, sc domain.PlanScope, key domain.ImplementationKey,
+	forms trackingForms, failed string, err error) {
+	r, ok := s.refusalOf(c, err, "implementation.error.summary", "implementation.conflict.message")
+	if !ok {
 		s.fail(c, err)
 		return
 	}
-	c.Redirect(http.StatusSeeOther, implementationPath(scopeOf(c), id)+"#kommentare")
+	forms.Errors, forms.Failed = r.Fields, failed
+	s.showImplementation(c, r.Status, sc.Org, key, forms)
 }

@@ -96,12 +96,7 @@ func (s *Server) renderEditAgain(c *gin.Context, status int, d editData, key dom
 
 func (s *Server) renderEdit(c *gin.Context, status int, d editData) {
 	d.Form = d.Form.echo()
-	cur := d.Impl.Status
-	d.StatusChoices = append([]domain.Status{}, cur)
-	if cur == "" {
-		d.StatusChoices = []domain.Status{domain.StatusPlanned}
-	}
-	d.StatusChoices = append(d.StatusChoices, domain.AllowedStatusTransitions(cur)...)
+	d.StatusChoices = domain.StatusChoices(d.Impl.Status)
 	// Keep the user's choice selectable even where it is not allowed (any
 	// more): the form must come back as they left it, with the message.
 	if chosen := domain.Status(d.Form.Status); slices.Contains(domain.Statuses, chosen) && !slices.Contains(d.StatusChoices, chosen) {

@@ -28,6 +28,8 @@ type implementationData struct {
 	Comments   bool
 	CanComment bool
 	Forms      trackingForms
+	// Support are the support steps open to the viewer.
+	Support domain.SupportChoices
 }
 
 // trackingForms are the forms on the implementation page, with what the user
@@ -72,6 +74,7 @@ func (s *Server) showImplementation(c *gin.Context, status int, org domain.Organ
 		return
 	}
 	detail := data.Impl
+	data.Support = supportChoicesFor(c, detail.Implementation)
 	t := s.translatorFor(c.Request)
 	s.render(c, status, "implementation", view{
 		Title: t.T("implementation.title", "Code", detail.MeasureCode, "Org", org.Name), Nav: townNav(c, org.Slug),
@@ -92,12 +95,6 @@ func (s *Server) orgAndKey(c *gin.Context) (domain.PlanScope, domain.Implementat
 	}
 	sc := scopeOf(c)
 	return sc, domain.ImplementationKey{PlanID: sc.Plan.ID, OrgID: sc.Org.ID, ID: id}, true
-}
-
-// keyOf is the key of the implementation id in the route's scope.
-func keyOf(c *gin.Context, id int64) domain.ImplementationKey {
-	sc := scopeOf(c)
-	return domain.ImplementationKey{PlanID: sc.Plan.ID, OrgID: sc.Org.ID, ID: id}
 }
 
 // signedInActor is the signed-in user as the use cases take them.

@@ -28,11 +28,5 @@ func (s *Server) addProgressReport(c *gin.Context) {
 		c.Redirect(http.StatusSeeOther, implementationPath(sc, key.ID)+"#meldungen")
 		return
 	}
-	r, ok := s.refusalOf(c, err, "implementation.error.summary", "implementation.conflict.message")
-	if !ok {
-		s.fail(c, err)
-		return
-	}
-	forms.Errors, forms.Failed = r.Fields, "report"
-	s.showImplementation(c, r.Status, sc.Org, key, forms)
+	s.refuseTrackingForm(c, sc, key, forms, "report", err)
 }

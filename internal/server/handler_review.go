@@ -1,7 +1,7 @@
 package server
 
 import (
-	"errors"
+	"maps"
 	"net/http"
 	"net/url"
 	"slices"
@@ -46,60 +46,52 @@ func (r reviewState) ReviewChoices() []selectOption {
 // implementation of the municipality, all or nothing, then goes back to the
 // view it came from with a confirmation.
 func (s *Server) reviewRelevance(c *gin.Context) {
-	ctx := c.Request.Context()
 	tr := s.translatorFor(c.Request)
-	org := scopeOf(c).Org
+	sc := scopeOf(c)
 	back := returnQuery(c.PostForm("zurueck"))
 	form, versions := readReviewForm(c, tr)
-	status := http.StatusUnprocessableEntity
-	if len(form.Errors) == 0 {
-		acc, _ := account(c)
-		rel := domain.Relevance(form.Relevance)
-		saved, err := s.store.UpdateImplementations(ctx, org.ID, versions, &acc.ID, decideAll(rel, form.Note))
-		if err == nil {
-			changed := 0
-			for _, impl := range saved {
-				if impl.Version != versions[impl.ID] {
-					changed++
-				}
+	if len(form.Errors) > 0 {
+		s.rerenderReview(c, http.StatusUnprocessableEntity, back, form, versions)
+		return
+	}
+	d := domain.RelevanceDecision{Relevance: domain.Relevance(form.Relevance), Note: form.Note}
+	saved, err := s.impls.ReviewRelevance(c.Request.Context(), signedInActor(c),
+		domain.WorkspaceKey{PlanID: sc.Plan.ID, OrgID: sc.Org.ID}, versions, d)
+	if err == nil {
+		changed := 0
+		for _, impl := range saved {
+			if impl.Version != versions[impl.ID] {
+				changed++
 			}
-			back.Set(paramDecision, string(rel))
-			back.Set(paramSaved, strconv.Itoa(changed))
-			back.Set(paramUnchanged, strconv.Itoa(len(saved)-changed))
-			c.Redirect(http.StatusSeeOther, townPath(scopeOf(c).Plan.Slug, org.Slug)+"?"+back.Encode())
-			return
 		}
-		if status = reviewRefusal(&form, err, tr); status == 0 {
-			s.fail(c, err)
-			return
-		}
+		back.Set(paramDecision, string(d.Relevance))
+		back.Set(paramSaved, strconv.Itoa(changed))
+		back.Set(paramUnchanged, strconv.Itoa(len(saved)-changed))
+		c.Redirect(http.StatusSeeOther, townPath(sc.Plan.Slug, sc.Org.Slug)+"?"+back.Encode())
+		return
 	}
-	s.rerenderReview(c, status, org, back, form, versions)
-}
-
-// reviewRefusal explains a refused bulk review on the form and returns its status,
-// or 0 for an error that is not the user's to fix.
-func reviewRefusal(form *reviewState, err error, tr translator) int {
-	switch {
-	case errors.Is(err, domain.ErrStaleVersion):
-		return http.StatusConflict // rerenderReview names the measures concerned
-	case domain.ErrorCode(err) == domain.CodeNotFound:
+	if domain.ErrorCode(err) == domain.CodeNotFound {
+		// An id of another town or plan: the selection cannot have come from this page.
 		form.Errors["umsetzung"] = tr.T("workspace.review.foreign")
-		return http.StatusUnprocessableEntity
-	case domain.ErrorCode(err) == domain.CodeInvalid || domain.ErrorCode(err) == domain.CodeConflict:
-		for field, msg := range fieldErrors(tr, err) {
-			form.Errors[field] = msg
-		}
-		form.Message = tr.ErrorText(err) + " " + tr.T("workspace.review.nothingSaved")
-		return http.StatusUnprocessableEntity
+		s.rerenderReview(c, http.StatusUnprocessableEntity, back, form, versions)
+		return
 	}
-	return 0
+	r, ok := s.refusalOf(c, err, "workspace.review.refused", "workspace.review.refused")
+	if !ok {
+		s.fail(c, err)
+		return
+	}
+	maps.Copy(form.Errors, r.Fields)
+	if !r.Stale { // rerenderReview names the measures someone else changed
+		form.Message = tr.ErrorText(err) + " " + tr.T("workspace.review.nothingSaved")
+	}
+	s.rerenderReview(c, r.Status, back, form, versions)
 }
 
 // rerenderReview shows the view the review came from again, with the user's
 // choices and what was wrong; rows changed meanwhile are marked and show
 // their current state and version.
-func (s *Server) rerenderReview(c *gin.Context, status int, org domain.Organisation, back url.Values,
+func (s *Server) rerenderReview(c *gin.Context, status int, back url.Values,
 	form reviewState, versions map[int64]int) {
 	ws, filter, _, ok := s.loadWorkspace(c, back)
 	if !ok {
@@ -154,33 +146,10 @@ func readReviewForm(c *gin.Context, tr translator) (reviewState, map[int64]int) 
 		}
 		versions[id] = v
 	}
-	rel := domain.Relevance(form.Relevance)
-	if !slices.Contains(reviewDecisions, rel) {
+	if !slices.Contains(reviewDecisions, domain.Relevance(form.Relevance)) {
 		form.Errors["relevance"] = tr.T("workspace.review.noDecision")
-	} else if _, err := domain.NewWorkflow().DecideRelevance(rel, form.Note); err != nil {
-		// The same rules as for each implementation, checked once up front:
-		// a reason missing for one is missing for all.
-		for field, msg := range fieldErrors(tr, err) {
-			form.Errors[field] = msg
-		}
 	}
 	return form, versions
-}
-
-// decideAll is the change the bulk review applies to each implementation.
-// Deciding "relevant" again changes nothing (the workflow refuses it as a
-// repeat), so such rows are left as they are rather than failing the batch.
-func decideAll(rel domain.Relevance, note string) func(domain.Implementation) (domain.Implementation, error) {
-	return func(cur domain.Implementation) (domain.Implementation, error) {
-		if rel == domain.RelevanceRelevant && cur.Relevance == domain.RelevanceRelevant {
-			return cur, nil
-		}
-		w, err := cur.Workflow().DecideRelevance(rel, note)
-		if err != nil {
-			return cur, err
-		}
-		return cur.WithWorkflow(w), nil
-	}
 }
 
 // returnQuery keeps the known view parameters of the address the review came

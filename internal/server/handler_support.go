@@ -1,12 +1,11 @@
 package server
 
 import (
-	"errors"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/gin-gonic/gin"
 
@@ -18,38 +17,26 @@ import (
 // and an audit event.
 func (s *Server) requestSupport(c *gin.Context) {
 	sc, key, ok := s.orgAndKey(c)
-	id := key.ID
 	if !ok {
 		return
 	}
-	org := sc.Org
-	tr := s.translatorFor(c.Request)
 	form := supportForm{Version: c.PostForm("version"), Request: c.PostForm("support_request")}
 	version, err := strconv.Atoi(form.Version)
 	if err != nil {
 		s.renderError(c, http.StatusBadRequest, "support.err.incomplete")
 		return
 	}
-	text, msg := checkText(tr, form.Request, domain.MaxSupportTextLen, "support.err.requestMissing")
-	if msg != "" {
-		s.refuseSupport(c, org, id, form, map[string]string{domain.FieldSupportRequest: msg})
-		return
-	}
-	s.changeSupport(c, org, id, version, form, func(w domain.Workflow) (domain.Workflow, error) {
-		return w.RequestSupport(text)
-	})
+	_, err = s.impls.RequestSupport(c.Request.Context(), signedInActor(c), key, version, form.Request)
+	s.supportAnswered(c, sc, key, form, err)
 }
 
 // answerSupport records the KI's answer to a support request: accepted,
 // declined (with a reason) or done.
 func (s *Server) answerSupport(c *gin.Context) {
 	sc, key, ok := s.orgAndKey(c)
-	id := key.ID
 	if !ok {
 		return
 	}
-	org := sc.Org
-	tr := s.translatorFor(c.Request)
 	form := supportForm{Version: c.PostForm("version"), Decision: c.PostForm("decision"), Reason: c.PostForm("support_response")}
 	version, err := strconv.Atoi(form.Version)
 	if err != nil {
@@ -57,97 +44,66 @@ func (s *Server) answerSupport(c *gin.Context) {
 		return
 	}
 	decision := domain.Support(form.Decision)
-	errs := map[string]string{}
-	if decision != domain.SupportAccepted && decision != domain.SupportDeclined && decision != domain.SupportDone {
-		errs["decision"] = tr.T("support.err.decision")
-	}
-	missing := ""
-	if decision == domain.SupportDeclined {
-		missing = "support.err.reasonMissing"
-	}
-	reason, msg := checkText(tr, form.Reason, domain.MaxSupportTextLen, missing)
-	if msg != "" {
-		errs[domain.FieldSupportResponse] = msg
-	}
-	if len(errs) > 0 {
-		s.refuseSupport(c, org, id, form, errs)
+	if !slices.Contains(domain.SupportAnswers, decision) {
+		// Not one of the form's choices: the form was not filled in, the
+		// workflow has nothing to decide.
+		tr := s.translatorFor(c.Request)
+		s.renderSupportForm(c, http.StatusUnprocessableEntity, sc.Org, key, supportFormData{Form: form,
+			Errors: map[string]string{"decision": tr.T("support.err.decision")}, Message: tr.T("support.msg.invalid")})
 		return
 	}
-	s.changeSupport(c, org, id, version, form, func(w domain.Workflow) (domain.Workflow, error) {
-		return w.AnswerSupport(decision, reason)
-	})
+	_, err = s.impls.AnswerSupport(c.Request.Context(), signedInActor(c), key, version, decision, form.Reason)
+	s.supportAnswered(c, sc, key, form, err)
 }
 
-// changeSupport applies a workflow step to the implementation and answers:
-// back to the implementation page on success, the form again otherwise.
-func (s *Server) changeSupport(c *gin.Context, org domain.Organisation, id int64, version int, form supportForm,
-	step func(domain.Workflow) (domain.Workflow, error)) {
-	acc, _ := account(c)
-	_, err := s.store.UpdateImplementation(c.Request.Context(), keyOf(c, id), version, &acc.ID,
-		func(cur domain.Implementation) (domain.Implementation, error) {
-			w, err := step(cur.Workflow())
-			if err != nil {
-				return cur, err
-			}
-			return cur.WithWorkflow(w), nil
-		})
-	tr := s.translatorFor(c.Request)
-	switch {
-	case err == nil:
-		c.Redirect(http.StatusSeeOther, implementationPath(scopeOf(c), id)+"#unterstuetzung")
-	case errors.Is(err, domain.ErrStaleVersion):
-		s.renderSupportForm(c, http.StatusConflict, org, id, supportFormData{Form: form, Conflict: true,
-			Message: tr.T("support.msg.conflict")})
-	case domain.ErrorCode(err) == domain.CodeInvalid:
-		s.refuseSupport(c, org, id, form, fieldErrors(tr, err))
-	case domain.ErrorCode(err) == domain.CodeConflict:
-		// A step the workflow does not allow from the current state, e.g. a
-		// second request while one is open; the page shows the current state.
-		s.renderSupportForm(c, http.StatusUnprocessableEntity, org, id, supportFormData{Form: form,
-			Message: tr.T("support.msg.notPossible")})
-	default:
-		s.fail(c, err)
+// supportAnswered answers a support step: back to the implementation page
+// on success, the form again with what was wrong otherwise.
+func (s *Server) supportAnswered(c *gin.Context, sc domain.PlanScope, key domain.ImplementationKey, form supportForm, err error) {
+	if err == nil {
+		c.Redirect(http.StatusSeeOther, implementationPath(sc, key.ID)+"#unterstuetzung")
+		return
 	}
-}
-
-// refuseSupport shows the form again with 422: nothing was saved.
-func (s *Server) refuseSupport(c *gin.Context, org domain.Organisation, id int64, form supportForm, errs map[string]string) {
-	s.renderSupportForm(c, http.StatusUnprocessableEntity, org, id, supportFormData{Form: form, Errors: errs,
-		Message: s.translatorFor(c.Request).T("support.msg.invalid")})
+	r, ok := s.refusalOf(c, err, "support.msg.invalid", "support.msg.conflict")
+	if !ok {
+		s.fail(c, err)
+		return
+	}
+	d := supportFormData{Form: form, Errors: r.Fields, Message: r.Summary, Conflict: r.Stale}
+	if !r.Stale && len(r.Fields) == 0 {
+		// A step the support state does not allow (a second request while
+		// one is open): the page shows the current state below.
+		d.Message = r.Summary + " " + s.translatorFor(c.Request).T("support.msg.notPossible")
+	}
+	s.renderSupportForm(c, r.Status, sc.Org, key, d)
 }
 
 // renderSupportForm shows the support form page for the implementation as it
-// is stored now.
-func (s *Server) renderSupportForm(c *gin.Context, status int, org domain.Organisation, id int64, d supportFormData) {
+// is stored now, with the support steps open from there.
+func (s *Server) renderSupportForm(c *gin.Context, status int, org domain.Organisation, key domain.ImplementationKey, d supportFormData) {
 	d.Form = d.Form.echo()
-	detail, err := s.impls.Detail(c.Request.Context(), keyOf(c, id))
+	detail, err := s.impls.Detail(c.Request.Context(), key)
 	if err != nil {
 		s.fail(c, err)
 		return
 	}
-	d.Org, d.Impl = org, detail
+	d.Org, d.Impl, d.Support = org, detail, supportChoicesFor(c, detail.Implementation)
 	tr := s.translatorFor(c.Request)
 	s.render(c, status, "support_form", view{
 		Title: tr.T("support.form.title", "Code", detail.MeasureCode, "Org", org.Name), Nav: townNav(c, org.Slug),
 		Crumbs: []crumb{{Label: org.Name, Href: townPath(scopeOf(c).Plan.Slug, org.Slug)},
-			{Label: tr.T("support.crumb.measure", "Code", detail.MeasureCode), Href: implementationPath(scopeOf(c), id)},
+			{Label: tr.T("support.crumb.measure", "Code", detail.MeasureCode), Href: implementationPath(scopeOf(c), key.ID)},
 			{Label: tr.T("support.heading")}},
 		Data: d,
 	})
 }
 
-// checkText trims a text typed into a form and checks it against max
-// characters. missing is the message id for an empty text, "" if it may be
-// empty. The second result is the translated message, "" when the text is fine.
-func checkText(tr translator, text string, max int, missing string) (string, string) {
-	text = strings.TrimSpace(text)
-	if n := utf8.RuneCountInString(text); n > max {
-		return text, tr.T("support.err.tooLong", "Max", max, "Count", n)
+// supportChoicesFor are the support steps the signed-in user is offered on impl.
+func supportChoicesFor(c *gin.Context, impl domain.Implementation) domain.SupportChoices {
+	perms, dom := permissions(c), scopeDomain(scopeOf(c))
+	if perms == nil {
+		return domain.SupportChoices{}
 	}
-	if text == "" && missing != "" {
-		return text, tr.T(missing)
-	}
-	return text, ""
+	return domain.ChoicesOf(impl, perms.Can(dom, "support", "request"), perms.Can(dom, "support", "answer"))
 }
 
 type supportQueueData struct {

@@ -35,18 +35,7 @@ type Store interface {
 	TallyByMeasure(ctx context.Context, planID int64) (map[int64]domain.Tally, error)
 	FindMeasure(ctx context.Context, measureID int64) (domain.MeasureContext, error)
 	FindImplementationsOfMeasure(ctx context.Context, measureID int64) ([]domain.MunicipalImplementation, error)
-	// UpdateImplementations applies change to several implementations of one
-	// organisation in one transaction (bulk relevance review): all or nothing.
-	UpdateImplementations(ctx context.Context, orgID int64, versions map[int64]int, actorID *int64,
-		change func(domain.Implementation) (domain.Implementation, error)) ([]domain.Implementation, error)
 	FindAccount(ctx context.Context, userID int64) (domain.Account, error)
-	// Implementation tracking: writes of milestones, comments and support.
-	AddMilestone(ctx context.Context, key domain.ImplementationKey, title string, dueOn *time.Time, actorID *int64) (domain.Milestone, error)
-	SetMilestoneDone(ctx context.Context, key domain.ImplementationKey, milestoneID int64, done bool, on time.Time, actorID *int64) (domain.Milestone, error)
-	DeleteMilestone(ctx context.Context, key domain.ImplementationKey, milestoneID int64, actorID *int64) error
-	AddComment(ctx context.Context, key domain.ImplementationKey, body string, actorID *int64) (domain.Comment, error)
-	UpdateImplementation(ctx context.Context, key domain.ImplementationKey, expectedVersion int, actorID *int64,
-		change func(domain.Implementation) (domain.Implementation, error)) (domain.Implementation, error)
 	FindAccounts(ctx context.Context) ([]domain.Account, error)
 	GrantMembership(ctx context.Context, actorID *int64, userID, orgID int64, role domain.Role) error
 	RevokeMembership(ctx context.Context, actorID *int64, membershipID int64) error

@@ -315,7 +315,7 @@ func TestSupportQueueIsInTheNavigationOfTheKIOnly(t *testing.T) {
 
 // TestSupportSectionOnTheImplementationPage checks the section the
 // implementation page includes with
-// {{template "support-section" (supportArgs $ .Data.Org .Data.Impl)}}.
+// {{template "support-section" (supportArgs $ .Data.Org .Data.Impl .Data.Support)}}.
 func TestSupportSectionOnTheImplementationPage(t *testing.T) {
 	a := newApp(t)
 	requested := a.implWithSupport(t, "duelmen", domain.SupportRequested)

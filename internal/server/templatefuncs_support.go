@@ -36,30 +36,18 @@ type supportView struct {
 }
 
 // supportArgs prepares the support section of an implementation page for the
-// signed-in viewer: {{template "support-section" (supportArgs $ .Data.Org .Data.Impl)}}.
-func supportArgs(v view, org domain.Organisation, d domain.ImplementationDetail) supportView {
+// signed-in viewer: {{template "support-section" (supportArgs $ .Data.Org .Data.Impl .Data.Support)}}.
+// The handler has asked the domain which steps are open (choices); this
+// only arranges them for the partial.
+func supportArgs(v view, org domain.Organisation, d domain.ImplementationDetail, choices domain.SupportChoices) supportView {
 	sv := supportView{V: v, Org: org, Impl: d, Form: supportForm{Version: strconv.Itoa(d.Version)}}
 	if v.Perms == nil {
 		return sv
 	}
-	sv.MayRequest = v.Can("support", "request")
-	mayAnswer := v.Can("support", "answer")
-	sv.Show = sv.MayRequest || mayAnswer || v.Can("contact", "read")
-	w := d.Implementation.Workflow()
-	if sv.MayRequest {
-		_, err := w.RequestSupport("?")
-		sv.CanRequest = err == nil
-	}
-	if mayAnswer {
-		// The domain's transition table decides which answers are possible.
-		for _, to := range []domain.Support{domain.SupportAccepted, domain.SupportDeclined, domain.SupportDone} {
-			if _, err := w.AnswerSupport(to, "?"); err == nil {
-				sv.Answers = append(sv.Answers, to)
-			}
-		}
-		if len(sv.Answers) > 0 {
-			sv.Form.Decision = string(sv.Answers[0])
-		}
+	sv.MayRequest, sv.CanRequest, sv.Answers = choices.MayRequest, choices.CanRequest, choices.Answers
+	sv.Show = sv.MayRequest || v.Can("support", "answer") || v.Can("contact", "read")
+	if len(sv.Answers) > 0 {
+		sv.Form.Decision = string(sv.Answers[0])
 	}
 	return sv
 }
@@ -75,12 +63,14 @@ type supportFormData struct {
 	Message string
 	// Conflict is true when someone else changed the implementation meanwhile.
 	Conflict bool
+	// Support are the support steps open to the viewer now.
+	Support domain.SupportChoices
 }
 
 // supportRetry prepares the forms of the support_form page from its data.
 func supportRetry(v view) supportView {
 	d, _ := v.Data.(supportFormData)
-	sv := supportArgs(v, d.Org, d.Impl)
+	sv := supportArgs(v, d.Org, d.Impl, d.Support)
 	form := d.Form
 	form.Version = strconv.Itoa(d.Impl.Version) // after a conflict: the version now current
 	if !slices.Contains(sv.Answers, domain.Support(form.Decision)) {

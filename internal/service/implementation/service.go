@@ -1,6 +1,7 @@
 // Package implementation owns the use cases of a municipality's
 // implementation of a measure: reading it, editing it through the workflow,
-// reporting progress and listing a workspace. Each use case runs in one
+// the bulk relevance review, KI support, progress reports, milestones,
+// comments and listing a workspace. Each use case runs in one
 // transaction of its store with its audit event; callers pass typed commands
 // and the acting user, and get domain values and domain errors back.
 package implementation
@@ -27,6 +28,14 @@ type Store interface {
 	AddProgressUpdate(ctx context.Context, key domain.ImplementationKey, reportedOn time.Time, body string,
 		actorID *int64) (domain.ProgressUpdate, error)
 	FindWorkspace(ctx context.Context, orgID, planID int64) ([]domain.WorkspaceEntry, error)
+	// UpdateImplementations is UpdateImplementation for several
+	// implementations of one workspace, all or nothing.
+	UpdateImplementations(ctx context.Context, ws domain.WorkspaceKey, versions map[int64]int, actorID *int64,
+		change func(domain.Implementation) (domain.Implementation, error)) ([]domain.Implementation, error)
+	AddMilestone(ctx context.Context, key domain.ImplementationKey, title string, dueOn *time.Time, actorID *int64) (domain.Milestone, error)
+	SetMilestoneDone(ctx context.Context, key domain.MilestoneKey, done bool, on time.Time, actorID *int64) (domain.Milestone, error)
+	DeleteMilestone(ctx context.Context, key domain.MilestoneKey, actorID *int64) error
+	AddComment(ctx context.Context, key domain.ImplementationKey, body string, actorID *int64) (domain.Comment, error)
 }
 
 // Service runs the use cases against a store.
