@@ -127,10 +127,13 @@ func (a *API) stale(ctx context.Context, id int64) error {
 
 type reportInput struct {
 	ItemParams
-	Body struct {
-		ReportedOn string `json:"reported_on" format:"date" doc:"Der Tag, den die Meldung beschreibt (nicht in der Zukunft)"`
-		Body       string `json:"body" doc:"Der Sachstand"`
-	}
+	Body ReportBody
+}
+
+// ReportBody is a new progress report.
+type ReportBody struct {
+	ReportedOn string `json:"reported_on" format:"date" doc:"Der Tag, den die Meldung beschreibt (nicht in der Zukunft)"`
+	Body       string `json:"body" doc:"Der Sachstand"`
 }
 
 type reportOutput struct {

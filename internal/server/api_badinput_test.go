@@ -31,6 +31,8 @@ func TestAPIBadInput(t *testing.T) {
 		{"wrong type", tok, http.MethodPatch, item, `{"progress": "viel"}`, []string{"If-Match", etag}, http.StatusUnprocessableEntity},
 		{"out of range", tok, http.MethodPatch, item, `{"progress": 400}`, []string{"If-Match", etag}, http.StatusUnprocessableEntity},
 		{"refused by the workflow", tok, http.MethodPatch, item, `{"status": "cancelled"}`, []string{"If-Match", etag}, http.StatusUnprocessableEntity},
+		{"control character", tok, http.MethodPatch, item, `{"responsible_org": "Amt\u0000 50"}`, []string{"If-Match", etag}, http.StatusUnprocessableEntity},
+		{"control character in a report", tok, http.MethodPost, item + "/progress-reports", `{"reported_on": "2026-11-24", "body": "x\u0007"}`, nil, http.StatusUnprocessableEntity},
 		{"bad date", tok, http.MethodPost, item + "/progress-reports", `{"reported_on": "gestern", "body": "x"}`, nil, http.StatusUnprocessableEntity},
 		{"oversized body", tok, http.MethodPatch, item, `{"relevance_note": "` + strings.Repeat("x", 300<<10) + `"}`, []string{"If-Match", etag}, http.StatusRequestEntityTooLarge},
 		{"unknown query parameter", tok, http.MethodGet, item + "?foo=1", "", nil, http.StatusUnprocessableEntity},

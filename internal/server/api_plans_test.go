@@ -29,7 +29,9 @@ func TestAPIPlans(t *testing.T) {
 	}
 	status, body, _ = a.apiCall(t, tok, http.MethodGet, "/api/v1/plans/"+seed.ConceptSlug, "")
 	var plan struct {
-		Catalogue []struct{ Goals []struct{ Measures []struct{ Code string } } }
+		Catalogue []struct {
+			Goals []struct{ Measures []struct{ Code string } }
+		}
 	}
 	if err := json.Unmarshal([]byte(body), &plan); status != http.StatusOK || err != nil || len(plan.Catalogue) == 0 ||
 		len(plan.Catalogue[0].Goals) == 0 || len(plan.Catalogue[0].Goals[0].Measures) == 0 {
