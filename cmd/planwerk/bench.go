@@ -11,6 +11,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/planwerk/planwerk/internal/benchstat"
@@ -275,6 +276,12 @@ func benchPages(ctx context.Context, db *postgres.DB) ([]benchPage, error) {
 		}},
 		{"Aufgabenansicht", 30 * time.Millisecond,
 			func(i int) string { return town(i) + "?ansicht=aufgaben" }},
+		// The API's list of a town's implementations: the workspace's data
+		// as JSON, held to the workspace's budget.
+		{"API: Umsetzungen einer Kommune `/api/v1/plans/:plan/municipalities/:org/implementations`", 30 * time.Millisecond,
+			func(i int) string {
+				return fmt.Sprintf("/api/v1/plans/%s/municipalities/%s/implementations?limit=500", plan.Slug, orgs[i%len(orgs)].Slug)
+			}},
 	}, nil
 }
 
@@ -305,7 +312,11 @@ func measurePage(ctx context.Context, h *benchApp, p benchPage, requests int) (p
 func benchRequest(ctx context.Context, app *benchApp, path string) (time.Duration, int64, int, error) {
 	qctx, count := postgres.CountQueries(ctx)
 	req := httptest.NewRequestWithContext(qctx, http.MethodGet, path, nil)
-	req.Header.Set("Cookie", app.cookie)
+	if strings.HasPrefix(path, "/api/") {
+		req.Header.Set("Authorization", "Bearer "+app.token) // the API takes no cookie
+	} else {
+		req.Header.Set("Cookie", app.cookie)
+	}
 	rec := httptest.NewRecorder()
 	start := time.Now()
 	app.handler.ServeHTTP(rec, req)

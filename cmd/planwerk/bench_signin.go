@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"regexp"
 	"strings"
 
 	"github.com/planwerk/planwerk/internal/auth"
@@ -21,7 +22,8 @@ import (
 // may see every page measured).
 type benchApp struct {
 	handler http.Handler
-	cookie  string // the session cookie, sent with every measured request
+	cookie  string // the session cookie, sent with every measured page request
+	token   string // a personal API token of the same user, for the API's requests
 	close   func()
 }
 
@@ -60,5 +62,32 @@ func startBenchApp(ctx context.Context, cfg config.Config, d *database, countySl
 			cookies = append(cookies, c.Name+"="+c.Value)
 		}
 	}
-	return &benchApp{handler: srv, cookie: strings.Join(cookies, "; "), close: stop}, nil
+	token, err := createBenchToken(ctx, browser, cfg.PublicURL)
+	if err != nil {
+		stop()
+		return nil, err
+	}
+	return &benchApp{handler: srv, cookie: strings.Join(cookies, "; "), token: token, close: stop}, nil
+}
+
+// createBenchToken creates an API token on the signed-in user's tokens page,
+// as a user would, and reads the secret shown once.
+func createBenchToken(ctx context.Context, browser *http.Client, publicURL string) (string, error) {
+	form := url.Values{"name": {"Benchmark"}, "days": {"30"}}
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, publicURL+"/konto/api-zugaenge", strings.NewReader(form.Encode()))
+	if err != nil {
+		return "", err
+	}
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	resp, err := browser.Do(req)
+	if err != nil {
+		return "", err
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	m := regexp.MustCompile(`<code id="new-token">(pw_[A-Za-z0-9_-]+)</code>`).FindSubmatch(body)
+	if resp.StatusCode != http.StatusCreated || m == nil {
+		return "", fmt.Errorf("API-Zugang für den Benchmark: Status %d", resp.StatusCode)
+	}
+	return string(m[1]), nil
 }

@@ -9,10 +9,12 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/planwerk/planwerk/internal/api"
 	"github.com/planwerk/planwerk/internal/auth"
 	"github.com/planwerk/planwerk/internal/authz"
 	"github.com/planwerk/planwerk/internal/config"
 	"github.com/planwerk/planwerk/internal/server"
+	"github.com/planwerk/planwerk/internal/service/apitoken"
 	"github.com/planwerk/planwerk/internal/service/implementation"
 )
 
@@ -30,14 +32,21 @@ func runServe(ctx context.Context, cfg config.Config, log *slog.Logger) error {
 }
 
 // newServer wires the HTTP server: policy, sign-in with server-side sessions
-// in PostgreSQL, and the store.
+// in PostgreSQL, the store, and the JSON API under /api/.
 func newServer(cfg config.Config, log *slog.Logger, db *database) (*server.Server, error) {
 	az, err := authz.New()
 	if err != nil {
 		return nil, err
 	}
 	authn := auth.New(auth.ConfigFrom(cfg), db, db.SessionStore(), log)
-	return server.New(server.Deps{Store: db, Implementations: implementation.New(db, nil), Auth: authn, Authz: az, Log: log},
+	impls := implementation.New(db, nil)
+	tokens := apitoken.New(db, time.Now)
+	jsonAPI, err := api.New(api.Deps{Store: db, Tokens: tokens, Implementations: impls, Authz: az, Log: log})
+	if err != nil {
+		return nil, err
+	}
+	return server.New(server.Deps{Store: db, Implementations: impls, Auth: authn, Authz: az, Log: log,
+		Tokens: tokens, API: jsonAPI},
 		server.Options{Operator: cfg.Operator, PublicURL: cfg.PublicURL, IssuerURL: cfg.OIDCIssuer,
 			RequestTimeout: cfg.RequestTimeout})
 }

@@ -19,12 +19,13 @@ type auditEntry struct {
 }
 
 // insertAuditEvent appends to the audit log inside the caller's transaction,
-// so that a change and its record are committed together or not at all.
+// so that a change and its record are committed together or not at all. A
+// change made through the API names the token it came with (domain.WithAPIToken).
 func insertAuditEvent(ctx context.Context, tx pgx.Tx, e auditEntry) error {
 	_, err := tx.Exec(ctx, `
-		INSERT INTO audit_events (actor_id, organisation_id, entity, entity_id, action, changes)
-		VALUES ($1, $2, $3, $4, $5, $6)`,
-		e.ActorID, e.OrganisationID, e.Entity, e.EntityID, e.Action, e.Changes)
+		INSERT INTO audit_events (actor_id, organisation_id, entity, entity_id, action, changes, api_token_id)
+		VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+		e.ActorID, e.OrganisationID, e.Entity, e.EntityID, e.Action, e.Changes, domain.APITokenOf(ctx))
 	return err
 }
 

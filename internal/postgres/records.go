@@ -68,11 +68,13 @@ func (db *DB) FindImplementationRecords(ctx context.Context, key domain.Implemen
 
 // insertImplementationAudit appends an audit event about an implementation or
 // one of its records, naming the implementation so that its page finds the
-// event even after the record itself was deleted.
+// event even after the record itself was deleted (and the API token, as
+// insertAuditEvent does).
 func insertImplementationAudit(ctx context.Context, tx pgx.Tx, orgID, implID int64, e auditEntry) error {
 	_, err := tx.Exec(ctx, `
-		INSERT INTO audit_events (actor_id, organisation_id, entity, entity_id, action, changes, implementation_id)
-		VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-		e.ActorID, orgID, e.Entity, e.EntityID, e.Action, e.Changes, implID)
+		INSERT INTO audit_events (actor_id, organisation_id, entity, entity_id, action, changes, implementation_id,
+		                          api_token_id)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+		e.ActorID, orgID, e.Entity, e.EntityID, e.Action, e.Changes, implID, domain.APITokenOf(ctx))
 	return err
 }

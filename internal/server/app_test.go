@@ -12,12 +12,14 @@ import (
 	"testing"
 	"time"
 
+	"github.com/planwerk/planwerk/internal/api"
 	"github.com/planwerk/planwerk/internal/auth"
 	"github.com/planwerk/planwerk/internal/authz"
 	"github.com/planwerk/planwerk/internal/demoidp"
 	"github.com/planwerk/planwerk/internal/postgres"
 	"github.com/planwerk/planwerk/internal/seed"
 	"github.com/planwerk/planwerk/internal/server"
+	"github.com/planwerk/planwerk/internal/service/apitoken"
 	"github.com/planwerk/planwerk/internal/service/implementation"
 	"github.com/planwerk/planwerk/internal/testdb"
 )
@@ -34,6 +36,7 @@ type app struct {
 	DB     *postgres.DB
 	IdP    *demoidp.Provider
 	Server *server.Server
+	API    *api.API
 }
 
 func newApp(t *testing.T) *app {
@@ -59,7 +62,7 @@ func newApp(t *testing.T) *app {
 	if err := db.EnsureDemoAccounts(ctx, a.IdP.Issuer(), demoAccounts()); err != nil {
 		t.Fatal(err)
 	}
-	a.Server = newServer(t, db, a.IdP.Issuer(), a.URL)
+	a.Server, a.API = newServerAndAPI(t, db, a.IdP.Issuer(), a.URL, slog.New(slog.NewTextHandler(io.Discard, nil)), 30*time.Second)
 	hs := &httptest.Server{Listener: ln, Config: &http.Server{Handler: a.Server}}
 	hs.Start()
 	t.Cleanup(hs.Close)
@@ -95,20 +98,33 @@ func newServerLogging(t *testing.T, db *postgres.DB, issuer, appURL string, log 
 // newServerWith is newServer with a logger and a request deadline of the test's choice.
 func newServerWith(t *testing.T, db *postgres.DB, issuer, appURL string, log *slog.Logger, timeout time.Duration) *server.Server {
 	t.Helper()
+	srv, _ := newServerAndAPI(t, db, issuer, appURL, log, timeout)
+	return srv
+}
+
+// newServerAndAPI is newServerWith that also returns the JSON API it serves under /api/.
+func newServerAndAPI(t *testing.T, db *postgres.DB, issuer, appURL string, log *slog.Logger, timeout time.Duration) (*server.Server, *api.API) {
+	t.Helper()
 	az, err := authz.New()
 	if err != nil {
 		t.Fatal(err)
 	}
 	authn := auth.New(auth.Config{Issuer: issuer, ClientID: clientID, ClientSecret: clientSecret,
 		PublicURL: appURL, Idle: time.Hour, Lifetime: 12 * time.Hour}, db, db.SessionStore(), log)
+	impls := implementation.New(db, func() time.Time { return today })
+	tokens := apitoken.New(db, func() time.Time { return today })
+	jsonAPI, err := api.New(api.Deps{Store: db, Tokens: tokens, Implementations: impls, Authz: az, Log: log})
+	if err != nil {
+		t.Fatal(err)
+	}
 	srv, err := server.New(server.Deps{Store: db, Auth: authn, Authz: az, Log: log,
-		Implementations: implementation.New(db, func() time.Time { return today })},
+		Implementations: impls, Tokens: tokens, API: jsonAPI},
 		server.Options{Operator: "Kreis Test", PublicURL: appURL, IssuerURL: issuer,
 			Now: func() time.Time { return today }, RequestTimeout: timeout})
 	if err != nil {
 		t.Fatal(err)
 	}
-	return srv
+	return srv, jsonAPI
 }
 
 func demoAccounts() []postgres.DemoAccount {

@@ -14,6 +14,7 @@ import (
 	"github.com/planwerk/planwerk/internal/postgres"
 	"github.com/planwerk/planwerk/internal/seed"
 	"github.com/planwerk/planwerk/internal/server"
+	"github.com/planwerk/planwerk/internal/service/apitoken"
 	"github.com/planwerk/planwerk/internal/service/implementation"
 	"github.com/planwerk/planwerk/internal/testdb"
 )
@@ -52,7 +53,7 @@ func TestClosedPoolAnswers503(t *testing.T) {
 	authn := auth.New(auth.Config{Issuer: idp.Issuer(), ClientID: clientID, ClientSecret: clientSecret,
 		PublicURL: appURL, Idle: time.Hour, Lifetime: 12 * time.Hour}, sessions, sessions.SessionStore(), log)
 	srv, err := server.New(server.Deps{Store: pages, Auth: authn, Authz: az, Log: log,
-		Implementations: implementation.New(pages, nil)},
+		Tokens: apitoken.New(pages, time.Now), Implementations: implementation.New(pages, nil)},
 		server.Options{PublicURL: appURL, IssuerURL: idp.Issuer(), RequestTimeout: 30 * time.Second})
 	if err != nil {
 		t.Fatal(err)

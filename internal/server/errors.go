@@ -96,6 +96,10 @@ func (s *Server) logFailure(r *http.Request, status int, err error) {
 // does not accept (refused before anything reads it, see limitBody) or one
 // that could not be read.
 func (s *Server) bodyRefused(w http.ResponseWriter, r *http.Request, status int, message string) {
+	if isAPIPath(r.URL.Path) {
+		s.writeProblem(w, r, status, "invalid", message)
+		return
+	}
 	s.setSecurityHeaders(w.Header())
 	s.renderTo(w, r, status, "error", view{Title: errorTitle(status),
 		Data: errorPage{Status: status, Message: message}})

@@ -142,6 +142,12 @@ var matrix = map[string]map[who]int{
 	"GET /kommunen/:slug/*rest":  outside(anyMember(moved)),
 	"POST /kommunen/:slug/*rest": outside(expect(keepPost, signedOut, unauth, noRole, forbidden)),
 
+	// Personal API tokens: every member manages their own. An empty form is
+	// incomplete; token 999999 is nobody's (and another's is not found either).
+	"GET /konto/api-zugaenge":                 anyMember(ok),
+	"POST /konto/api-zugaenge":                expect(invalid, signedOut, unauth, noRole, forbidden),
+	"POST /konto/api-zugaenge/:id/widerrufen": expect(notFound, signedOut, unauth, noRole, forbidden),
+
 	"GET /verwaltung/benutzer": expect(notFound, signedOut, seeOther, noRole, forbidden, adminStaff, ok),
 	"POST /verwaltung/mitgliedschaften": expect(notFound, signedOut, unauth, noRole, forbidden,
 		adminStaff, invalid),

@@ -36,6 +36,10 @@ func (s *Server) serveBounded(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	defer bodyOf(r).removeFiles()
+	if isAPIPath(r.URL.Path) {
+		s.serveAPI(w, r)
+		return
+	}
 	if needsNoSession(r.URL.Path) {
 		s.sessionless.ServeHTTP(w, r)
 		return

@@ -30,6 +30,10 @@ func (s *Server) routes() (*gin.Engine, error) {
 	s.planRoutes(reg)
 	s.oldRoutes(reg)
 
+	reg.handle("GET", tokensPath, signedIn, s.apiTokens)
+	reg.handle("POST", tokensPath, signedIn, s.createAPIToken)
+	reg.handle("POST", tokensPath+"/:id/widerrufen", signedIn, s.revokeAPIToken)
+
 	reg.handle("GET", "/verwaltung/benutzer", need("membership", "manage", installation), s.users)
 	reg.handle("POST", "/verwaltung/mitgliedschaften", need("membership", "manage", installation), s.grantMembership)
 	reg.handle("GET", "/verwaltung/mitgliedschaften/:id/entziehen", need("membership", "manage", installation), s.confirmRevoke)

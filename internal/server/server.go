@@ -16,6 +16,7 @@ import (
 
 	"github.com/planwerk/planwerk/internal/authz"
 	"github.com/planwerk/planwerk/internal/domain"
+	"github.com/planwerk/planwerk/internal/service/apitoken"
 	"github.com/planwerk/planwerk/internal/service/implementation"
 	localsvc "github.com/planwerk/planwerk/internal/service/localmeasure"
 	membersvc "github.com/planwerk/planwerk/internal/service/membership"
@@ -66,9 +67,13 @@ type Deps struct {
 	Auth  Authenticator
 	Authz *authz.Authorizer
 	Log   *slog.Logger
-
 	// Implementations runs the use cases of a town's implementations.
 	Implementations *implementation.Service
+	// Tokens manages the personal API tokens of the signed-in user's page.
+	Tokens *apitoken.Service
+	// API serves every path under /api/ (internal/api): no session, no
+	// browser CSRF check, errors as problem details. Optional.
+	API http.Handler
 }
 
 // Options configure the server.
@@ -112,6 +117,8 @@ type Server struct {
 	bodies bodyRules
 	// services are the use cases of the pages (service_wiring.go).
 	services
+	tokens *apitoken.Service
+	api    http.Handler
 }
 
 // New builds the server: templates are parsed and routes registered here, so
@@ -121,8 +128,9 @@ func New(deps Deps, opts Options) (*Server, error) {
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
-	if deps.Store == nil || deps.Auth == nil || deps.Authz == nil || deps.Log == nil || deps.Implementations == nil {
-		return nil, errors.New("server: Store, Implementations, Auth, Authz and Log are required")
+	if deps.Store == nil || deps.Auth == nil || deps.Authz == nil || deps.Log == nil || deps.Implementations == nil ||
+		deps.Tokens == nil {
+		return nil, errors.New("server: Store, Implementations, Auth, Authz, Log and Tokens are required")
 	}
 	if opts.RequestTimeout <= 0 {
 		return nil, errors.New("server: RequestTimeout is required")
@@ -137,7 +145,7 @@ func New(deps Deps, opts Options) (*Server, error) {
 	}
 	s := &Server{store: deps.Store, impls: deps.Implementations, auth: deps.Auth, authz: deps.Authz, log: deps.Log, pages: pages,
 		messages: messages, plainMessages: plainMessages, opts: opts, csp: contentSecurityPolicy(opts.IssuerURL),
-		services: newServices(deps.Store)}
+		services: newServices(deps.Store), tokens: deps.Tokens, api: deps.API}
 	router, err := s.routes()
 	if err != nil {
 		return nil, err
@@ -158,3 +166,8 @@ func New(deps Deps, opts Options) (*Server, error) {
 func needsNoSession(path string) bool {
 	return path == "/healthz" || path == "/readyz" || strings.HasPrefix(path, "/static/")
 }
+
+// isAPIPath names the paths of the JSON API: they authenticate by token,
+// never by the session cookie, so neither the session layer nor the
+// browsers' CSRF check applies to them (a cookie authenticates nothing there).
+func isAPIPath(path string) bool { return strings.HasPrefix(path, "/api/") }
