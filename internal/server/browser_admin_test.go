@@ -10,8 +10,8 @@ import (
 // TestBrowserOfficePages visits the pages the other journeys do not reach,
 // each as the role that uses it: the user administration (admin), the KI's
 // support queue and needs overview, and a municipality's needs and
-// new-local-measure forms (its coordinator), and the question before a role
-// is revoked (admin).
+// new-local-measure forms (its coordinator), the question before a role
+// is revoked (admin), and the page of one's own API tokens.
 func TestBrowserOfficePages(t *testing.T) {
 	t.Parallel()
 	a := newApp(t)
@@ -25,6 +25,7 @@ func TestBrowserOfficePages(t *testing.T) {
 		{"duelmen", demoPlan + "/kommunen/duelmen/bedarfe", "Kreisweite Bedarfe", "43-duelmen-bedarfe.png"},
 		{"duelmen", demoPlan + "/kommunen/duelmen/massnahmen/neu", "Lokale Maßnahme hinzufügen", "44-duelmen-lokale-massnahme.png"},
 		{"admin", fmt.Sprintf("/verwaltung/mitgliedschaften/%d/entziehen", ki.ID), "Rolle entziehen?", "45-rolle-entziehen.png"},
+		{"duelmen", "/konto/api-zugaenge", "API-Zugänge", "46-api-zugaenge.png"},
 	}
 	// One browser per person, owned by the whole test (a subtest's would
 	// close when the subtest ends).
