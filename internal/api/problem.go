@@ -9,6 +9,7 @@ import (
 	"github.com/danielgtaylor/huma/v2"
 
 	"github.com/planwerk/planwerk/internal/domain"
+	"github.com/planwerk/planwerk/internal/httpstatus"
 )
 
 // Messages of answers no use case gives (German, as every domain message).
@@ -74,28 +75,10 @@ func init() {
 	}
 }
 
-// httpStatus maps a domain error code to its HTTP status, as the pages do
-// (server.httpStatus): the same use case refuses with the same status.
-func httpStatus(code domain.Code) int {
-	switch code {
-	case domain.CodeNotFound:
-		return http.StatusNotFound
-	case domain.CodeInvalid:
-		return http.StatusUnprocessableEntity
-	case domain.CodeConflict:
-		return http.StatusConflict
-	case domain.CodeForbidden:
-		return http.StatusForbidden
-	case domain.CodeUnavailable:
-		return http.StatusServiceUnavailable
-	}
-	return http.StatusInternalServerError
-}
-
 // fail turns a use case's error into a problem; internals are logged, not shown.
 func (a *API) fail(path string, err error) *Problem {
 	code := domain.ErrorCode(err)
-	status := httpStatus(code)
+	status := httpstatus.Of(code)
 	switch {
 	case status == http.StatusNotFound:
 		return problemOf(status, code, msgNotFound)

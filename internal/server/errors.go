@@ -7,25 +7,8 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/planwerk/planwerk/internal/domain"
+	"github.com/planwerk/planwerk/internal/httpstatus"
 )
-
-// httpStatus maps a domain error code to its HTTP status: the one place where
-// that decision is made.
-func httpStatus(code domain.Code) int {
-	switch code {
-	case domain.CodeNotFound:
-		return http.StatusNotFound
-	case domain.CodeInvalid:
-		return http.StatusUnprocessableEntity
-	case domain.CodeConflict:
-		return http.StatusConflict
-	case domain.CodeForbidden:
-		return http.StatusForbidden
-	case domain.CodeUnavailable:
-		return http.StatusServiceUnavailable
-	}
-	return http.StatusInternalServerError
-}
 
 // errorTitle is the message id of the page heading for a status.
 func errorTitle(status int) string { return fmt.Sprintf("error.%d", status) }
@@ -44,7 +27,7 @@ func (s *Server) fail(c *gin.Context, err error) {
 		s.renderError(c, status, message)
 		return
 	}
-	status := httpStatus(domain.ErrorCode(err))
+	status := httpstatus.Of(domain.ErrorCode(err))
 	s.logFailure(c.Request, status, err)
 	// The page shows Message through T: a message id is translated, a text
 	// already in the page's language (ErrorText) passes through unchanged.
