@@ -36,21 +36,6 @@ func (db *DB) FindMeasure(ctx context.Context, measureID int64) (domain.MeasureC
 	return m, translate(err, "measure")
 }
 
-// FindImplementationsOfMeasure lists every organisation's implementation of one
-// measure, by organisation name.
-func (db *DB) FindImplementationsOfMeasure(ctx context.Context, measureID int64) ([]domain.MunicipalImplementation, error) {
-	rows, err := db.pool.Query(ctx, `
-		SELECT `+implementationColumns+`, o.slug AS org_slug, o.name AS org_name
-		FROM implementations i JOIN organisations o ON o.id = i.organisation_id
-		WHERE i.measure_id = $1
-		ORDER BY o.name`, measureID)
-	if err != nil {
-		return nil, translate(err, "measure")
-	}
-	impls, err := pgx.CollectRows(rows, pgx.RowToStructByName[domain.MunicipalImplementation])
-	return impls, translate(err, "measure")
-}
-
 // FindWorkspace lists one organisation's implementations of a plan with their
 // measures, goals and action fields, in catalogue order. Each row carries its
 // open milestones (not done, with a due date) as two parallel arrays, so that

@@ -54,7 +54,7 @@ func TestMeasurePageReadsEveryMunicipality(t *testing.T) {
 	if m.GoalCode != "1.1" || m.FieldCode != "1" || m.PlanSlug != "plan" {
 		t.Errorf("measure context = %+v", m)
 	}
-	impls, err := f.db.FindImplementationsOfMeasure(ctx, f.municipal)
+	_, impls, err := f.db.FindMeasurePage(ctx, f.plan, f.municipal)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -89,5 +89,37 @@ func TestDriverErrorsAreTranslated(t *testing.T) {
 		if got := domain.ErrorCode(postgres.Translate(c.err, "record")); got != c.want {
 			t.Errorf("translate(%v) = %s, want %s", c.err, got, c.want)
 		}
+	}
+}
+
+// The measure page reads the measure with every implementation in one
+// statement, scoped to its plan; a measure nobody implements yet still has
+// its page.
+func TestFindMeasurePageReadsMeasureAndImplementationsOfItsPlan(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	want, _ := f.db.FindMeasure(ctx, f.municipal)
+	m, impls, err := f.db.FindMeasurePage(ctx, f.plan, f.municipal)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.ID != want.ID || m.Code != want.Code || m.GoalCode != want.GoalCode || m.FieldTitle != want.FieldTitle ||
+		m.PlanSlug != want.PlanSlug || m.Scope != want.Scope || len(m.PlanColours) != len(want.PlanColours) {
+		t.Errorf("measure = %+v, want %+v", m, want)
+	}
+	if len(impls) != 2 || impls[0].OrgName != "Dülmen" || impls[1].OrgName != "Olfen" || impls[0].MeasureID != f.municipal {
+		t.Errorf("implementations = %+v", impls)
+	}
+	if _, _, err := f.db.FindMeasurePage(ctx, f.plan+1000, f.municipal); domain.ErrorCode(err) != domain.CodeNotFound {
+		t.Errorf("under another plan: err = %v, want not found", err)
+	}
+	var bare int64
+	if err := f.pool.QueryRow(ctx, `INSERT INTO measures (plan_id, goal_id, code, title, scope)
+		VALUES ($1, $2, '1.1.99', 'Noch ohne Umsetzung', 'municipal') RETURNING id`, f.plan, f.goal).Scan(&bare); err != nil {
+		t.Fatal(err)
+	}
+	m, impls, err = f.db.FindMeasurePage(ctx, f.plan, bare)
+	if err != nil || m.Code != "1.1.99" || len(impls) != 0 {
+		t.Errorf("measure without implementations: %+v, %d implementations, %v", m, len(impls), err)
 	}
 }

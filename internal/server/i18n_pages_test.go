@@ -116,17 +116,13 @@ func datedImplementation(t *testing.T, db *postgres.DB) (domain.MeasureContext, 
 	for _, f := range fields {
 		for _, g := range f.Goals {
 			for _, m := range g.Measures {
-				impls, err := db.FindImplementationsOfMeasure(ctx, m.ID)
+				mc, impls, err := db.FindMeasurePage(ctx, plan.ID, m.ID)
 				if err != nil {
 					t.Fatal(err)
 				}
 				for _, i := range impls {
 					if i.Relevance == domain.RelevanceRelevant && !i.Continuous && i.DueOn != nil &&
 						i.Progress > 0 && i.Progress < 100 && len(impls) > 1 {
-						mc, err := db.FindMeasure(ctx, m.ID)
-						if err != nil {
-							t.Fatal(err)
-						}
 						return mc, i
 					}
 				}

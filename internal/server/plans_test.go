@@ -115,3 +115,19 @@ func TestMeasureOfAnotherPlanIsNotFound(t *testing.T) {
 		t.Errorf("the measure within its own plan: %d, want 200", status)
 	}
 }
+
+// TestMeasurePageMakesFourStatements: session, account, scope and the
+// measure with its implementations — the plan in the address costs nothing
+// over the four statements the page made before it.
+func TestMeasurePageMakesFourStatements(t *testing.T) {
+	a := newApp(t)
+	plan, _ := a.DB.FindPlanBySlug(context.Background(), seed.ConceptSlug)
+	fields, err := a.DB.FindCatalogue(context.Background(), plan.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := fmt.Sprintf("%s/massnahmen/%d", demoPlan, fields[0].Goals[0].Measures[0].ID)
+	if n := queriesOf(t, a, a.signIn(t, "ki-1"), path); n != 4 {
+		t.Errorf("%s ran %d SQL statements, want 4", path, n)
+	}
+}

@@ -37,8 +37,6 @@ type Store interface {
 	FindOrganisations(ctx context.Context, kind domain.OrgKind) ([]domain.Organisation, error)
 	FindCatalogue(ctx context.Context, planID int64) ([]domain.ActionField, error)
 	TallyByMeasure(ctx context.Context, planID int64) (map[int64]domain.Tally, error)
-	FindMeasure(ctx context.Context, measureID int64) (domain.MeasureContext, error)
-	FindImplementationsOfMeasure(ctx context.Context, measureID int64) ([]domain.MunicipalImplementation, error)
 	FindAccount(ctx context.Context, userID int64) (domain.Account, error)
 	FindSupportQueue(ctx context.Context, f domain.SupportQueueFilter) ([]domain.SupportRequest, error)
 	// The stores of the services (service_wiring.go).

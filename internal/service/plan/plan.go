@@ -14,8 +14,7 @@ type Store interface {
 	FindPlans(ctx context.Context) ([]domain.Plan, error)
 	FindCatalogue(ctx context.Context, planID int64) ([]domain.ActionField, error)
 	TallyByMeasure(ctx context.Context, planID int64) (map[int64]domain.Tally, error)
-	FindMeasure(ctx context.Context, measureID int64) (domain.MeasureContext, error)
-	FindImplementationsOfMeasure(ctx context.Context, measureID int64) ([]domain.MunicipalImplementation, error)
+	FindMeasurePage(ctx context.Context, planID, measureID int64) (domain.MeasureContext, []domain.MunicipalImplementation, error)
 	FindMunicipalities(ctx context.Context, countyID int64) ([]domain.Organisation, error)
 }
 
@@ -99,14 +98,8 @@ type Measure struct {
 // Measure reads measure measureID of plan. A measure of another plan
 // (perhaps another county's) does not exist within this one: not found.
 func (s *Service) Measure(ctx context.Context, plan domain.Plan, measureID int64) (Measure, error) {
-	m, err := s.store.FindMeasure(ctx, measureID)
-	if err == nil && m.PlanID != plan.ID {
-		err = domain.Keyed(domain.CodeNotFound, "", "error.msg.notFound", "measure of another plan")
-	}
-	if err != nil {
-		return Measure{}, err
-	}
-	impls, err := s.store.FindImplementationsOfMeasure(ctx, measureID)
+	// A measure of another plan (perhaps another county's) is not found.
+	m, impls, err := s.store.FindMeasurePage(ctx, plan.ID, measureID)
 	if err != nil {
 		return Measure{}, err
 	}
