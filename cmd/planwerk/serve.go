@@ -46,7 +46,7 @@ func newServer(cfg config.Config, log *slog.Logger, db *database) (*server.Serve
 		return nil, err
 	}
 	return server.New(server.Deps{Store: db, Implementations: impls, Auth: authn, Authz: az, Log: log,
-		Tokens: tokens, API: jsonAPI},
+		Tokens: tokens, API: jsonAPI, Services: server.NewServices(db)},
 		server.Options{Operator: cfg.Operator, PublicURL: cfg.PublicURL, IssuerURL: cfg.OIDCIssuer,
 			RequestTimeout: cfg.RequestTimeout})
 }

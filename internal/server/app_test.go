@@ -118,7 +118,7 @@ func newServerAndAPI(t *testing.T, db *postgres.DB, issuer, appURL string, log *
 		t.Fatal(err)
 	}
 	srv, err := server.New(server.Deps{Store: db, Auth: authn, Authz: az, Log: log,
-		Implementations: impls, Tokens: tokens, API: jsonAPI},
+		Implementations: impls, Tokens: tokens, API: jsonAPI, Services: server.NewServices(db)},
 		server.Options{Operator: "Kreis Test", PublicURL: appURL, IssuerURL: issuer,
 			Now: func() time.Time { return today }, RequestTimeout: timeout})
 	if err != nil {

@@ -53,7 +53,8 @@ func TestClosedPoolAnswers503(t *testing.T) {
 	authn := auth.New(auth.Config{Issuer: idp.Issuer(), ClientID: clientID, ClientSecret: clientSecret,
 		PublicURL: appURL, Idle: time.Hour, Lifetime: 12 * time.Hour}, sessions, sessions.SessionStore(), log)
 	srv, err := server.New(server.Deps{Store: pages, Auth: authn, Authz: az, Log: log,
-		Tokens: apitoken.New(pages, time.Now), Implementations: implementation.New(pages, nil)},
+		Tokens: apitoken.New(pages, time.Now), Implementations: implementation.New(pages, nil),
+		Services: server.NewServices(pages)},
 		server.Options{PublicURL: appURL, IssuerURL: idp.Issuer(), RequestTimeout: 30 * time.Second})
 	if err != nil {
 		t.Fatal(err)

@@ -35,7 +35,7 @@ func (s *Server) createLocalMeasure(c *gin.Context) {
 	sc := scopeOf(c)
 	form := localMeasureForm{GoalID: c.PostForm("goal_id"), Title: c.PostForm("title"), Description: c.PostForm("description")}
 	goalID, _ := parseID(form.GoalID) // 0, no goal, when it is no number
-	impl, err := s.localMeasures.Create(c.Request.Context(), actorOf(c), sc.Org, sc.Plan,
+	impl, err := s.services.LocalMeasures.Create(c.Request.Context(), actorOf(c), sc.Org, sc.Plan,
 		domain.NewLocalMeasure{GoalID: goalID, Title: form.Title, Description: form.Description})
 	if err == nil {
 		c.Redirect(http.StatusSeeOther, implementationPath(sc, impl.ID))
@@ -53,7 +53,7 @@ func (s *Server) renderLocalMeasure(c *gin.Context, status int, d localMeasureDa
 	d.Form = d.Form.echo()
 	var err error
 	d.Plan = scopeOf(c).Plan
-	if d.Fields, err = s.localMeasures.Goals(c.Request.Context(), d.Org, d.Plan); err != nil {
+	if d.Fields, err = s.services.LocalMeasures.Goals(c.Request.Context(), d.Org, d.Plan); err != nil {
 		s.fail(c, err)
 		return
 	}

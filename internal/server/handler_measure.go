@@ -25,7 +25,7 @@ func (s *Server) measure(c *gin.Context) {
 		s.notFound(c)
 		return
 	}
-	page, err := s.planReads.Measure(c.Request.Context(), scopeOf(c).Plan, id)
+	page, err := s.services.Plans.Measure(c.Request.Context(), scopeOf(c).Plan, id)
 	if err != nil {
 		s.fail(c, err)
 		return

@@ -10,7 +10,7 @@ import (
 
 // municipalities lists the municipalities, each linking to its workspace.
 func (s *Server) municipalities(c *gin.Context) {
-	orgs, err := s.planReads.Municipalities(c.Request.Context(), scopeOf(c).County)
+	orgs, err := s.services.Plans.Municipalities(c.Request.Context(), scopeOf(c).County)
 	if err != nil {
 		s.fail(c, err)
 		return

@@ -37,7 +37,7 @@ func (s *Server) townNeeds(c *gin.Context) {
 func (s *Server) createNeed(c *gin.Context) {
 	sc := scopeOf(c)
 	form := needForm{Title: c.PostForm("title"), Description: c.PostForm("description")}
-	_, err := s.needs.Report(c.Request.Context(), actorOf(c), sc.Org,
+	_, err := s.services.Needs.Report(c.Request.Context(), actorOf(c), sc.Org,
 		needsvc.Report{Title: form.Title, Description: form.Description})
 	if err == nil {
 		c.Redirect(http.StatusSeeOther, townPath(sc.Plan.Slug, sc.Org.Slug)+"/bedarfe?gemeldet=1")
@@ -53,7 +53,7 @@ func (s *Server) createNeed(c *gin.Context) {
 
 func (s *Server) renderTownNeeds(c *gin.Context, status int, d townNeedsData) {
 	d.Form = d.Form.echo()
-	needs, err := s.needs.OfTown(c.Request.Context(), d.Org)
+	needs, err := s.services.Needs.OfTown(c.Request.Context(), d.Org)
 	if err != nil {
 		s.fail(c, err)
 		return
@@ -128,7 +128,7 @@ func (s *Server) updateNeed(c *gin.Context) {
 		update.MeasureID = &mid
 	}
 	plan := scopeOf(c).Plan
-	_, err := s.needs.Update(c.Request.Context(), actorOf(c), plan, update)
+	_, err := s.services.Needs.Update(c.Request.Context(), actorOf(c), plan, update)
 	if err == nil {
 		c.Redirect(http.StatusSeeOther, planPath(plan.Slug)+"/bedarfe#bedarf-"+strconv.FormatInt(id, 10))
 		return
@@ -143,7 +143,7 @@ func (s *Server) updateNeed(c *gin.Context) {
 }
 
 func (s *Server) renderAllNeeds(c *gin.Context, status int, d allNeedsData) {
-	all, err := s.needs.OfCounty(c.Request.Context(), scopeOf(c).Plan, d.Filter)
+	all, err := s.services.Needs.OfCounty(c.Request.Context(), scopeOf(c).Plan, d.Filter)
 	if err != nil {
 		s.fail(c, err)
 		return

@@ -9,7 +9,7 @@ import (
 // planOverview shows a plan's catalogue with the state of every measure.
 func (s *Server) planOverview(c *gin.Context) {
 	plan := scopeOf(c).Plan
-	data, err := s.planReads.Catalogue(c.Request.Context(), plan)
+	data, err := s.services.Plans.Catalogue(c.Request.Context(), plan)
 	if err != nil {
 		s.fail(c, err)
 		return

@@ -41,7 +41,7 @@ func (s *Server) plans(c *gin.Context) {
 // county office and current first within it.
 func (s *Server) readablePlans(c *gin.Context) ([]domain.Plan, error) {
 	perms := permissions(c)
-	return s.planReads.Readable(c.Request.Context(), func(county string) bool {
+	return s.services.Plans.Readable(c.Request.Context(), func(county string) bool {
 		return perms.Can(authz.County(county), "plan", "read")
 	})
 }

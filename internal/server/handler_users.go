@@ -23,7 +23,7 @@ func (s *Server) users(c *gin.Context) {
 }
 
 func (s *Server) renderUsers(c *gin.Context, status int, d usersData) {
-	o, err := s.memberships.Overview(c.Request.Context())
+	o, err := s.services.Memberships.Overview(c.Request.Context())
 	if err != nil {
 		s.fail(c, err)
 		return
@@ -36,7 +36,7 @@ func (s *Server) renderUsers(c *gin.Context, status int, d usersData) {
 func (s *Server) grantMembership(c *gin.Context) {
 	userID, _ := parseID(c.PostForm("user_id")) // 0, not chosen, when no number
 	orgID, _ := parseID(c.PostForm("organisation_id"))
-	err := s.memberships.Grant(c.Request.Context(), actorOf(c),
+	err := s.services.Memberships.Grant(c.Request.Context(), actorOf(c),
 		membersvc.Grant{UserID: userID, OrgID: orgID, Role: domain.Role(c.PostForm("role"))})
 	s.afterMembershipChange(c, err, "granted")
 }
@@ -50,7 +50,7 @@ func (s *Server) confirmRevoke(c *gin.Context) {
 		s.notFound(c)
 		return
 	}
-	user, m, err := s.memberships.Find(c.Request.Context(), id)
+	user, m, err := s.services.Memberships.Find(c.Request.Context(), id)
 	if err != nil {
 		s.fail(c, err)
 		return
@@ -73,7 +73,7 @@ func (s *Server) revokeMembership(c *gin.Context) {
 		s.notFound(c)
 		return
 	}
-	err := s.memberships.Revoke(c.Request.Context(), actorOf(c), id)
+	err := s.services.Memberships.Revoke(c.Request.Context(), actorOf(c), id)
 	s.afterMembershipChange(c, err, "revoked")
 }
 

@@ -18,10 +18,6 @@ import (
 	"github.com/planwerk/planwerk/internal/domain"
 	"github.com/planwerk/planwerk/internal/service/apitoken"
 	"github.com/planwerk/planwerk/internal/service/implementation"
-	localsvc "github.com/planwerk/planwerk/internal/service/localmeasure"
-	membersvc "github.com/planwerk/planwerk/internal/service/membership"
-	needsvc "github.com/planwerk/planwerk/internal/service/need"
-	plansvc "github.com/planwerk/planwerk/internal/service/plan"
 )
 
 // Store is what the pages read. *postgres.DB satisfies it.
@@ -39,11 +35,6 @@ type Store interface {
 	TallyByMeasure(ctx context.Context, planID int64) (map[int64]domain.Tally, error)
 	FindAccount(ctx context.Context, userID int64) (domain.Account, error)
 	FindSupportQueue(ctx context.Context, f domain.SupportQueueFilter) ([]domain.SupportRequest, error)
-	// The stores of the services (service_wiring.go).
-	needsvc.Store
-	localsvc.Store
-	membersvc.Store
-	plansvc.Store
 }
 
 // Authenticator signs users in through OpenID Connect and keeps their
@@ -65,8 +56,10 @@ type Deps struct {
 	Auth  Authenticator
 	Authz *authz.Authorizer
 	Log   *slog.Logger
-	// Implementations runs the use cases of a town's implementations.
+	// Implementations runs the use cases of a town's implementations;
+	// Services those of the other pages (service_wiring.go).
 	Implementations *implementation.Service
+	Services        Services
 	// Tokens manages the personal API tokens of the signed-in user's page.
 	Tokens *apitoken.Service
 	// API serves every path under /api/ (internal/api): no session, no
@@ -113,10 +106,10 @@ type Server struct {
 	routeTable []Route
 	// bodies holds the routes that accept more than the default body.
 	bodies bodyRules
-	// services are the use cases of the pages (service_wiring.go).
-	services
-	tokens *apitoken.Service
-	api    http.Handler
+	// Services are the use cases of the pages (service_wiring.go).
+	services Services
+	tokens   *apitoken.Service
+	api      http.Handler
 }
 
 // New builds the server: templates are parsed and routes registered here, so
@@ -126,9 +119,10 @@ func New(deps Deps, opts Options) (*Server, error) {
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
+	sv := deps.Services
 	if deps.Store == nil || deps.Auth == nil || deps.Authz == nil || deps.Log == nil || deps.Implementations == nil ||
-		deps.Tokens == nil {
-		return nil, errors.New("server: Store, Implementations, Auth, Authz, Log and Tokens are required")
+		deps.Tokens == nil || sv.Needs == nil || sv.LocalMeasures == nil || sv.Memberships == nil || sv.Plans == nil {
+		return nil, errors.New("server: Store, Implementations, Services, Auth, Authz, Log and Tokens are required")
 	}
 	if opts.RequestTimeout <= 0 {
 		return nil, errors.New("server: RequestTimeout is required")
@@ -143,7 +137,7 @@ func New(deps Deps, opts Options) (*Server, error) {
 	}
 	s := &Server{store: deps.Store, impls: deps.Implementations, auth: deps.Auth, authz: deps.Authz, log: deps.Log, pages: pages,
 		messages: messages, plainMessages: plainMessages, opts: opts, csp: contentSecurityPolicy(opts.IssuerURL),
-		services: newServices(deps.Store), tokens: deps.Tokens, api: deps.API}
+		services: deps.Services, tokens: deps.Tokens, api: deps.API}
 	router, err := s.routes()
 	if err != nil {
 		return nil, err

@@ -10,21 +10,32 @@ import (
 	plansvc "github.com/planwerk/planwerk/internal/service/plan"
 )
 
-// services are the use cases the handlers call: each owns its rules,
-// transaction and audit event, on the store the server was given.
-type services struct {
-	needs         *needsvc.Service
-	localMeasures *localsvc.Service
-	memberships   *membersvc.Service
-	planReads     *plansvc.Service
+// Services are the use cases the pages call besides the implementations':
+// each owns its rules, transaction and audit event. The caller builds them
+// (cmd/planwerk), as it builds every other part the server is given.
+type Services struct {
+	Needs         *needsvc.Service
+	LocalMeasures *localsvc.Service
+	Memberships   *membersvc.Service
+	Plans         *plansvc.Service
 }
 
-func newServices(store Store) services {
-	return services{
-		needs:         needsvc.New(store),
-		localMeasures: localsvc.New(store),
-		memberships:   membersvc.New(store),
-		planReads:     plansvc.New(store),
+// ServiceStore is what the services of Services need from the database;
+// *postgres.DB is one.
+type ServiceStore interface {
+	needsvc.Store
+	localsvc.Store
+	membersvc.Store
+	plansvc.Store
+}
+
+// NewServices builds the page services on one store.
+func NewServices(store ServiceStore) Services {
+	return Services{
+		Needs:         needsvc.New(store),
+		LocalMeasures: localsvc.New(store),
+		Memberships:   membersvc.New(store),
+		Plans:         plansvc.New(store),
 	}
 }
 
