@@ -13,6 +13,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
+
 	"github.com/planwerk/planwerk/internal/seed"
 )
 
@@ -76,6 +80,19 @@ func TestBrowserPages(t *testing.T) {
 		b.clickLink(t, "footer", "/barrierefreiheit")
 		b.checkPage(t, browserPage{shot: "06-barrierefreiheit.png", h1: "Erklärung zur Barrierefreiheit", kern: true})
 		b.requireAtLeast(t, `main h2`, 3)
+	})
+	// A phone's width (390 px): the plan list and the plan switch stay usable.
+	journeyStep(t, "telefon", func(t *testing.T) {
+		if err := callErr(chromedp.Call(b.ctx, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{
+			Width: 390, Height: 844, DeviceScaleFactor: 1, Mobile: true})); err != nil {
+			t.Fatal(err)
+		}
+		defer func() { _ = callErr(chromedp.Call(b.ctx, emulation.ClearDeviceMetricsOverride, cdp.Empty{})) }()
+		b.visit(t, a.URL+"/", 200)
+		b.checkPage(t, browserPage{shot: "07-plaene-390.png", h1: "Aktionspläne", kern: true})
+		b.visit(t, a.URL+demoPlan+"/kommunen/duelmen", 200)
+		b.checkPage(t, browserPage{shot: "08-kommune-duelmen-390.png", h1: "Dülmen", kern: true})
+		b.requireAtLeast(t, `main nav.plan-switch a[href$="/kommunen/duelmen"]`, 2)
 	})
 
 	// The checks above pass when they find nothing, so prove that they can fail.
