@@ -41,14 +41,19 @@ func newServer(cfg config.Config, log *slog.Logger, db *database) (*server.Serve
 	authn := auth.New(auth.ConfigFrom(cfg), db, db.SessionStore(), log)
 	impls := implementation.New(db, nil)
 	tokens := apitoken.New(db, time.Now)
-	jsonAPI, err := api.New(api.Deps{Store: db, Tokens: tokens, Implementations: impls, Authz: az, Log: log})
+	srv, err := server.New(server.Deps{Store: db, Implementations: impls, Auth: authn, Authz: az, Log: log,
+		Tokens: tokens, Services: server.NewServices(db)},
+		server.Options{Operator: cfg.Operator, PublicURL: cfg.PublicURL, IssuerURL: cfg.OIDCIssuer,
+			RequestTimeout: cfg.RequestTimeout})
 	if err != nil {
 		return nil, err
 	}
-	return server.New(server.Deps{Store: db, Implementations: impls, Auth: authn, Authz: az, Log: log,
-		Tokens: tokens, API: jsonAPI, Services: server.NewServices(db)},
-		server.Options{Operator: cfg.Operator, PublicURL: cfg.PublicURL, IssuerURL: cfg.OIDCIssuer,
-			RequestTimeout: cfg.RequestTimeout})
+	jsonAPI, err := api.New(api.Deps{Store: db, Tokens: tokens, Implementations: impls, Authz: az, Log: log, Texts: srv})
+	if err != nil {
+		return nil, err
+	}
+	srv.MountAPI(jsonAPI)
+	return srv, nil
 }
 
 // serve answers HTTP until ctx is cancelled, then shuts down within

@@ -75,7 +75,7 @@ func callerOf(ctx context.Context) caller {
 func (a *API) authorize(ctx huma.Context, next func(huma.Context)) {
 	perm, ok := ctx.Operation().Metadata[permissionKey].(Permission)
 	if !ok { // unreachable: New refuses such operations
-		a.writeErr(ctx, problemOf(http.StatusNotFound, domain.CodeNotFound, msgNotFound))
+		a.writeErr(ctx, problemOf(http.StatusNotFound, domain.CodeNotFound, msg.notFound))
 		return
 	}
 	cl, p := a.authenticate(ctx)
@@ -95,11 +95,10 @@ func (a *API) authorize(ctx huma.Context, next func(huma.Context)) {
 		switch {
 		case cl.Perms.Can(dom, perm.Object, perm.Action):
 		case perm.Action != "read" && cl.Perms.Can(dom, perm.Object, "read"):
-			a.writeErr(ctx, problemOf(http.StatusForbidden, domain.CodeForbidden,
-				"Sie dürfen dies lesen, aber nicht ändern."))
+			a.writeErr(ctx, problemOf(http.StatusForbidden, domain.CodeForbidden, msg.readOnly))
 			return
 		default:
-			a.writeErr(ctx, problemOf(http.StatusNotFound, domain.CodeNotFound, msgNotFound))
+			a.writeErr(ctx, problemOf(http.StatusNotFound, domain.CodeNotFound, msg.notFound))
 			return
 		}
 	}
@@ -130,15 +129,14 @@ func (a *API) authenticate(ctx huma.Context) (caller, *Problem) {
 		return caller{}, a.fail(ctx.URL().Path, err)
 	}
 	if !perms.HasAnyMembership() {
-		return caller{}, problemOf(http.StatusForbidden, domain.CodeForbidden,
-			"Ihrem Konto ist noch keine Rolle zugewiesen.")
+		return caller{}, problemOf(http.StatusForbidden, domain.CodeForbidden, msg.noRole)
 	}
 	return caller{Token: tok, Account: acc, Perms: perms}, nil
 }
 
 func unauthorized(ctx huma.Context) *Problem {
 	ctx.SetHeader("WWW-Authenticate", `Bearer realm="planwerk"`)
-	return problemOf(http.StatusUnauthorized, "unauthorized", msgUnauthorized)
+	return problemOf(http.StatusUnauthorized, "unauthorized", msg.unauthorized)
 }
 
 // scope resolves the plan (and organisation) an address names.

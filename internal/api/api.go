@@ -46,6 +46,7 @@ type Deps struct {
 	Implementations Implementations
 	Authz           *authz.Authorizer
 	Log             *slog.Logger
+	Texts           Texts
 }
 
 // API serves /api/v1; it is an http.Handler.
@@ -60,19 +61,21 @@ type API struct {
 // New builds the API. An operation without a declared permission stops the
 // program at start (deny by default, as for the pages).
 func New(deps Deps) (*API, error) {
-	if deps.Store == nil || deps.Tokens == nil || deps.Implementations == nil || deps.Authz == nil || deps.Log == nil {
-		return nil, errors.New("api: Store, Tokens, Implementations, Authz and Log are required")
+	if deps.Store == nil || deps.Tokens == nil || deps.Implementations == nil || deps.Authz == nil || deps.Log == nil ||
+		deps.Texts == nil {
+		return nil, errors.New("api: Store, Tokens, Implementations, Authz, Log and Texts are required")
 	}
+	loadMessages(deps.Texts)
 	gin.SetMode(gin.ReleaseMode)
 	engine := gin.New()
 	engine.HandleMethodNotAllowed = true
 	a := &API{deps: deps, engine: engine}
 	engine.Use(a.recoverPanics)
 	engine.NoRoute(func(c *gin.Context) {
-		writeProblem(c.Writer, problemOf(http.StatusNotFound, domain.CodeNotFound, msgNotFound))
+		writeProblem(c.Writer, problemOf(http.StatusNotFound, domain.CodeNotFound, msg.notFound))
 	})
 	engine.NoMethod(func(c *gin.Context) {
-		writeProblem(c.Writer, problemOf(http.StatusMethodNotAllowed, "method_not_allowed", "Diese Methode ist hier nicht erlaubt."))
+		writeProblem(c.Writer, problemOf(http.StatusMethodNotAllowed, "method_not_allowed", msg.method))
 	})
 	a.huma = humagin.NewWithGroup(engine, engine.Group(Base), config())
 	a.huma.UseMiddleware(a.authorize)
@@ -112,7 +115,7 @@ func (a *API) recoverPanics(c *gin.Context) {
 				panic(v)
 			}
 			a.deps.Log.Error("api panic", "path", c.Request.URL.Path, "panic", fmt.Sprint(v))
-			writeProblem(c.Writer, problemOf(http.StatusInternalServerError, domain.CodeInternal, msgInternal))
+			writeProblem(c.Writer, problemOf(http.StatusInternalServerError, domain.CodeInternal, msg.internal))
 			c.Abort()
 		}
 	}()

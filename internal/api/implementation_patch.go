@@ -67,7 +67,7 @@ func dateChange(s *string, field string) (*domain.DateChange, error) {
 func parseDate(s, field string) (*time.Time, error) {
 	on, err := time.Parse(time.DateOnly, s)
 	if err != nil {
-		return nil, domain.FieldError(field, "Bitte geben Sie ein Datum als JJJJ-MM-TT an.")
+		return nil, domain.Keyed(domain.CodeInvalid, field, "api.date", "date not in YYYY-MM-DD")
 	}
 	return &on, nil
 }

@@ -82,8 +82,7 @@ type updateInput struct {
 // as the edit form, provided nobody saved since the version named by If-Match.
 func (a *API) updateImplementation(ctx context.Context, in *updateInput) (*itemOutput, error) {
 	if strings.TrimSpace(in.IfMatch) == "" {
-		return nil, problemOf(http.StatusPreconditionRequired, "precondition_required",
-			"Bitte senden Sie If-Match mit dem ETag der Umsetzung, auf der Ihre Änderung beruht.")
+		return nil, problemOf(http.StatusPreconditionRequired, "precondition_required", msg.ifMatch)
 	}
 	version, ok := parseETag(in.IfMatch)
 	upd, err := in.Body.update()
@@ -119,8 +118,7 @@ func (a *API) stale(ctx context.Context, id int64) error {
 	if err != nil {
 		return a.fail("implementation", err)
 	}
-	p := problemOf(http.StatusPreconditionFailed, "precondition_failed",
-		"Die Umsetzung wurde inzwischen geändert. Nichts wurde gespeichert; current zeigt den jetzigen Stand.")
+	p := problemOf(http.StatusPreconditionFailed, "precondition_failed", msg.stale)
 	p.Current = cur
 	return p
 }

@@ -126,8 +126,7 @@ func parseCursor(c string) (int64, bool) {
 }
 
 func invalidCursor() *Problem {
-	p := problemOf(http.StatusUnprocessableEntity, domain.CodeInvalid,
-		"Der Cursor ist ungültig oder gehört zu einer anderen Auswahl. Bitte beginnen Sie die Liste von vorn.")
-	p.Errors = []FieldError{{Location: "query.cursor", Message: "ungültiger Cursor"}}
+	p := problemOf(http.StatusUnprocessableEntity, domain.CodeInvalid, msg.cursor)
+	p.Errors = []FieldError{{Location: "query.cursor", Message: msg.cursorField}}
 	return p
 }

@@ -12,13 +12,6 @@ import (
 	"github.com/planwerk/planwerk/internal/httpstatus"
 )
 
-// Messages of answers no use case gives (German, as every domain message).
-const (
-	msgNotFound     = "Nicht gefunden."
-	msgInternal     = "Ein interner Fehler ist aufgetreten. Bitte versuchen Sie es später erneut."
-	msgUnauthorized = "Der API-Zugang fehlt, ist unbekannt, abgelaufen oder widerrufen."
-)
-
 // Problem is an error answer as RFC 9457 describes it (application/problem+json),
 // with the domain's error code, the field errors of invalid input and, after
 // a stale write (412), the current representation.
@@ -53,16 +46,16 @@ func problemOf(status int, code domain.Code, detail string) *Problem {
 // init makes huma's own refusals (malformed JSON, unknown fields, wrong
 // types, too large) problems of ours. huma offers no per-API hook for it.
 func init() {
-	huma.NewError = func(status int, msg string, errs ...error) huma.StatusError {
+	huma.NewError = func(status int, detail string, errs ...error) huma.StatusError {
 		code := domain.CodeInvalid
 		switch {
 		case status == http.StatusNotFound:
 			code = domain.CodeNotFound
 		case status >= 500:
 			code = domain.CodeInternal
-			msg = msgInternal
+			detail = msg.internal
 		}
-		p := problemOf(status, code, msg)
+		p := problemOf(status, code, detail)
 		for _, e := range errs {
 			var d *huma.ErrorDetail
 			if errors.As(e, &d) {
@@ -81,15 +74,15 @@ func (a *API) fail(path string, err error) *Problem {
 	status := httpstatus.Of(code)
 	switch {
 	case status == http.StatusNotFound:
-		return problemOf(status, code, msgNotFound)
+		return problemOf(status, code, msg.notFound)
 	case status >= 500 && status != http.StatusServiceUnavailable:
 		a.deps.Log.Error("api request failed", "path", path, "err", err)
-		return problemOf(http.StatusInternalServerError, domain.CodeInternal, msgInternal)
+		return problemOf(http.StatusInternalServerError, domain.CodeInternal, msg.internal)
 	}
-	p := problemOf(status, code, domain.ErrorMessage(err))
+	p := problemOf(status, code, a.deps.Texts.ErrorText(apiLang, err))
 	var de *domain.Error
 	if errors.As(err, &de) && de.Field != "" {
-		p.Errors = []FieldError{{Location: "body." + de.Field, Message: de.Message}}
+		p.Errors = []FieldError{{Location: "body." + de.Field, Message: p.Detail}}
 	}
 	return p
 }

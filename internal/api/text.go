@@ -33,7 +33,7 @@ func textErrors(prefix *huma.PathBuffer, fields map[string]*string) []error {
 	for name, v := range fields {
 		if v != nil && !cleanText(*v) {
 			errs = append(errs, &huma.ErrorDetail{Location: prefix.With(name),
-				Message: "Der Text enthält Steuerzeichen, die kein Text sind.", Value: nil})
+				Message: msg.control, Value: nil})
 		}
 	}
 	return errs

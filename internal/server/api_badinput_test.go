@@ -54,6 +54,9 @@ func TestAPIBadInput(t *testing.T) {
 	if got := a.current(t, tr); got.Version != tr.impl.Version {
 		t.Errorf("a refused request changed the implementation (version %d → %d)", tr.impl.Version, got.Version)
 	}
+	// A refusal says what the page says, from the same message files.
+	_, body, _ := a.apiCall(t, tok, http.MethodPatch, item, `{"status": "cancelled"}`, "If-Match", etag)
+	mustContain(t, body, "Bitte geben Sie einen Grund an")
 }
 
 // TestAPIIgnoresCookies: a signed-in browser's session cookie does not

@@ -113,17 +113,18 @@ func newServerAndAPI(t *testing.T, db *postgres.DB, issuer, appURL string, log *
 		PublicURL: appURL, Idle: time.Hour, Lifetime: 12 * time.Hour}, db, db.SessionStore(), log)
 	impls := implementation.New(db, func() time.Time { return today })
 	tokens := apitoken.New(db, func() time.Time { return today })
-	jsonAPI, err := api.New(api.Deps{Store: db, Tokens: tokens, Implementations: impls, Authz: az, Log: log})
-	if err != nil {
-		t.Fatal(err)
-	}
 	srv, err := server.New(server.Deps{Store: db, Auth: authn, Authz: az, Log: log,
-		Implementations: impls, Tokens: tokens, API: jsonAPI, Services: server.NewServices(db)},
+		Implementations: impls, Tokens: tokens, Services: server.NewServices(db)},
 		server.Options{Operator: "Kreis Test", PublicURL: appURL, IssuerURL: issuer,
 			Now: func() time.Time { return today }, RequestTimeout: timeout})
 	if err != nil {
 		t.Fatal(err)
 	}
+	jsonAPI, err := api.New(api.Deps{Store: db, Tokens: tokens, Implementations: impls, Authz: az, Log: log, Texts: srv})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv.MountAPI(jsonAPI)
 	return srv, jsonAPI
 }
 

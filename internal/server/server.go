@@ -62,9 +62,6 @@ type Deps struct {
 	Services        Services
 	// Tokens manages the personal API tokens of the signed-in user's page.
 	Tokens *apitoken.Service
-	// API serves every path under /api/ (internal/api): no session, no
-	// browser CSRF check, errors as problem details. Optional.
-	API http.Handler
 }
 
 // Options configure the server.
@@ -137,7 +134,7 @@ func New(deps Deps, opts Options) (*Server, error) {
 	}
 	s := &Server{store: deps.Store, impls: deps.Implementations, auth: deps.Auth, authz: deps.Authz, log: deps.Log, pages: pages,
 		messages: messages, plainMessages: plainMessages, opts: opts, csp: contentSecurityPolicy(opts.IssuerURL),
-		services: deps.Services, tokens: deps.Tokens, api: deps.API}
+		services: deps.Services, tokens: deps.Tokens}
 	router, err := s.routes()
 	if err != nil {
 		return nil, err
