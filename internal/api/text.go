@@ -1,14 +1,13 @@
 package api
 
 import (
-	"strings"
-	"unicode/utf8"
-
 	"github.com/danielgtaylor/huma/v2"
+
+	"github.com/planwerk/planwerk/internal/domain"
 )
 
 // Texts of a request are checked as the pages check a form (server's
-// cleanText): UTF-8 without control characters other than tab and line
+// domain.IsText): UTF-8 without control characters other than tab and line
 // breaks. JSON can carry them escaped (\u0000), and the database refuses
 // some of them: the caller is told, rather than getting a 500.
 
@@ -31,16 +30,10 @@ func (r *ReportBody) Resolve(_ huma.Context, prefix *huma.PathBuffer) []error {
 func textErrors(prefix *huma.PathBuffer, fields map[string]*string) []error {
 	var errs []error
 	for name, v := range fields {
-		if v != nil && !cleanText(*v) {
+		if v != nil && !domain.IsText(*v) {
 			errs = append(errs, &huma.ErrorDetail{Location: prefix.With(name),
 				Message: msg.control, Value: nil})
 		}
 	}
 	return errs
-}
-
-func cleanText(s string) bool {
-	return utf8.ValidString(s) && !strings.ContainsFunc(s, func(r rune) bool {
-		return r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r == 0x7f
-	})
 }

@@ -14,3 +14,13 @@ func CleanText(s string) string {
 
 // TooLong reports whether a text exceeds max characters (runes).
 func TooLong(s string, max int) bool { return utf8.RuneCountInString(s) > max }
+
+// IsText reports whether s is text a person could have typed: valid UTF-8
+// without control characters other than tab and line breaks. The pages'
+// input check and the API's both ask it, so that the same text is refused
+// (or taken) by both; the database refuses some of these characters.
+func IsText(s string) bool {
+	return utf8.ValidString(s) && !strings.ContainsFunc(s, func(r rune) bool {
+		return r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r == 0x7f
+	})
+}

@@ -48,10 +48,11 @@ func NewWorkflow() Workflow {
 	return Workflow{Relevance: RelevanceOpen, Support: SupportNone}
 }
 
-// cleanText trims text and checks it against max runes. Trimming first means
-// a reason of only blanks counts as missing and is never stored.
+// cleanText normalises text (CleanText) and checks it against max runes.
+// Trimming first means a reason of only blanks counts as missing and is
+// never stored.
 func cleanText(field, text string, max int) (string, error) {
-	text = strings.TrimSpace(text)
+	text = CleanText(text)
 	if n := utf8.RuneCountInString(text); n > max {
 		return "", Keyed(CodeInvalid, field, "error.workflow.textTooLong",
 			fmt.Sprintf("text too long: %d of at most %d characters", n, max), "Max", max, "Count", n)

@@ -8,9 +8,10 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/gin-gonic/gin"
+
+	"github.com/planwerk/planwerk/internal/domain"
 )
 
 // maxFormFields is more than any form of ours sends: the bulk review, the
@@ -73,11 +74,11 @@ func readUpload(r *http.Request) error {
 		return errBadCharacters
 	}
 	for name, files := range r.MultipartForm.File {
-		if !cleanText(name) {
+		if !domain.IsText(name) {
 			return errBadCharacters
 		}
 		for _, f := range files {
-			if !cleanText(f.Filename) {
+			if !domain.IsText(f.Filename) {
 				return errBadCharacters
 			}
 		}
@@ -119,20 +120,14 @@ func (f *fieldCounter) Read(p []byte) (int, error) {
 
 func cleanValues(values url.Values) bool {
 	for key, vs := range values {
-		if !cleanText(key) {
+		if !domain.IsText(key) {
 			return false
 		}
 		for _, v := range vs {
-			if !cleanText(v) {
+			if !domain.IsText(v) {
 				return false
 			}
 		}
 	}
 	return true
-}
-
-func cleanText(s string) bool {
-	return utf8.ValidString(s) && !strings.ContainsFunc(s, func(r rune) bool {
-		return r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r == 0x7f
-	})
 }
