@@ -54,6 +54,9 @@ func translatePgError(pgErr *pgconn.PgError, thing string) error {
 	case "23503": // foreign_key_violation
 		return &domain.Error{Code: domain.CodeInvalid, Message: "referenced record missing",
 			Key: "error.store.missingReference", Err: pgErr}
+	case "55000": // object_not_in_prerequisite_state: raised by the frozen-report triggers (0008)
+		return &domain.Error{Code: domain.CodeConflict, Message: thing + " is frozen",
+			Key: "error.report.frozen", Err: pgErr}
 	case "57014", "55P03": // statement_timeout, lock_timeout: too busy to answer in time
 		return unavailable(pgErr)
 	}
