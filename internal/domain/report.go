@@ -84,10 +84,10 @@ type ReportRow struct {
 
 // ReportMilestone is a milestone as it stood when the report was frozen.
 type ReportMilestone struct {
-	Title  string     `json:"title"`
-	DueOn  *time.Time `json:"due_on"`
-	Done   bool       `json:"done"`
-	DoneOn *time.Time `json:"done_on"`
+	Title  string
+	DueOn  *time.Time
+	Done   bool
+	DoneOn *time.Time
 }
 
 // Completed reports whether the row counts as done (completed, or already in place).
