@@ -42,7 +42,7 @@ func newServer(cfg config.Config, log *slog.Logger, db *database) (*server.Serve
 	impls := implementation.New(db, nil)
 	tokens := apitoken.New(db, time.Now)
 	srv, err := server.New(server.Deps{Store: db, Implementations: impls, Auth: authn, Authz: az, Log: log,
-		Tokens: tokens, Services: server.NewServices(db)},
+		Tokens: tokens, Services: server.NewServices(db, nil)},
 		server.Options{Operator: cfg.Operator, PublicURL: cfg.PublicURL, IssuerURL: cfg.OIDCIssuer,
 			RequestTimeout: cfg.RequestTimeout})
 	if err != nil {

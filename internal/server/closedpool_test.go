@@ -54,7 +54,7 @@ func TestClosedPoolAnswers503(t *testing.T) {
 		PublicURL: appURL, Idle: time.Hour, Lifetime: 12 * time.Hour}, sessions, sessions.SessionStore(), log)
 	srv, err := server.New(server.Deps{Store: pages, Auth: authn, Authz: az, Log: log,
 		Tokens: apitoken.New(pages, time.Now), Implementations: implementation.New(pages, nil),
-		Services: server.NewServices(pages)},
+		Services: server.NewServices(pages, nil)},
 		server.Options{PublicURL: appURL, IssuerURL: idp.Issuer(), RequestTimeout: 30 * time.Second})
 	if err != nil {
 		t.Fatal(err)

@@ -1,6 +1,8 @@
 package server
 
 import (
+	"time"
+
 	"github.com/gin-gonic/gin"
 
 	"github.com/planwerk/planwerk/internal/domain"
@@ -8,6 +10,7 @@ import (
 	membersvc "github.com/planwerk/planwerk/internal/service/membership"
 	needsvc "github.com/planwerk/planwerk/internal/service/need"
 	plansvc "github.com/planwerk/planwerk/internal/service/plan"
+	reportsvc "github.com/planwerk/planwerk/internal/service/report"
 )
 
 // Services are the use cases the pages call besides the implementations':
@@ -18,6 +21,7 @@ type Services struct {
 	LocalMeasures *localsvc.Service
 	Memberships   *membersvc.Service
 	Plans         *plansvc.Service
+	Reports       *reportsvc.Service
 }
 
 // ServiceStore is what the services of Services need from the database;
@@ -27,15 +31,18 @@ type ServiceStore interface {
 	localsvc.Store
 	membersvc.Store
 	plansvc.Store
+	reportsvc.Store
 }
 
-// NewServices builds the page services on one store.
-func NewServices(store ServiceStore) Services {
+// NewServices builds the page services on one store; now is the clock
+// (time.Now when nil) of those that judge by the day.
+func NewServices(store ServiceStore, now func() time.Time) Services {
 	return Services{
 		Needs:         needsvc.New(store),
 		LocalMeasures: localsvc.New(store),
 		Memberships:   membersvc.New(store),
 		Plans:         plansvc.New(store),
+		Reports:       reportsvc.New(store, now),
 	}
 }
 
