@@ -57,6 +57,10 @@ func writeImplementation(ctx context.Context, tx pgx.Tx, current, updated domain
 			support = $13, support_request = $14, support_response = $15,
 			contact_is_person = $16, contact_consent_at = $17,
 			support_requested_at = CASE WHEN $13 = 'requested' AND i.support <> 'requested' THEN now() ELSE i.support_requested_at END,
+			-- A new request starts unassigned; an answer is dated.
+			support_assignee_id = CASE WHEN $13 = 'requested' AND i.support <> 'requested' THEN NULL ELSE i.support_assignee_id END,
+			support_answered_at = CASE WHEN $13 IN ('accepted', 'declined', 'done') AND i.support <> $13 THEN now()
+				WHEN $13 = 'requested' THEN NULL ELSE i.support_answered_at END,
 			version = i.version + 1, updated_at = now()
 		WHERE i.organisation_id = $1 AND i.id = $2
 		RETURNING `+implementationColumns,

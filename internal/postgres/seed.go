@@ -209,7 +209,7 @@ func seedQueryIDs(ctx context.Context, tx pgx.Tx, sql string, args ...any) (map[
 var seedImplementationColumns = []string{
 	"measure_id", "organisation_id", "relevance", "relevance_note", "status", "status_note",
 	"continuous", "progress", "responsible_org", "contact", "start_on", "due_on",
-	"support", "support_request", "support_response", "support_requested_at",
+	"support", "support_request", "support_response", "support_requested_at", "support_answered_at",
 	"last_update_on", "created_at", "updated_at",
 }
 
@@ -226,7 +226,7 @@ func seedImplementations(ctx context.Context, tx pgx.Tx, planID int64, impls []s
 		rows = append(rows, []any{
 			measureID, orgID, string(im.Relevance), im.RelevanceNote, seedNullable(string(im.Status)), im.StatusNote,
 			im.Continuous, im.Progress, im.ResponsibleOrg, im.Contact, im.StartOn, im.DueOn,
-			string(im.Support), im.SupportRequest, im.SupportResponse, im.SupportRequestedAt,
+			string(im.Support), im.SupportRequest, im.SupportResponse, im.SupportRequestedAt, seedAnsweredAt(im),
 			im.LastUpdateOn, im.CreatedAt, im.UpdatedAt,
 		})
 	}
@@ -239,6 +239,16 @@ func seedImplementations(ctx context.Context, tx pgx.Tx, planID int64, impls []s
 		JOIN measures m ON m.id = i.measure_id
 		JOIN organisations o ON o.id = i.organisation_id
 		WHERE m.plan_id = $1`, planID)
+}
+
+// seedAnsweredAt dates the KI's answer to a support request: the demo's
+// implementations were last changed by it.
+func seedAnsweredAt(im seed.Implementation) any {
+	switch im.Support {
+	case "accepted", "declined", "done":
+		return im.UpdatedAt
+	}
+	return nil
 }
 
 func seedImplKey(im seed.Implementation) string { return im.MeasureCode + "/" + im.OrgSlug }

@@ -226,19 +226,21 @@ func runWorkflow(t *testing.T, js bool) {
 		b.clickLink(t, "header nav", demoPlan+"/unterstuetzung")
 		w.page(t, 28, "ki-unterstuetzungsanfragen", "Unterstützungsanfragen")
 		type row struct{ Town, Measure, Request, State string }
-		r := evalJS[*row](t, b, fmt.Sprintf(`(() => { const a = document.querySelector('main table.support-queue a[href=%q]');
+		r := evalJS[*row](t, b, fmt.Sprintf(`(() => { const a = document.querySelector('main ul.support-queue a[href=%q]');
 			if (!a) return null;
-			const c = a.closest('tr').querySelectorAll('td');
-			return {Town: c[1].innerText.trim(), Measure: a.innerText.trim(), Request: c[3].innerText.trim(), State: c[4].innerText.trim()} })()`,
+			const li = a.closest('li');
+			return {Town: li.querySelector('h2 .kern-body').innerText.replace(/^–\s*/, '').trim(), Measure: a.innerText.trim(),
+				Request: li.querySelector('p.support__text').innerText.trim(), State: li.querySelector('p.kern-body--small').innerText.trim()} })()`,
 			rel.Path+"#unterstuetzung"))
 		if r == nil {
-			t.Fatalf("die Anfrage aus Dülmen (%s) fehlt in der Warteschlange: %s", rel.Code, b.text(t, "main table"))
+			t.Fatalf("die Anfrage aus Dülmen (%s) fehlt in der Warteschlange: %s", rel.Code, b.text(t, "main"))
 		}
-		if r.Town != "Dülmen" || !strings.Contains(r.Measure, rel.Title) || !strings.HasPrefix(wfRequest, strings.TrimSuffix(r.Request, "…")) || r.State != "angefragt" {
-			t.Errorf("Zeile der Anfrage: %+v, erwartet Dülmen, %q, die Anfrage und „angefragt“", *r, rel.Title)
+		if r.Town != "Dülmen" || !strings.Contains(r.Measure, rel.Title) || !strings.HasPrefix(wfRequest, strings.TrimSuffix(r.Request, "…")) ||
+			!strings.Contains(r.State, "wartet seit 0 Tagen") || !strings.Contains(r.State, "noch niemand zuständig") {
+			t.Errorf("Eintrag der Anfrage: %+v, erwartet Dülmen, %q, die Anfrage, „wartet seit 0 Tagen“ und „noch niemand zuständig“", *r, rel.Title)
 		}
-		w.shotOf(t, fmt.Sprintf(`main table.support-queue tr:has(a[href=%q])`, rel.Path+"#unterstuetzung"), 28, "ki-anfrage-zeile")
-		b.click(t, `main table.support-queue a[href="`+rel.Path+`#unterstuetzung"]`, 200)
+		w.shotOf(t, fmt.Sprintf(`main ul.support-queue li:has(a[href=%q])`, rel.Path+"#unterstuetzung"), 28, "ki-anfrage-zeile")
+		b.click(t, `main ul.support-queue a[href="`+rel.Path+`#unterstuetzung"]`, 200)
 		b.requirePath(t, rel.Path)
 		w.page(t, 29, "ki-umsetzung", rel.Title)
 		if got := w.support(t, "Anfrage der Kommune"); got != wfRequest {

@@ -2,6 +2,7 @@ package server
 
 import (
 	"net/http"
+	"net/url"
 	"slices"
 	"strconv"
 	"strings"
@@ -60,7 +61,7 @@ func (s *Server) answerSupport(c *gin.Context) {
 // on success, the form again with what was wrong otherwise.
 func (s *Server) supportAnswered(c *gin.Context, sc domain.PlanScope, key domain.ImplementationKey, form supportForm, err error) {
 	if err == nil {
-		c.Redirect(http.StatusSeeOther, implementationPath(sc, key.ID)+"#unterstuetzung")
+		c.Redirect(http.StatusSeeOther, backWith(c.PostForm("zurueck"), implementationPath(sc, key.ID)+"#unterstuetzung", "beantwortet"))
 		return
 	}
 	r, ok := s.refusalOf(c, err, "support.msg.invalid", "support.msg.conflict")
@@ -110,33 +111,38 @@ type supportQueueData struct {
 	Items  []supportQueueItem
 	Towns  []domain.Organisation
 	Filter domain.SupportQueueFilter
-	// States are the open support states the list can be filtered by.
-	States []domain.Support
+	Tabs   []domain.SupportTab
+	// Done confirms the step just taken from the queue (a message id).
+	Done string
+	// Back is the queue's address as shown, where its forms return to.
+	Back string
 }
 
 type supportQueueItem struct {
 	domain.SupportRequest
-	// RequestedOn is the day of the request in the users' time zone;
-	// AgeDays is how many days it has been waiting.
-	RequestedOn *time.Time
-	AgeDays     int
+	// RequestedOn is the day of the request and AnsweredOn of the answer, in
+	// the users' time zone; AgeDays is how many days the request has been
+	// waiting for an answer, or the accepted request for being done.
+	RequestedOn, AnsweredOn *time.Time
+	AgeDays                 int
 	// Excerpt is the start of the request text, enough to tell cases apart.
 	Excerpt string
 }
 
-// supportQueue lists the open support requests of every municipality for
-// the KI, oldest first, optionally filtered by municipality and state.
+// supportQueue lists one tab of the KI's support queue (new, accepted,
+// closed), optionally of one municipality. Each open request can be taken
+// and answered right there.
 func (s *Server) supportQueue(c *gin.Context) {
 	ctx := c.Request.Context()
 	sc := scopeOf(c)
-	filter := domain.SupportQueueFilter{PlanID: sc.Plan.ID, OrgSlug: c.Query("kommune")}
+	filter := domain.SupportQueueFilter{PlanID: sc.Plan.ID, OrgSlug: c.Query("kommune"), Tab: domain.SupportTab(c.Query("ansicht"))}
 	if len(filter.OrgSlug) > 100 {
 		filter.OrgSlug = "" // no slug is that long; not worth a query
 	}
-	if st := domain.Support(c.Query("stand")); st == domain.SupportRequested || st == domain.SupportAccepted {
-		filter.Support = st
+	if !slices.Contains(domain.SupportTabs, filter.Tab) {
+		filter.Tab = domain.SupportTabNew
 	}
-	queue, err := s.store.FindSupportQueue(ctx, filter)
+	queue, err := s.impls.SupportQueue(ctx, filter)
 	if err != nil {
 		s.fail(c, err)
 		return
@@ -146,8 +152,8 @@ func (s *Server) supportQueue(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	data := supportQueueData{Towns: towns, Filter: filter,
-		States: []domain.Support{domain.SupportRequested, domain.SupportAccepted}}
+	data := supportQueueData{Towns: towns, Filter: filter, Tabs: domain.SupportTabs,
+		Done: supportQueueDone(c.Query("ok")), Back: c.Request.URL.Path + "?" + supportQueueQuery(filter)}
 	today := dayOf(s.opts.Now())
 	for _, r := range queue {
 		item := supportQueueItem{SupportRequest: r, Excerpt: queueExcerpt(r.Request, 200)}
@@ -155,10 +161,74 @@ func (s *Server) supportQueue(c *gin.Context) {
 			day := dayOf(*r.RequestedAt)
 			item.RequestedOn, item.AgeDays = &day, max(0, int(today.Sub(day).Hours()/24))
 		}
+		if r.AnsweredAt != nil {
+			day := dayOf(*r.AnsweredAt)
+			item.AnsweredOn = &day
+			if r.Support == domain.SupportAccepted {
+				item.AgeDays = max(0, int(today.Sub(day).Hours()/24))
+			}
+		}
 		data.Items = append(data.Items, item)
 	}
 	s.render(c, http.StatusOK, "support_queue", view{Title: "support.queue.title", Nav: "unterstuetzung",
 		Crumbs: []crumb{{Label: s.translatorFor(c.Request).T("support.queue.title")}}, Data: data})
+}
+
+// supportQueueQuery is the query string of a queue view.
+func supportQueueQuery(f domain.SupportQueueFilter) string {
+	q := url.Values{"ansicht": {string(f.Tab)}}
+	if f.OrgSlug != "" {
+		q.Set("kommune", f.OrgSlug)
+	}
+	return q.Encode()
+}
+
+// supportQueueDone is the confirmation of a step taken from the queue; an
+// unknown value confirms nothing.
+func supportQueueDone(ok string) string {
+	switch ok {
+	case "uebernommen":
+		return "support.queue.taken"
+	case "beantwortet":
+		return "support.queue.answered"
+	}
+	return ""
+}
+
+// takeSupport makes the signed-in KI staff member the one who works on a
+// support request, then returns to where the form was sent from (the queue).
+func (s *Server) takeSupport(c *gin.Context) {
+	sc, key, ok := s.orgAndKey(c)
+	if !ok {
+		return
+	}
+	if err := s.impls.TakeSupport(c.Request.Context(), actorOf(c), key); err != nil {
+		if domain.ErrorCode(err) == domain.CodeConflict {
+			s.renderError(c, http.StatusConflict, domain.ErrorKey(err))
+			return
+		}
+		s.fail(c, err)
+		return
+	}
+	c.Redirect(http.StatusSeeOther, backWith(c.PostForm("zurueck"), implementationPath(sc, key.ID)+"#unterstuetzung", "uebernommen"))
+}
+
+// backWith is the address a form returns to after success: its zurueck
+// field when that is an address of this site, else fallback; ok is added
+// as the confirmation to show there.
+func backWith(back, fallback, ok string) string {
+	next := domain.SafeNext(back)
+	if back == "" || next == "/" {
+		return fallback
+	}
+	u, err := url.Parse(next)
+	if err != nil {
+		return fallback
+	}
+	q := u.Query()
+	q.Set("ok", ok)
+	u.RawQuery = q.Encode()
+	return u.String()
 }
 
 // dayOf is the calendar day of an instant in the users' time zone, as UTC

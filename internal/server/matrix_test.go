@@ -116,6 +116,8 @@ var matrix = map[string]map[who]int{
 	"POST /plaene/:plan/kommunen/:slug/umsetzungen/:id/unterstuetzung":         outside(expect(forbidden, signedOut, unauth, coordOwn, badReq)),
 	"POST /plaene/:plan/kommunen/:slug/umsetzungen/:id/unterstuetzung/antwort": outside(expect(forbidden, signedOut, unauth, kiStaff, badReq)),
 	"GET /plaene/:plan/unterstuetzung":                                         outside(expect(forbidden, signedOut, seeOther, kiStaff, ok)),
+	// The matrix's implementation has no open request: nothing to take (409).
+	"POST /plaene/:plan/kommunen/:slug/umsetzungen/:id/unterstuetzung/uebernehmen": outside(expect(forbidden, signedOut, unauth, kiStaff, http.StatusConflict)),
 	// Needs: the town's coordinator and the KI; nobody else may even read them (404).
 	"GET /plaene/:plan/kommunen/:slug/bedarfe": expect(notFound, signedOut, seeOther, noRole, forbidden,
 		coordOwn, ok, kiStaff, ok),

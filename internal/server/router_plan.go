@@ -26,6 +26,7 @@ func (s *Server) planRoutes(reg *registry) {
 	// KI support, cross-municipal needs, local measures.
 	reg.handle("POST", impl+"/unterstuetzung", need("support", "request", inMunicipality), s.requestSupport)
 	reg.handle("POST", impl+"/unterstuetzung/antwort", need("support", "answer", inMunicipality), s.answerSupport)
+	reg.handle("POST", impl+"/unterstuetzung/uebernehmen", need("support", "answer", inMunicipality), s.takeSupport)
 	reg.handle("GET", plan+"/unterstuetzung", need("support", "answer", inPlan), s.supportQueue)
 	reg.handle("GET", town+"/bedarfe", need("need", "read", inMunicipality), s.townNeeds)
 	reg.handle("POST", town+"/bedarfe", need("need", "write", inMunicipality), s.createNeed)

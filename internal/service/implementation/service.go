@@ -36,6 +36,8 @@ type Store interface {
 	SetMilestoneDone(ctx context.Context, key domain.MilestoneKey, done bool, on time.Time, actorID *int64) (domain.Milestone, error)
 	DeleteMilestone(ctx context.Context, key domain.MilestoneKey, actorID *int64) error
 	AddComment(ctx context.Context, key domain.ImplementationKey, body string, actorID *int64) (domain.Comment, error)
+	TakeSupportRequest(ctx context.Context, key domain.ImplementationKey, actorID *int64) error
+	FindSupportQueue(ctx context.Context, f domain.SupportQueueFilter) ([]domain.SupportRequest, error)
 }
 
 // Service runs the use cases against a store.

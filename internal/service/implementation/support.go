@@ -2,6 +2,7 @@ package implementation
 
 import (
 	"context"
+	"slices"
 
 	"github.com/planwerk/planwerk/internal/domain"
 )
@@ -37,4 +38,18 @@ func (s *Service) step(ctx context.Context, actor domain.Actor, key domain.Imple
 			}
 			return cur.WithWorkflow(w), nil
 		})
+}
+
+// TakeSupport makes actor the KI staff member who works on an open support
+// request; someone who took it before is replaced (the audit log keeps both).
+func (s *Service) TakeSupport(ctx context.Context, actor domain.Actor, key domain.ImplementationKey) error {
+	return s.store.TakeSupportRequest(ctx, key, actor.UserID())
+}
+
+// SupportQueue lists one tab of the KI's support queue of a plan.
+func (s *Service) SupportQueue(ctx context.Context, f domain.SupportQueueFilter) ([]domain.SupportRequest, error) {
+	if !slices.Contains(domain.SupportTabs, f.Tab) {
+		f.Tab = domain.SupportTabNew
+	}
+	return s.store.FindSupportQueue(ctx, f)
 }
