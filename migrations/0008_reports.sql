@@ -71,9 +71,12 @@ CREATE TABLE report_rows (
     continuous          boolean  NOT NULL,
     start_on            date,
     due_on              date,
-    -- The first due date ever set and how often it moved later since.
+    -- The due date before it first moved later, how often it moved, and the
+    -- latest move's day and reason (every reader sees them, the committee too).
     first_due_on        date,
     postponements       integer  NOT NULL DEFAULT 0,
+    last_postponed_on   date,
+    postponement_reason text     NOT NULL DEFAULT '',
     overdue             boolean  NOT NULL,
     stale               boolean  NOT NULL,
     last_report_on      date,

@@ -18,6 +18,7 @@ type ImplementationPatch struct {
 	Contact        *ContactPatch `json:"contact,omitempty"`
 	StartOn        *string       `json:"start_on,omitempty" maxLength:"10" doc:"YYYY-MM-DD oder leer"`
 	DueOn          *string       `json:"due_on,omitempty" maxLength:"10" doc:"YYYY-MM-DD oder leer"`
+	DueReason      *string       `json:"due_reason,omitempty" maxLength:"8000" doc:"Grund, wenn due_on nach hinten verschoben wird (dann Pflicht)"`
 	Continuous     *bool         `json:"continuous,omitempty"`
 }
 
@@ -33,7 +34,7 @@ type ContactPatch struct {
 // are the use case's, not checked here.
 func (p ImplementationPatch) update() (domain.ImplementationUpdate, error) {
 	u := domain.ImplementationUpdate{RelevanceNote: p.RelevanceNote, StatusNote: p.StatusNote, Progress: p.Progress,
-		ResponsibleOrg: p.ResponsibleOrg, Continuous: p.Continuous}
+		ResponsibleOrg: p.ResponsibleOrg, Continuous: p.Continuous, DueReason: p.DueReason}
 	if p.Relevance != nil {
 		r := domain.Relevance(*p.Relevance)
 		u.Relevance = &r

@@ -8,21 +8,38 @@ import (
 
 // ImplementationSummary is one line of a municipality's implementations.
 type ImplementationSummary struct {
-	ID             int64   `json:"id"`
-	Measure        Ref     `json:"measure"`
-	Goal           Ref     `json:"goal"`
-	Field          Ref     `json:"field" doc:"Handlungsfeld"`
-	Relevance      string  `json:"relevance" enum:"open,relevant,not_relevant,already_in_place"`
-	Status         string  `json:"status,omitempty" enum:"planned,in_progress,on_hold,completed,cancelled" doc:"Nur bei relevanten Maßnahmen"`
-	Progress       int     `json:"progress" minimum:"0" maximum:"100"`
-	Continuous     bool    `json:"continuous" doc:"Daueraufgabe ohne Fälligkeit"`
-	StartOn        *string `json:"start_on,omitempty" format:"date"`
-	DueOn          *string `json:"due_on,omitempty" format:"date"`
-	Support        string  `json:"support" enum:"none,requested,accepted,declined,done"`
-	LastUpdateOn   *string `json:"last_update_on,omitempty" format:"date" doc:"Datum der letzten Sachstandsmeldung"`
-	ResponsibleOrg string  `json:"responsible_org"`
-	Version        int     `json:"version" doc:"Zugleich das ETag der Umsetzung"`
-	UpdatedAt      string  `json:"updated_at" format:"date-time"`
+	ID             int64         `json:"id"`
+	Measure        Ref           `json:"measure"`
+	Goal           Ref           `json:"goal"`
+	Field          Ref           `json:"field" doc:"Handlungsfeld"`
+	Relevance      string        `json:"relevance" enum:"open,relevant,not_relevant,already_in_place"`
+	Status         string        `json:"status,omitempty" enum:"planned,in_progress,on_hold,completed,cancelled" doc:"Nur bei relevanten Maßnahmen"`
+	Progress       int           `json:"progress" minimum:"0" maximum:"100"`
+	Continuous     bool          `json:"continuous" doc:"Daueraufgabe ohne Fälligkeit"`
+	StartOn        *string       `json:"start_on,omitempty" format:"date"`
+	DueOn          *string       `json:"due_on,omitempty" format:"date"`
+	Postponement   *Postponement `json:"postponement,omitempty" doc:"Nur wenn due_on schon einmal nach hinten verschoben wurde"`
+	Support        string        `json:"support" enum:"none,requested,accepted,declined,done"`
+	LastUpdateOn   *string       `json:"last_update_on,omitempty" format:"date" doc:"Datum der letzten Sachstandsmeldung"`
+	ResponsibleOrg string        `json:"responsible_org"`
+	Version        int           `json:"version" doc:"Zugleich das ETag der Umsetzung"`
+	UpdatedAt      string        `json:"updated_at" format:"date-time"`
+}
+
+// Postponement says that and why a due date moved later.
+type Postponement struct {
+	OriginalDueOn string `json:"original_due_on" format:"date" doc:"Fälligkeit vor der ersten Verschiebung"`
+	Count         int    `json:"count" minimum:"1"`
+	LastOn        string `json:"last_on" format:"date" doc:"Tag der letzten Verschiebung"`
+	Reason        string `json:"reason" doc:"Grund der letzten Verschiebung (leer bei Verschiebungen vor der Begründungspflicht)"`
+}
+
+func postponementOf(i domain.Implementation) *Postponement {
+	if i.Postponements == 0 || i.OriginalDueOn == nil || i.LastPostponedOn == nil {
+		return nil
+	}
+	return &Postponement{OriginalDueOn: *date(i.OriginalDueOn), Count: i.Postponements, LastOn: *date(i.LastPostponedOn),
+		Reason: i.PostponementReason}
 }
 
 // Ref names a measure, goal or action field.
@@ -83,7 +100,8 @@ func summaryOf(w domain.WorkspaceItem) ImplementationSummary {
 	return ImplementationSummary{ID: i.ID, Measure: Ref{ID: i.MeasureID, Code: w.MeasureCode, Title: w.MeasureTitle},
 		Goal: Ref{ID: w.GoalID, Code: w.GoalCode, Title: w.GoalTitle}, Field: Ref{ID: w.FieldID, Code: w.FieldCode, Title: w.FieldTitle},
 		Relevance: string(i.Relevance), Status: string(i.Status), Progress: i.Progress, Continuous: i.Continuous,
-		StartOn: date(i.StartOn), DueOn: date(i.DueOn), Support: string(i.Support), LastUpdateOn: date(i.LastUpdateOn),
+		StartOn: date(i.StartOn), DueOn: date(i.DueOn), Postponement: postponementOf(i), Support: string(i.Support),
+		LastUpdateOn:   date(i.LastUpdateOn),
 		ResponsibleOrg: i.ResponsibleOrg, Version: i.Version, UpdatedAt: instant(i.UpdatedAt)}
 }
 

@@ -45,6 +45,9 @@ func DiffImplementations(old, new Implementation) map[string]Change {
 		instantString(old.ContactConsentAt) == instantString(new.ContactConsentAt))
 	add("start_on", dateString(old.StartOn), dateString(new.StartOn), sameDate(old.StartOn, new.StartOn))
 	add("due_on", dateString(old.DueOn), dateString(new.DueOn), sameDate(old.DueOn, new.DueOn))
+	if new.Postponements > old.Postponements {
+		add("postponement_reason", old.PostponementReason, new.PostponementReason, false)
+	}
 	add("support", old.Support, new.Support, old.Support == new.Support)
 	add("support_request", old.SupportRequest, new.SupportRequest, old.SupportRequest == new.SupportRequest)
 	add("support_response", old.SupportResponse, new.SupportResponse, old.SupportResponse == new.SupportResponse)

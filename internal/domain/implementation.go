@@ -5,21 +5,28 @@ import "time"
 // Implementation (Umsetzung) is one municipality's handling of one measure:
 // the unit that is reviewed, reported on and audited.
 type Implementation struct {
-	ID                 int64      `db:"id"`
-	MeasureID          int64      `db:"measure_id"`
-	OrganisationID     int64      `db:"organisation_id"`
-	Relevance          Relevance  `db:"relevance"`
-	RelevanceNote      string     `db:"relevance_note"`
-	Status             Status     `db:"status"` // empty unless relevant
-	StatusNote         string     `db:"status_note"`
-	Continuous         bool       `db:"continuous"`
-	Progress           int        `db:"progress"`
-	ResponsibleOrg     string     `db:"responsible_org"`
-	Contact            string     `db:"contact"`
-	ContactIsPerson    bool       `db:"contact_is_person"`  // a person's name, not a role mailbox
-	ContactConsentAt   *time.Time `db:"contact_consent_at"` // when that person's consent was recorded
-	StartOn            *time.Time `db:"start_on"`
-	DueOn              *time.Time `db:"due_on"`
+	ID               int64      `db:"id"`
+	MeasureID        int64      `db:"measure_id"`
+	OrganisationID   int64      `db:"organisation_id"`
+	Relevance        Relevance  `db:"relevance"`
+	RelevanceNote    string     `db:"relevance_note"`
+	Status           Status     `db:"status"` // empty unless relevant
+	StatusNote       string     `db:"status_note"`
+	Continuous       bool       `db:"continuous"`
+	Progress         int        `db:"progress"`
+	ResponsibleOrg   string     `db:"responsible_org"`
+	Contact          string     `db:"contact"`
+	ContactIsPerson  bool       `db:"contact_is_person"`  // a person's name, not a role mailbox
+	ContactConsentAt *time.Time `db:"contact_consent_at"` // when that person's consent was recorded
+	StartOn          *time.Time `db:"start_on"`
+	DueOn            *time.Time `db:"due_on"`
+	// OriginalDueOn is the due date before it was first moved later (nil
+	// while it never moved); Postponements counts the moves, the latest on
+	// LastPostponedOn for PostponementReason.
+	OriginalDueOn      *time.Time `db:"original_due_on"`
+	Postponements      int        `db:"postponements"`
+	LastPostponedOn    *time.Time `db:"last_postponed_on"`
+	PostponementReason string     `db:"postponement_reason"`
 	Support            Support    `db:"support"`
 	SupportRequest     string     `db:"support_request"`
 	SupportResponse    string     `db:"support_response"`

@@ -13,7 +13,11 @@ const (
 	FieldContactConsent = "contact_consent"
 	FieldStartOn        = "start_on"
 	FieldDueOn          = "due_on"
+	FieldDueReason      = "due_reason"
 )
+
+// MaxPostponementReasonLen is the longest reason for moving a due date.
+const MaxPostponementReasonLen = 2000
 
 // ImplementationUpdate is a change of one implementation's editable fields.
 // A nil field leaves the stored value as it is: the edit form sets every
@@ -33,7 +37,10 @@ type ImplementationUpdate struct {
 	Contact        *ContactUpdate
 	StartOn        *DateChange
 	DueOn          *DateChange
-	Continuous     *bool
+	// DueReason says why the due date moves later; required then, ignored
+	// otherwise.
+	DueReason  *string
+	Continuous *bool
 }
 
 // ContactUpdate is who to ask about an implementation: a role mailbox (the
@@ -60,7 +67,7 @@ var mailbox = regexp.MustCompile(`^[^@\s]+@[^@\s]+\.[^@\s]+$`)
 // workflow is reported alone, at its field.
 func (u ImplementationUpdate) Apply(cur Implementation, now time.Time) (Implementation, error) {
 	next := u.tracking(cur, now)
-	if err := u.validate(next); err != nil {
+	if err := u.validate(cur, next); err != nil {
 		return cur, err
 	}
 	w, err := u.workflow(cur.Workflow())
@@ -131,13 +138,41 @@ func (u ImplementationUpdate) tracking(cur Implementation, now time.Time) Implem
 	if u.Continuous != nil {
 		next.Continuous = *u.Continuous
 	}
+	if Postponed(cur.DueOn, next.DueOn) {
+		if next.OriginalDueOn == nil {
+			next.OriginalDueOn = cur.DueOn
+		}
+		next.Postponements++
+		today := Today(now)
+		next.LastPostponedOn = &today
+		next.PostponementReason = ""
+		if u.DueReason != nil {
+			next.PostponementReason = CleanText(*u.DueReason)
+		}
+	}
 	return next
+}
+
+// Postponed reports whether a due date moves later. Setting a first due
+// date, moving it earlier or removing it is no postponement.
+func Postponed(from, to *time.Time) bool {
+	return from != nil && to != nil && dateOf(*to).After(dateOf(*from))
 }
 
 // validate checks the tracking fields of the implementation as it would be
 // saved; the fields the update leaves alone were valid when stored.
-func (u ImplementationUpdate) validate(next Implementation) error {
+func (u ImplementationUpdate) validate(cur, next Implementation) error {
 	var errs []error
+	if next.Postponements > cur.Postponements {
+		switch {
+		case next.PostponementReason == "":
+			errs = append(errs, Keyed(CodeInvalid, FieldDueReason, "implementation.error.dueReasonMissing",
+				"due date moved later without a reason"))
+		case TooLong(next.PostponementReason, MaxPostponementReasonLen):
+			errs = append(errs, Keyed(CodeInvalid, FieldDueReason, "error.workflow.textTooLong", "postponement reason too long",
+				"Max", MaxPostponementReasonLen, "Count", len([]rune(next.PostponementReason))))
+		}
+	}
 	if TooLong(next.ResponsibleOrg, MaxResponsibleOrgLen) {
 		errs = append(errs, Keyed(CodeInvalid, FieldResponsibleOrg, "implementation.error.responsibleOrgTooLong",
 			"responsible body too long"))

@@ -71,15 +71,18 @@ type ReportRow struct {
 	Continuous       bool
 	StartOn          *time.Time
 	DueOn            *time.Time
-	// FirstDueOn is the first due date ever set; Postponements counts how
-	// often the due date moved later since.
-	FirstDueOn     *time.Time
-	Postponements  int
-	Overdue        bool // due date or a milestone passed while open, on the day of freezing
-	Stale          bool // open without a progress report within the plan's interval
-	LastReportOn   *time.Time
-	LastReportText string
-	Milestones     []ReportMilestone
+	// FirstDueOn is the due date before it first moved later (nil while it
+	// never moved); Postponements counts the moves, the latest on
+	// LastPostponedOn for PostponementReason.
+	FirstDueOn         *time.Time
+	Postponements      int
+	LastPostponedOn    *time.Time
+	PostponementReason string
+	Overdue            bool // due date or a milestone passed while open, on the day of freezing
+	Stale              bool // open without a progress report within the plan's interval
+	LastReportOn       *time.Time
+	LastReportText     string
+	Milestones         []ReportMilestone
 }
 
 // ReportMilestone is a milestone as it stood when the report was frozen.

@@ -30,6 +30,7 @@ type WorkspaceFilter struct {
 	Support   Support
 	Overdue   bool // due date or a milestone passed while open
 	Stale     bool // open without a report within the plan's interval
+	Postponed bool // the due date was moved later at least once
 	Sort      WorkspaceSort
 }
 
@@ -64,7 +65,8 @@ func (f WorkspaceFilter) Match(e WorkspaceEntry, today time.Time, intervalDays i
 		f.Status != "" && (e.Relevance != RelevanceRelevant || e.Status != f.Status),
 		f.Support != "" && e.Support != f.Support,
 		f.Overdue && !e.Overdue(today) && len(e.OverdueMilestones(today)) == 0,
-		f.Stale && !e.Stale(today, intervalDays):
+		f.Stale && !e.Stale(today, intervalDays),
+		f.Postponed && e.Postponements == 0:
 		return false
 	}
 	return true

@@ -56,6 +56,7 @@ func writeImplementation(ctx context.Context, tx pgx.Tx, current, updated domain
 			progress = $8, responsible_org = $9, contact = $10, start_on = $11, due_on = $12,
 			support = $13, support_request = $14, support_response = $15,
 			contact_is_person = $16, contact_consent_at = $17,
+			original_due_on = $18, postponements = $19, last_postponed_on = $20, postponement_reason = $21,
 			support_requested_at = CASE WHEN $13 = 'requested' AND i.support <> 'requested' THEN now() ELSE i.support_requested_at END,
 			-- A new request starts unassigned; an answer is dated.
 			support_assignee_id = CASE WHEN $13 = 'requested' AND i.support <> 'requested' THEN NULL ELSE i.support_assignee_id END,
@@ -68,7 +69,8 @@ func writeImplementation(ctx context.Context, tx pgx.Tx, current, updated domain
 		updated.Relevance, updated.RelevanceNote, updated.Status, updated.StatusNote, updated.Continuous,
 		updated.Progress, updated.ResponsibleOrg, updated.Contact, updated.StartOn, updated.DueOn,
 		updated.Support, updated.SupportRequest, updated.SupportResponse,
-		updated.ContactIsPerson, updated.ContactConsentAt)
+		updated.ContactIsPerson, updated.ContactConsentAt,
+		updated.OriginalDueOn, updated.Postponements, updated.LastPostponedOn, updated.PostponementReason)
 	saved, err := pgx.CollectExactlyOneRow(rows, pgx.RowToStructByName[domain.Implementation])
 	if err != nil {
 		return domain.Implementation{}, err

@@ -13,7 +13,8 @@ import (
 const implementationColumns = `i.id, i.measure_id, i.organisation_id, i.relevance, i.relevance_note,
 	coalesce(i.status, '') AS status, i.status_note, i.continuous, i.progress, i.responsible_org, i.contact,
 	i.contact_is_person, i.contact_consent_at,
-	i.start_on, i.due_on, i.support, i.support_request, i.support_response, i.support_requested_at,
+	i.start_on, i.due_on, i.original_due_on, i.postponements, i.last_postponed_on, i.postponement_reason,
+	i.support, i.support_request, i.support_response, i.support_requested_at,
 	i.last_update_on, i.version, i.updated_at`
 
 // implementationKeyMatch is the condition of a domain.ImplementationKey on

@@ -140,8 +140,7 @@ func lockReport(ctx context.Context, tx pgx.Tx, planID, id int64, expectedVersio
 		return domain.Report{}, translate(err, "report")
 	}
 	if expectedVersion != 0 && cur.Version != expectedVersion {
-		return domain.Report{}, &domain.Error{Code: domain.CodeConflict, Message: "report changed meanwhile",
-			Key: "error.msg.stale", Err: domain.ErrStaleVersion}
+		return domain.Report{}, staleVersion("error.store.staleReport", "report changed since it was read")
 	}
 	return cur, nil
 }

@@ -13,19 +13,18 @@ import (
 // snapshotSQL copies every implementation a draft report ($1) covers into
 // report_rows, as it stands on day $2: one INSERT … SELECT, so that freezing
 // at Land scale is one statement. Overdue and stale follow the rules of
-// domain.Implementation (Overdue, Stale) and domain.Milestone.Overdue; the due
-// date's history comes from the audit log. Comments, support texts and
-// contact data are not selected.
+// domain.Implementation (Overdue, Stale) and domain.Milestone.Overdue.
+// Comments, support texts and contact data are not selected.
 const snapshotSQL = `
 INSERT INTO report_rows (report_id, implementation_id, organisation_id, organisation_name, organisation_kind,
 	action_field_id, action_field_code, action_field_title, action_field_pos, goal_code, goal_title,
 	measure_id, measure_code, measure_title, measure_scope, measure_pos, relevance, status, progress,
-	continuous, start_on, due_on, first_due_on, postponements, overdue, stale, last_report_on,
-	last_report_text, milestones)
+	continuous, start_on, due_on, first_due_on, postponements, last_postponed_on, postponement_reason,
+	overdue, stale, last_report_on, last_report_text, milestones)
 SELECT r.id, i.id, o.id, o.name, o.kind, af.id, af.code, af.title, af.position, g.code, g.title,
 	m.id, m.code, m.title, m.scope, m.position, i.relevance, i.status, i.progress,
-	i.continuous, i.start_on, i.due_on, coalesce(dh.first_due, i.due_on), coalesce(dh.postponements, 0),
-	open.yes AND ((NOT i.continuous AND i.due_on < $2) OR ms.overdue),
+	i.continuous, i.start_on, i.due_on, i.original_due_on, i.postponements, i.last_postponed_on, i.postponement_reason,
+	open.yes AND ((NOT i.continuous AND i.due_on < $2) OR coalesce(ms.overdue, false)),
 	open.yes AND (i.last_update_on IS NULL OR i.last_update_on < $2::date - p.update_interval_days),
 	lu.reported_on, coalesce(lu.body, ''), coalesce(ms.list, '[]')
 FROM reports r
@@ -44,13 +43,6 @@ LEFT JOIN LATERAL (
 			'done_on', ml.done_on) ORDER BY ml.due_on NULLS LAST, ml.id) AS list,
 		bool_or(NOT ml.done AND ml.due_on < $2) AS overdue
 	FROM milestones ml WHERE ml.implementation_id = i.id) ms ON true
-LEFT JOIN LATERAL (
-	SELECT (array_agg(coalesce(nullif(ae.changes->'due_on'->>'old', ''), ae.changes->'due_on'->>'new')
-			ORDER BY ae.occurred_at, ae.id))[1]::date AS first_due,
-		count(*) FILTER (WHERE ae.changes->'due_on'->>'old' <> '' AND ae.changes->'due_on'->>'new' <> ''
-			AND (ae.changes->'due_on'->>'new')::date > (ae.changes->'due_on'->>'old')::date) AS postponements
-	FROM audit_events ae
-	WHERE ae.entity = 'implementation' AND ae.entity_id = i.id AND ae.changes ? 'due_on') dh ON true
 WHERE r.id = $1`
 
 // FindFrozenReport reads a frozen report of a plan with its snapshot rows in
@@ -91,7 +83,8 @@ func findReportRows(ctx context.Context, q rowQuerier, reportID int64) ([]domain
 	rows, err := q.Query(ctx, `SELECT implementation_id, organisation_id, organisation_name, organisation_kind,
 			action_field_id, action_field_code, action_field_title, action_field_pos, goal_code, goal_title,
 			measure_id, measure_code, measure_title, measure_scope, measure_pos, relevance, coalesce(status, ''),
-			progress, continuous, start_on, due_on, first_due_on, postponements, overdue, stale,
+			progress, continuous, start_on, due_on, first_due_on, postponements, last_postponed_on, postponement_reason,
+			overdue, stale,
 			last_report_on, last_report_text, milestones
 		FROM report_rows WHERE report_id = $1
 		ORDER BY action_field_pos, action_field_code, measure_pos, measure_code, organisation_kind, organisation_name`, reportID)
@@ -104,7 +97,8 @@ func findReportRows(ctx context.Context, q rowQuerier, reportID int64) ([]domain
 	_, err = pgx.ForEachRow(rows, []any{&r.ImplementationID, &r.OrgID, &r.OrgName, &r.OrgKind,
 		&r.FieldID, &r.FieldCode, &r.FieldTitle, &r.FieldPosition, &r.GoalCode, &r.GoalTitle,
 		&r.MeasureID, &r.MeasureCode, &r.MeasureTitle, &r.MeasureScope, &r.MeasurePosition, &r.Relevance, &r.Status,
-		&r.Progress, &r.Continuous, &r.StartOn, &r.DueOn, &r.FirstDueOn, &r.Postponements, &r.Overdue, &r.Stale,
+		&r.Progress, &r.Continuous, &r.StartOn, &r.DueOn, &r.FirstDueOn, &r.Postponements, &r.LastPostponedOn,
+		&r.PostponementReason, &r.Overdue, &r.Stale,
 		&r.LastReportOn, &r.LastReportText, &milestones}, func() error {
 		row := r
 		var err error

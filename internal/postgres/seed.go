@@ -209,6 +209,7 @@ func seedQueryIDs(ctx context.Context, tx pgx.Tx, sql string, args ...any) (map[
 var seedImplementationColumns = []string{
 	"measure_id", "organisation_id", "relevance", "relevance_note", "status", "status_note",
 	"continuous", "progress", "responsible_org", "contact", "start_on", "due_on",
+	"original_due_on", "postponements", "last_postponed_on", "postponement_reason",
 	"support", "support_request", "support_response", "support_requested_at", "support_answered_at",
 	"last_update_on", "created_at", "updated_at",
 }
@@ -226,6 +227,7 @@ func seedImplementations(ctx context.Context, tx pgx.Tx, planID int64, impls []s
 		rows = append(rows, []any{
 			measureID, orgID, string(im.Relevance), im.RelevanceNote, seedNullable(string(im.Status)), im.StatusNote,
 			im.Continuous, im.Progress, im.ResponsibleOrg, im.Contact, im.StartOn, im.DueOn,
+			im.OriginalDueOn, im.Postponements, im.LastPostponedOn, im.PostponementReason,
 			string(im.Support), im.SupportRequest, im.SupportResponse, im.SupportRequestedAt, seedAnsweredAt(im),
 			im.LastUpdateOn, im.CreatedAt, im.UpdatedAt,
 		})

@@ -134,6 +134,7 @@ func (g *generator) relevant(im *Implementation, field string, org Organisation)
 	}
 	g.responsible(im, field, org)
 	g.schedule(im)
+	g.postpone(im)
 	g.milestones(im)
 	if org.Kind == domain.OrgMunicipality {
 		g.support(im, field)

@@ -222,3 +222,30 @@ func TestDemoUpdatesSpanTheHistory(t *testing.T) {
 		t.Errorf("only %d updates", total)
 	}
 }
+
+// TestDemoPostponements: some running or planned implementations moved their
+// due date later, each with a reason, an original date before the current
+// one and after the start, moved on a day between the plan's loading and today.
+func TestDemoPostponements(t *testing.T) {
+	n := 0
+	for _, im := range demo() {
+		if im.Postponements == 0 {
+			if im.OriginalDueOn != nil || im.LastPostponedOn != nil || im.PostponementReason != "" {
+				t.Errorf("%s/%s: postponement data without a postponement", im.MeasureCode, im.OrgSlug)
+			}
+			continue
+		}
+		n++
+		switch {
+		case im.DueOn == nil || im.OriginalDueOn == nil || !im.OriginalDueOn.Before(*im.DueOn):
+			t.Errorf("%s/%s: original due %v not before due %v", im.MeasureCode, im.OrgSlug, im.OriginalDueOn, im.DueOn)
+		case im.StartOn == nil || !im.OriginalDueOn.After(*im.StartOn):
+			t.Errorf("%s/%s: original due %v not after the start %v", im.MeasureCode, im.OrgSlug, im.OriginalDueOn, im.StartOn)
+		case im.PostponementReason == "" || im.LastPostponedOn == nil || im.LastPostponedOn.After(testNow):
+			t.Errorf("%s/%s: move on %v with reason %q", im.MeasureCode, im.OrgSlug, im.LastPostponedOn, im.PostponementReason)
+		}
+	}
+	if n < 10 {
+		t.Errorf("%d postponed implementations in the demo, want at least 10", n)
+	}
+}

@@ -72,6 +72,11 @@ type Implementation struct {
 	Contact        string // a role mailbox, never a person's name
 	StartOn        *time.Time
 	DueOn          *time.Time
+	// A due date moved later: the first one, the day of the move and why.
+	OriginalDueOn      *time.Time
+	Postponements      int
+	LastPostponedOn    *time.Time
+	PostponementReason string
 
 	Support            domain.Support
 	SupportRequest     string

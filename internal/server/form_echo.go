@@ -80,6 +80,7 @@ func (f implementationForm) echo() implementationForm {
 	f.Contact = echo(f.Contact, domain.MaxContactLen)
 	f.StartOn = echo(f.StartOn, maxDateEcho)
 	f.DueOn = echo(f.DueOn, maxDateEcho)
+	f.DueReason = echo(f.DueReason, domain.MaxPostponementReasonLen)
 	return f
 }
 

@@ -32,6 +32,7 @@ type implementationForm struct {
 	ContactConsent bool
 	StartOn        string
 	DueOn          string
+	DueReason      string
 	Continuous     bool
 }
 
@@ -49,6 +50,7 @@ func readImplementationForm(c *gin.Context) implementationForm {
 		ContactConsent: c.PostForm("contact_consent") == "yes",
 		StartOn:        strings.TrimSpace(c.PostForm("start_on")),
 		DueOn:          strings.TrimSpace(c.PostForm("due_on")),
+		DueReason:      c.PostForm("due_reason"),
 		Continuous:     c.PostForm("continuous") == "yes",
 	}
 }
@@ -76,7 +78,7 @@ func (f implementationForm) update() (domain.ImplementationUpdate, map[string]st
 	errs := map[string]string{}
 	rel, status := domain.Relevance(f.Relevance), domain.Status(f.Status)
 	u := domain.ImplementationUpdate{Relevance: &rel, RelevanceNote: &f.RelevanceNote,
-		StatusNote: &f.StatusNote, ResponsibleOrg: &f.ResponsibleOrg, Continuous: &f.Continuous}
+		StatusNote: &f.StatusNote, ResponsibleOrg: &f.ResponsibleOrg, Continuous: &f.Continuous, DueReason: &f.DueReason}
 	if f.Status != "" {
 		u.Status = &status
 	}

@@ -19,6 +19,7 @@ var templateFuncs = template.FuncMap{
 	"relevanceChoices": func() []domain.Relevance { return domain.Relevances },
 	"scopeLabelFor":    scopeLabelFor,
 	"filterSelect":     filterSelect,
+	"postponedLine":    postponedLine,
 	// KI support section (templatefuncs_support.go).
 	"supportArgs":  supportArgs,
 	"supportRetry": supportRetry,
@@ -107,4 +108,18 @@ func barSegments(t domain.Tally, colours map[string]string) []barSegment {
 		x += e.Count
 	}
 	return segs
+}
+
+// postponedLine says that and why an implementation's due date moved later,
+// for every reader: "ursprünglich fällig … · verschoben am … (Grund)"; ""
+// while it never moved.
+func postponedLine(v view, i domain.Implementation) string {
+	if i.Postponements == 0 || i.OriginalDueOn == nil || i.LastPostponedOn == nil {
+		return ""
+	}
+	if i.PostponementReason == "" { // moves recorded before reasons were asked for
+		return v.T("implementation.postponed.lineNoReason", "Original", v.Date(*i.OriginalDueOn), "On", v.Date(*i.LastPostponedOn))
+	}
+	return v.T("implementation.postponed.line", "Original", v.Date(*i.OriginalDueOn), "On", v.Date(*i.LastPostponedOn),
+		"Reason", i.PostponementReason)
 }

@@ -12,7 +12,7 @@ import (
 // The workspace's query string, in German since users see (and bookmark) it:
 //
 //	?handlungsfeld=3&ziel=3.2&relevanz=offen&status=in_progress
-//	&unterstuetzung=requested&ueberfaellig=1&ohne_meldung=1&sortierung=faellig
+//	&unterstuetzung=requested&ueberfaellig=1&ohne_meldung=1&verschoben=1&sortierung=faellig
 //	?ansicht=aufgaben (the to-do view)
 const (
 	paramView      = "ansicht"
@@ -23,6 +23,7 @@ const (
 	paramSupport   = "unterstuetzung"
 	paramOverdue   = "ueberfaellig"
 	paramStale     = "ohne_meldung"
+	paramPostponed = "verschoben"
 	paramSort      = "sortierung"
 
 	viewTodo = "aufgaben"
@@ -111,6 +112,7 @@ func parseWorkspaceFilter(q url.Values, codes catalogueCodes) (workspaceFilter, 
 		}},
 		{paramOverdue, func(v string) bool { on, ok := flag(v); return setIf(ok, &f.Overdue, on) }},
 		{paramStale, func(v string) bool { on, ok := flag(v); return setIf(ok, &f.Stale, on) }},
+		{paramPostponed, func(v string) bool { on, ok := flag(v); return setIf(ok, &f.Postponed, on) }},
 		{paramSort, func(v string) bool { s, ok := sortOfParam(v); return setIf(ok, &f.Sort, s) }},
 	}
 	var notices []filterNotice
@@ -201,6 +203,9 @@ func (f workspaceFilter) Query() url.Values {
 	}
 	if f.Stale {
 		q.Set(paramStale, "1")
+	}
+	if f.Postponed {
+		q.Set(paramPostponed, "1")
 	}
 	if f.Sort != domain.SortByNumber {
 		set(paramSort, f.SortParam())

@@ -29,6 +29,7 @@ type fixture struct {
 	svc                      *report.Service
 	scope, otherScope        domain.PlanScope
 	county, duelmen, nottuln int64
+	olfen                    int64
 	duelmenImpl, countyImpl  int64
 	actor                    domain.Actor
 }
@@ -61,8 +62,13 @@ func newFixture(t *testing.T) fixture {
 	row(&municipal, `INSERT INTO measures (plan_id, goal_id, code, title, scope) VALUES ($1, $2, '1.1.1', 'Sprachcafés', 'municipal') RETURNING id`, plan, goal)
 	row(&countyWide, `INSERT INTO measures (plan_id, goal_id, code, title, scope) VALUES ($1, $2, '1.1.2', 'Kreisweite Beratung', 'county') RETURNING id`, plan, goal)
 	row(&f.duelmenImpl, `INSERT INTO implementations (measure_id, organisation_id, relevance, status, progress,
-		contact, start_on, due_on, last_update_on)
-		VALUES ($1, $2, 'relevant', 'in_progress', 40, 'anna@duelmen.example', '2026-01-01', '2026-09-30', '2026-11-01') RETURNING id`, municipal, f.duelmen)
+		contact, start_on, due_on, last_update_on, original_due_on, postponements, last_postponed_on, postponement_reason)
+		VALUES ($1, $2, 'relevant', 'in_progress', 40, 'anna@duelmen.example', '2026-01-01', '2026-09-30', '2026-11-01',
+		        '2026-06-30', 1, '2026-06-15', 'Träger gewechselt') RETURNING id`, municipal, f.duelmen)
+	// Olfen: relevant, planned, due next year, reported recently, no milestone.
+	row(&f.olfen, `INSERT INTO organisations (slug, name, kind, parent_id) VALUES ('olfen', 'Olfen', 'municipality', $1) RETURNING id`, f.county)
+	exec(`INSERT INTO implementations (measure_id, organisation_id, relevance, status, progress, due_on, last_update_on)
+		VALUES ($1, $2, 'relevant', 'planned', 0, '2027-06-30', '2026-11-20')`, municipal, f.olfen)
 	row(&nottulnImpl, `INSERT INTO implementations (measure_id, organisation_id) VALUES ($1, $2) RETURNING id`, municipal, f.nottuln)
 	row(&f.countyImpl, `INSERT INTO implementations (measure_id, organisation_id, relevance, status, progress, continuous)
 		VALUES ($1, $2, 'relevant', 'planned', 0, true) RETURNING id`, countyWide, f.county)
@@ -71,10 +77,6 @@ func newFixture(t *testing.T) fixture {
 	exec(`INSERT INTO milestones (implementation_id, title, due_on) VALUES ($1, 'Raum gefunden', '2026-12-15')`, f.duelmenImpl)
 	exec(`INSERT INTO milestones (implementation_id, title, due_on) VALUES ($1, 'Konzept', '2026-10-01')`, f.countyImpl)
 	exec(`INSERT INTO comments (implementation_id, body) VALUES ($1, 'Interner Hinweis: nicht für den Ausschuss')`, f.duelmenImpl)
-	// The due date's history as the implementation service writes it.
-	exec(`INSERT INTO audit_events (organisation_id, entity, entity_id, action, changes) VALUES
-		($1, 'implementation', $2, 'update', '{"due_on": {"old": "", "new": "2026-06-30"}}'),
-		($1, 'implementation', $2, 'update', '{"due_on": {"old": "2026-06-30", "new": "2026-09-30"}}')`, f.duelmen, f.duelmenImpl)
 	row(&plan2, `INSERT INTO plans (owner_id, slug, title) VALUES ($1, 'plan-2', 'Plan 2') RETURNING id`, f.county)
 	row(&field2, `INSERT INTO action_fields (plan_id, code, title) VALUES ($1, '1', 'Feld') RETURNING id`, plan2)
 	row(&goal2, `INSERT INTO goals (plan_id, action_field_id, code, title) VALUES ($1, $2, '1.1', 'Ziel') RETURNING id`, plan2, field2)
@@ -103,7 +105,7 @@ func date(s string) time.Time {
 // draft is a report of every organisation and every kind of measure.
 func (f fixture) draft(title string) domain.Report {
 	return domain.Report{Title: title, Committee: "Integrationsausschuss", PeriodFrom: date("2026-01-01"),
-		PeriodTo: date("2026-11-30"), IncludedOrgIDs: []int64{f.county, f.duelmen, f.nottuln},
+		PeriodTo: date("2026-11-30"), IncludedOrgIDs: []int64{f.county, f.duelmen, f.nottuln, f.olfen},
 		IncludedScopes: []domain.Scope{domain.ScopeCounty, domain.ScopeMunicipal, domain.ScopeLocal}}
 }
 

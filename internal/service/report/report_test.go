@@ -17,8 +17,8 @@ func TestFreezeTakesTheSnapshotOfEveryIncludedImplementation(t *testing.T) {
 	if !fr.Report.Frozen() || fr.Report.FrozenAt == nil || fr.Report.FrozenByName != "KI Coesfeld" {
 		t.Fatalf("report = %+v, want frozen by KI Coesfeld", fr.Report)
 	}
-	if len(fr.Rows) != 3 {
-		t.Fatalf("rows = %d, want 3 (Dülmen, Nottuln, county office)", len(fr.Rows))
+	if len(fr.Rows) != 4 {
+		t.Fatalf("rows = %d, want 4 (Dülmen, Nottuln, Olfen, county office)", len(fr.Rows))
 	}
 	byOrg := map[int64]domain.ReportRow{}
 	for _, r := range fr.Rows {
@@ -34,8 +34,12 @@ func TestFreezeTakesTheSnapshotOfEveryIncludedImplementation(t *testing.T) {
 	if d.LastReportText != "Zweiter Bericht" || d.LastReportOn == nil || !d.LastReportOn.Equal(date("2026-11-01")) {
 		t.Errorf("Dülmen last report = %v %q, want the newest", d.LastReportOn, d.LastReportText)
 	}
-	if d.FirstDueOn == nil || !d.FirstDueOn.Equal(date("2026-06-30")) || d.Postponements != 1 {
-		t.Errorf("Dülmen due history = %v, %d postponements; want first 30.06., one postponement", d.FirstDueOn, d.Postponements)
+	if d.FirstDueOn == nil || !d.FirstDueOn.Equal(date("2026-06-30")) || d.Postponements != 1 || d.PostponementReason != "Träger gewechselt" {
+		t.Errorf("Dülmen due history = %v, %d postponements (%q); want first 30.06., one postponement with its reason",
+			d.FirstDueOn, d.Postponements, d.PostponementReason)
+	}
+	if o := byOrg[f.olfen]; o.Overdue || o.Stale || o.Status != domain.StatusPlanned {
+		t.Errorf("Olfen (due next year, reported last week, no milestone) = %+v, want neither overdue nor stale", o)
 	}
 	if len(d.Milestones) != 1 || d.Milestones[0].Title != "Raum gefunden" || d.Milestones[0].DueOn == nil {
 		t.Errorf("Dülmen milestones = %+v", d.Milestones)
@@ -47,7 +51,7 @@ func TestFreezeTakesTheSnapshotOfEveryIncludedImplementation(t *testing.T) {
 	if !c.Overdue || !c.Stale || c.MeasureScope != domain.ScopeCounty {
 		t.Errorf("county row: overdue %v (milestone passed) stale %v (never reported), scope %s", c.Overdue, c.Stale, c.MeasureScope)
 	}
-	if c.OrgKind != domain.OrgCounty || fr.Rows[2].OrgID != f.county || fr.Rows[0].OrgID != f.duelmen {
+	if c.OrgKind != domain.OrgCounty || fr.Rows[3].OrgID != f.county || fr.Rows[0].OrgID != f.duelmen {
 		t.Errorf("rows not in catalogue order, then by town: %+v", fr.Rows)
 	}
 }
@@ -207,7 +211,7 @@ func TestDraftsAreHiddenFromReadersAndComparisonStaysInThePlan(t *testing.T) {
 		t.Errorf("comparing across plans: %v", err)
 	}
 	cmp, err := f.svc.Compare(ctx, f.scope, autumn, spring.Report.ID)
-	if err != nil || cmp.Earlier.ID != spring.Report.ID || cmp.Now.Rows != 3 {
+	if err != nil || cmp.Earlier.ID != spring.Report.ID || cmp.Now.Rows != 4 {
 		t.Errorf("comparison = %+v, %v", cmp, err)
 	}
 }
