@@ -75,12 +75,12 @@ ORDER BY o.name, o.id, f.position, f.code`
 
 // monitoringRow is one row of monitoringSQL.
 type monitoringRow struct {
-	OrgID     int64          `db:"org_id"`
-	OrgSlug   string         `db:"org_slug"`
-	OrgName   string         `db:"org_name"`
-	OrgKind   domain.OrgKind `db:"org_kind"`
-	FieldID   int64          `db:"field_id"`
-	FieldCode string         `db:"field_code"`
+	OrgID      int64          `db:"org_id"`
+	OrgSlug    string         `db:"org_slug"`
+	OrgName    string         `db:"org_name"`
+	OrgKind    domain.OrgKind `db:"org_kind"`
+	FieldID    int64          `db:"field_id"`
+	FieldCode  string         `db:"field_code"`
 	FieldTitle string         `db:"field_title"`
 	domain.MonitoringCounts
 	BaselineID       *int64     `db:"baseline_id"`
