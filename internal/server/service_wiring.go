@@ -6,6 +6,7 @@ import (
 	"github.com/planwerk/planwerk/internal/domain"
 	localsvc "github.com/planwerk/planwerk/internal/service/localmeasure"
 	membersvc "github.com/planwerk/planwerk/internal/service/membership"
+	monitorsvc "github.com/planwerk/planwerk/internal/service/monitoring"
 	needsvc "github.com/planwerk/planwerk/internal/service/need"
 	plansvc "github.com/planwerk/planwerk/internal/service/plan"
 )
@@ -18,6 +19,7 @@ type Services struct {
 	LocalMeasures *localsvc.Service
 	Memberships   *membersvc.Service
 	Plans         *plansvc.Service
+	Monitoring    *monitorsvc.Service
 }
 
 // ServiceStore is what the services of Services need from the database;
@@ -27,6 +29,7 @@ type ServiceStore interface {
 	localsvc.Store
 	membersvc.Store
 	plansvc.Store
+	monitorsvc.Store
 }
 
 // NewServices builds the page services on one store.
@@ -36,6 +39,7 @@ func NewServices(store ServiceStore) Services {
 		LocalMeasures: localsvc.New(store),
 		Memberships:   membersvc.New(store),
 		Plans:         plansvc.New(store),
+		Monitoring:    monitorsvc.New(store),
 	}
 }
 
