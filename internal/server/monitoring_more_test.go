@@ -3,7 +3,7 @@ package server_test
 import (
 	"bytes"
 	"encoding/csv"
-		"net/http"
+	"net/http"
 	"slices"
 	"strings"
 	"testing"
