@@ -276,6 +276,10 @@ func benchPages(ctx context.Context, db *postgres.DB) ([]benchPage, error) {
 		}},
 		{"Aufgabenansicht", 30 * time.Millisecond,
 			func(i int) string { return town(i) + "?ansicht=aufgaben" }},
+		// The KI's matrix across every town: one aggregate statement (the bench
+		// signs in as KI staff of the bench county, who may see it).
+		{"KI-Monitoring `/plaene/:plan/monitoring`", 150 * time.Millisecond,
+			func(int) string { return planPath + "/monitoring" }},
 		// The API's list of a town's implementations: the workspace's data
 		// as JSON, held to the workspace's budget.
 		{"API: Umsetzungen einer Kommune `/api/v1/plans/:plan/municipalities/:org/implementations`", 30 * time.Millisecond,

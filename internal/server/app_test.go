@@ -34,6 +34,7 @@ var today = time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)
 type app struct {
 	URL    string
 	DB     *postgres.DB
+	DBURL  string // the database's address, for fixtures no store method writes
 	IdP    *demoidp.Provider
 	Server *server.Server
 	API    *api.API
@@ -44,7 +45,8 @@ func newApp(t *testing.T) *app {
 	ctx := context.Background()
 	// postgres.Open installs the statement counter, so tests can hold pages
 	// to the query budget with postgres.CountQueries.
-	db, err := postgres.Open(ctx, testdb.URL(t), postgres.Options{ConnectTimeout: 10 * time.Second})
+	dbURL := testdb.URL(t)
+	db, err := postgres.Open(ctx, dbURL, postgres.Options{ConnectTimeout: 10 * time.Second})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -57,7 +59,7 @@ func newApp(t *testing.T) *app {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a := &app{URL: "http://" + ln.Addr().String(), DB: db}
+	a := &app{URL: "http://" + ln.Addr().String(), DB: db, DBURL: dbURL}
 	a.IdP = startIdP(t, a.URL)
 	if err := db.EnsureDemoAccounts(ctx, a.IdP.Issuer(), demoAccounts()); err != nil {
 		t.Fatal(err)

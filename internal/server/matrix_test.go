@@ -157,6 +157,14 @@ var matrix = map[string]map[who]int{
 	"GET /verwaltung/mitgliedschaften/:id/entziehen": expect(notFound, signedOut, seeOther, noRole, forbidden),
 	"POST /verwaltung/mitgliedschaften/:id/entziehen": expect(notFound, signedOut, unauth, noRole, forbidden,
 		adminStaff, invalid), // membership 999999 does not exist
+
+	// KI monitoring across towns and its downloads: the KI of the plan's
+	// county only; nobody else learns the page exists (404). The shortcut
+	// outside a plan sends every member on to their current plan.
+	"GET /plaene/:plan/monitoring":      expect(notFound, signedOut, seeOther, noRole, forbidden, kiStaff, ok),
+	"GET /plaene/:plan/monitoring.xlsx": expect(notFound, signedOut, seeOther, noRole, forbidden, kiStaff, ok),
+	"GET /plaene/:plan/monitoring.csv":  expect(notFound, signedOut, seeOther, noRole, forbidden, kiStaff, ok),
+	"GET /monitoring":                   anyMember(moved),
 }
 
 // TestAuthorizationMatrix asks every registered route as every kind of

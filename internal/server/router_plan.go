@@ -34,4 +34,9 @@ func (s *Server) planRoutes(reg *registry) {
 	reg.handle("POST", plan+"/bedarfe/:id", need("need", "manage", inPlan), s.updateNeed)
 	reg.handle("GET", town+"/massnahmen/neu", need("measure", "create", inMunicipality), s.newLocalMeasure)
 	reg.handle("POST", town+"/massnahmen/neu", need("measure", "create", inMunicipality), s.createLocalMeasure)
+
+	// The KI's monitoring across towns, and its downloads.
+	reg.handle("GET", plan+"/monitoring", need("monitoring", "read", inPlan), s.monitoring)
+	reg.handle("GET", plan+"/monitoring.xlsx", need("monitoring", "read", inPlan), s.monitoringXLSX)
+	reg.handle("GET", plan+"/monitoring.csv", need("monitoring", "read", inPlan), s.monitoringCSV)
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/planwerk/planwerk/internal/domain"
 	localsvc "github.com/planwerk/planwerk/internal/service/localmeasure"
 	membersvc "github.com/planwerk/planwerk/internal/service/membership"
+	monitorsvc "github.com/planwerk/planwerk/internal/service/monitoring"
 	needsvc "github.com/planwerk/planwerk/internal/service/need"
 	plansvc "github.com/planwerk/planwerk/internal/service/plan"
 	reportsvc "github.com/planwerk/planwerk/internal/service/report"
@@ -22,6 +23,7 @@ type Services struct {
 	Memberships   *membersvc.Service
 	Plans         *plansvc.Service
 	Reports       *reportsvc.Service
+	Monitoring    *monitorsvc.Service
 }
 
 // ServiceStore is what the services of Services need from the database;
@@ -32,6 +34,7 @@ type ServiceStore interface {
 	membersvc.Store
 	plansvc.Store
 	reportsvc.Store
+	monitorsvc.Store
 }
 
 // NewServices builds the page services on one store; now is the clock
@@ -43,6 +46,7 @@ func NewServices(store ServiceStore, now func() time.Time) Services {
 		Memberships:   membersvc.New(store),
 		Plans:         plansvc.New(store),
 		Reports:       reportsvc.New(store, now),
+		Monitoring:    monitorsvc.New(store),
 	}
 }
 
