@@ -11,6 +11,7 @@ import (
 	needsvc "github.com/planwerk/planwerk/internal/service/need"
 	plansvc "github.com/planwerk/planwerk/internal/service/plan"
 	reportsvc "github.com/planwerk/planwerk/internal/service/report"
+	roundsvc "github.com/planwerk/planwerk/internal/service/round"
 )
 
 // Services are the use cases the pages call besides the implementations':
@@ -22,6 +23,7 @@ type Services struct {
 	Memberships   *membersvc.Service
 	Plans         *plansvc.Service
 	Reports       *reportsvc.Service
+	Rounds        *roundsvc.Service
 }
 
 // ServiceStore is what the services of Services need from the database;
@@ -32,6 +34,7 @@ type ServiceStore interface {
 	membersvc.Store
 	plansvc.Store
 	reportsvc.Store
+	roundsvc.Store
 }
 
 // NewServices builds the page services on one store; now is the clock
@@ -43,6 +46,7 @@ func NewServices(store ServiceStore, now func() time.Time) Services {
 		Memberships:   membersvc.New(store),
 		Plans:         plansvc.New(store),
 		Reports:       reportsvc.New(store, now),
+		Rounds:        roundsvc.New(store, now),
 	}
 }
 
