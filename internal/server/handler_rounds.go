@@ -24,11 +24,11 @@ type roundsData struct {
 	Towns  []domain.RoundTown
 	Closed []domain.Round
 	// Missing is the number of towns that have not completed.
-	Missing int
+	Missing  int
 	DaysLeft int // until the deadline of Round
-	Form    roundForm
-	Errors  map[string]string
-	Summary string
+	Form     roundForm
+	Errors   map[string]string
+	Summary  string
 	// NudgeOrg is the town whose reminder was refused, with its text and message.
 	NudgeOrg   int64
 	NudgeBody  string
