@@ -52,7 +52,7 @@ func TestRoundsPageShowsEveryTownToTheKI(t *testing.T) {
 		t.Fatalf("status %d", status)
 	}
 	mustContain(t, body, "Winter 2026/27", "Stichtag", "09.01.2027", "noch 45 Tage", "Integrationsausschuss, 28.01.2027",
-		"Ascheberg", "Senden", "Meldung abgeschlossen", "Meldung noch nicht abgeschlossen",
+		"Ascheberg", "Senden", "Abgeschlossen", "Noch nicht abgeschlossen",
 		"für den Sachstandsbericht fehlen uns aus Dülmen", "7 Kommunen haben ihre Meldung noch nicht abgeschlossen",
 		`name="confirm"`, "Bisher wurde keine Berichtsrunde abgeschlossen")
 	if strings.Contains(body, "Neue Berichtsrunde eröffnen") {
