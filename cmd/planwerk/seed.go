@@ -45,5 +45,14 @@ func seedDemo(ctx context.Context, db *database, log *slog.Logger) error {
 			log.Info("Beispieldaten sind bereits vorhanden", "plan", concept.Title)
 		}
 	}
+	// Two frozen status reports and an open reporting round of the current plan.
+	reports, round := seed.DemoReporting(seed.CoesfeldConcept(), time.Now())
+	created, err := db.SeedDemoReporting(ctx, seed.ConceptSlug, reports, round)
+	if err != nil {
+		return err
+	}
+	if created {
+		log.Info("Beispielberichte und Berichtsrunde geladen", "berichte", len(reports), "runde", round.Title)
+	}
 	return nil
 }

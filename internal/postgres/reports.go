@@ -204,28 +204,36 @@ func (db *DB) FindReports(ctx context.Context, planID int64, withDrafts bool) ([
 func (db *DB) FreezeReport(ctx context.Context, actor domain.Actor, planID, id int64, expectedVersion int, today time.Time) (int, error) {
 	var n int
 	err := pgx.BeginFunc(ctx, db.pool, func(tx pgx.Tx) error {
-		cur, err := lockReport(ctx, tx, planID, id, expectedVersion)
-		if err != nil {
-			return err
-		}
-		if cur.Frozen() {
-			return domain.Keyed(domain.CodeConflict, "", "error.report.alreadyFrozen", "report is frozen already")
-		}
-		tag, err := tx.Exec(ctx, snapshotSQL, id, today)
-		if err != nil {
-			return err
-		}
-		n = int(tag.RowsAffected())
-		if n == 0 {
-			return domain.Keyed(domain.CodeInvalid, "", "error.report.empty", "the report covers no implementation")
-		}
-		if _, err := tx.Exec(ctx, `UPDATE reports SET state = 'frozen', frozen_at = now(), frozen_by = $2,
-				version = version + 1, updated_at = now() WHERE id = $1`, id, actor.UserID()); err != nil {
-			return err
-		}
-		return insertAuditEvent(ctx, tx, auditEntry{ActorID: actor.UserID(), Entity: "report", EntityID: id,
-			Action: "update", Changes: map[string]domain.Change{
-				"state": {Old: domain.ReportDraft, New: domain.ReportFrozen}, "rows": {New: n}}})
+		var err error
+		n, err = freezeReport(ctx, tx, actor, planID, id, expectedVersion, today)
+		return err
 	})
 	return n, translate(err, "report")
+}
+
+// freezeReport is FreezeReport inside the caller's transaction, so that
+// closing a reporting round freezes its report in the same transaction.
+func freezeReport(ctx context.Context, tx pgx.Tx, actor domain.Actor, planID, id int64, expectedVersion int, today time.Time) (int, error) {
+	cur, err := lockReport(ctx, tx, planID, id, expectedVersion)
+	if err != nil {
+		return 0, err
+	}
+	if cur.Frozen() {
+		return 0, domain.Keyed(domain.CodeConflict, "", "error.report.alreadyFrozen", "report is frozen already")
+	}
+	tag, err := tx.Exec(ctx, snapshotSQL, id, today)
+	if err != nil {
+		return 0, err
+	}
+	n := int(tag.RowsAffected())
+	if n == 0 {
+		return 0, domain.Keyed(domain.CodeInvalid, "", "error.report.empty", "the report covers no implementation")
+	}
+	if _, err := tx.Exec(ctx, `UPDATE reports SET state = 'frozen', frozen_at = now(), frozen_by = $2,
+			version = version + 1, updated_at = now() WHERE id = $1`, id, actor.UserID()); err != nil {
+		return 0, err
+	}
+	return n, insertAuditEvent(ctx, tx, auditEntry{ActorID: actor.UserID(), Entity: "report", EntityID: id,
+		Action: "update", Changes: map[string]domain.Change{
+			"state": {Old: domain.ReportDraft, New: domain.ReportFrozen}, "rows": {New: n}}})
 }

@@ -24,7 +24,8 @@ INSERT INTO report_rows (report_id, implementation_id, organisation_id, organisa
 SELECT r.id, i.id, o.id, o.name, o.kind, af.id, af.code, af.title, af.position, g.code, g.title,
 	m.id, m.code, m.title, m.scope, m.position, i.relevance, i.status, i.progress,
 	i.continuous, i.start_on, i.due_on, i.original_due_on, i.postponements, i.last_postponed_on, i.postponement_reason,
-	open.yes AND ((NOT i.continuous AND i.due_on < $2) OR coalesce(ms.overdue, false)),
+	-- Without a due date or a milestone the comparisons are NULL: not overdue.
+	open.yes AND coalesce((NOT i.continuous AND i.due_on < $2) OR ms.overdue, false),
 	open.yes AND (i.last_update_on IS NULL OR i.last_update_on < $2::date - p.update_interval_days),
 	lu.reported_on, coalesce(lu.body, ''), coalesce(ms.list, '[]')
 FROM reports r

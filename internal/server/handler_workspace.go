@@ -72,6 +72,10 @@ type workspaceData struct {
 	CanReview    bool
 	Review       reviewState
 	Confirmation []string
+	// Round is the open reporting round for this town, nil when none is
+	// open or the visitor takes no part in it (handler_round_town.go).
+	Round   *roundBanner
+	entries []domain.WorkspaceEntry
 }
 
 // IsTodo reports whether the to-do view is shown.
@@ -114,6 +118,10 @@ func (s *Server) renderWorkspace(c *gin.Context, status int, d workspaceData) {
 		return
 	}
 	d.Plans = plans
+	if d.Round, err = s.roundBannerOf(c, d.entries); err != nil {
+		s.fail(c, err)
+		return
+	}
 	s.render(c, status, "workspace", view{
 		Title: d.Org.Name, Nav: townNav(c, d.Org.Slug),
 		Crumbs: []crumb{{Label: "layout.municipalities", Href: planPath(scopeOf(c).Plan.Slug) + "/kommunen"}, {Label: d.Org.Name}},
@@ -127,7 +135,7 @@ func (s *Server) buildWorkspace(c *gin.Context, ws domain.Workspace, f workspace
 	sc := scopeOf(c)
 	org, plan, today, items := sc.Org, sc.Plan, ws.Today, ws.Entries
 	d := workspaceData{Org: org, Plan: plan, Today: today, Filter: f, Query: f.Query().Encode(),
-		Total: len(items), Fields: fieldOptions(items),
+		Total: len(items), Fields: fieldOptions(items), entries: items,
 		RelevanceOptions: relevanceOptions(f.Relevance), StatusOptions: statusOptions(f.Status),
 		SupportOptions: supportOptions(f.Support), SortOptions: sortOptions(f.Sort),
 		CanReview: permissions(c).Can(scopeDomain(sc), "implementation", "edit")}

@@ -165,6 +165,20 @@ var matrix = map[string]map[who]int{
 	"GET /plaene/:plan/monitoring.xlsx": expect(notFound, signedOut, seeOther, noRole, forbidden, kiStaff, ok),
 	"GET /plaene/:plan/monitoring.csv":  expect(notFound, signedOut, seeOther, noRole, forbidden, kiStaff, ok),
 	"GET /monitoring":                   anyMember(moved),
+	// Reporting rounds: the KI runs them; nobody else learns of the KI's pages
+	// (404). Round 999999 does not exist, for the KI too (404); an empty form
+	// to open a round is incomplete (422).
+	// A town's coordinator completes only their own town: with no round open
+	// the answer is a conflict (409), past authorization.
+	"GET /plaene/:plan/berichtsrunden":                   expect(notFound, signedOut, seeOther, noRole, forbidden, kiStaff, ok),
+	"POST /plaene/:plan/berichtsrunden":                  expect(notFound, signedOut, unauth, noRole, forbidden, kiStaff, invalid),
+	"GET /plaene/:plan/berichtsrunden/:id":               expect(notFound, signedOut, seeOther, noRole, forbidden),
+	"POST /plaene/:plan/berichtsrunden/:id/erinnerung":   expect(notFound, signedOut, unauth, noRole, forbidden),
+	"POST /plaene/:plan/berichtsrunden/:id/abschliessen": expect(notFound, signedOut, unauth, noRole, forbidden),
+	"POST /plaene/:plan/kommunen/:slug/berichtsrunde/abgeschlossen": expect(notFound, signedOut, unauth, noRole, forbidden,
+		coordOwn, http.StatusConflict),
+	"POST /plaene/:plan/kommunen/:slug/berichtsrunde/zuruecknehmen": expect(notFound, signedOut, unauth, noRole, forbidden,
+		coordOwn, http.StatusConflict),
 }
 
 // TestAuthorizationMatrix asks every registered route as every kind of

@@ -39,4 +39,12 @@ func (s *Server) planRoutes(reg *registry) {
 	reg.handle("GET", plan+"/monitoring", need("monitoring", "read", inPlan), s.monitoring)
 	reg.handle("GET", plan+"/monitoring.xlsx", need("monitoring", "read", inPlan), s.monitoringXLSX)
 	reg.handle("GET", plan+"/monitoring.csv", need("monitoring", "read", inPlan), s.monitoringCSV)
+	// Reporting rounds: the KI runs them, each town's coordinator completes its own.
+	reg.handle("GET", plan+"/berichtsrunden", need("round", "manage", inPlan), s.rounds)
+	reg.handle("POST", plan+"/berichtsrunden", need("round", "manage", inPlan), s.openRound)
+	reg.handle("GET", plan+"/berichtsrunden/:id", need("round", "manage", inPlan), s.round)
+	reg.handle("POST", plan+"/berichtsrunden/:id/erinnerung", need("round", "manage", inPlan), s.nudgeTown)
+	reg.handle("POST", plan+"/berichtsrunden/:id/abschliessen", need("round", "manage", inPlan), s.closeRound)
+	reg.handle("POST", town+"/berichtsrunde/abgeschlossen", need("round", "complete", inMunicipality), s.completeRound)
+	reg.handle("POST", town+"/berichtsrunde/zuruecknehmen", need("round", "complete", inMunicipality), s.revokeRoundCompletion)
 }

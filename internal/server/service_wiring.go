@@ -12,6 +12,7 @@ import (
 	needsvc "github.com/planwerk/planwerk/internal/service/need"
 	plansvc "github.com/planwerk/planwerk/internal/service/plan"
 	reportsvc "github.com/planwerk/planwerk/internal/service/report"
+	roundsvc "github.com/planwerk/planwerk/internal/service/round"
 )
 
 // Services are the use cases the pages call besides the implementations':
@@ -24,6 +25,7 @@ type Services struct {
 	Plans         *plansvc.Service
 	Reports       *reportsvc.Service
 	Monitoring    *monitorsvc.Service
+	Rounds        *roundsvc.Service
 }
 
 // ServiceStore is what the services of Services need from the database;
@@ -35,6 +37,7 @@ type ServiceStore interface {
 	plansvc.Store
 	reportsvc.Store
 	monitorsvc.Store
+	roundsvc.Store
 }
 
 // NewServices builds the page services on one store; now is the clock
@@ -47,6 +50,7 @@ func NewServices(store ServiceStore, now func() time.Time) Services {
 		Plans:         plansvc.New(store),
 		Reports:       reportsvc.New(store, now),
 		Monitoring:    monitorsvc.New(store),
+		Rounds:        roundsvc.New(store, now),
 	}
 }
 
