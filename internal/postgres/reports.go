@@ -141,7 +141,7 @@ func lockReport(ctx context.Context, tx pgx.Tx, planID, id int64, expectedVersio
 	}
 	if expectedVersion != 0 && cur.Version != expectedVersion {
 		return domain.Report{}, &domain.Error{Code: domain.CodeConflict, Message: "report changed meanwhile",
-			Key: "error.msg.stale", Err: domain.ErrStaleVersion}
+			Key: "error.store.staleReport", Err: domain.ErrStaleVersion}
 	}
 	return cur, nil
 }

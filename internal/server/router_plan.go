@@ -33,4 +33,14 @@ func (s *Server) planRoutes(reg *registry) {
 	reg.handle("POST", plan+"/bedarfe/:id", need("need", "manage", inPlan), s.updateNeed)
 	reg.handle("GET", town+"/massnahmen/neu", need("measure", "create", inMunicipality), s.newLocalMeasure)
 	reg.handle("POST", town+"/massnahmen/neu", need("measure", "create", inMunicipality), s.createLocalMeasure)
+
+	// Committee reports: every member reads the frozen ones; the KI drafts,
+	// freezes and corrects them.
+	reg.handle("GET", plan+"/berichte", need("report", "read", inPlan), s.reports)
+	reg.handle("GET", plan+"/berichte/neu", need("report", "write", inPlan), s.newReport)
+	reg.handle("POST", plan+"/berichte", need("report", "write", inPlan), s.createReport)
+	reg.handle("GET", plan+"/berichte/:id/bearbeiten", need("report", "write", inPlan), s.editReport)
+	reg.handle("POST", plan+"/berichte/:id/bearbeiten", need("report", "write", inPlan), s.saveReport)
+	reg.handle("POST", plan+"/berichte/:id/einfrieren", need("report", "write", inPlan), s.freezeReport)
+	reg.handle("POST", plan+"/berichte/:id/korrektur", need("report", "write", inPlan), s.correctReport)
 }
