@@ -15,7 +15,8 @@ import (
 // at Land scale is one statement. Overdue and stale follow the rules of
 // domain.Implementation (Overdue, Stale) and domain.Milestone.Overdue; the due
 // date's history comes from the audit log. Comments, support texts and
-// contact data are not selected.
+// contact data are not selected. Overdue and stale are never NULL: an open
+// implementation without due date or milestones is simply not overdue.
 const snapshotSQL = `
 INSERT INTO report_rows (report_id, implementation_id, organisation_id, organisation_name, organisation_kind,
 	action_field_id, action_field_code, action_field_title, action_field_pos, goal_code, goal_title,
@@ -25,7 +26,7 @@ INSERT INTO report_rows (report_id, implementation_id, organisation_id, organisa
 SELECT r.id, i.id, o.id, o.name, o.kind, af.id, af.code, af.title, af.position, g.code, g.title,
 	m.id, m.code, m.title, m.scope, m.position, i.relevance, i.status, i.progress,
 	i.continuous, i.start_on, i.due_on, coalesce(dh.first_due, i.due_on), coalesce(dh.postponements, 0),
-	open.yes AND ((NOT i.continuous AND i.due_on < $2) OR ms.overdue),
+	open.yes AND (coalesce(NOT i.continuous AND i.due_on < $2, false) OR coalesce(ms.overdue, false)),
 	open.yes AND (i.last_update_on IS NULL OR i.last_update_on < $2::date - p.update_interval_days),
 	lu.reported_on, coalesce(lu.body, ''), coalesce(ms.list, '[]')
 FROM reports r
@@ -35,7 +36,7 @@ JOIN goals g ON g.id = m.goal_id
 JOIN action_fields af ON af.id = g.action_field_id
 JOIN implementations i ON i.measure_id = m.id AND i.organisation_id = ANY (r.included_org_ids)
 JOIN organisations o ON o.id = i.organisation_id
-CROSS JOIN LATERAL (SELECT i.relevance = 'relevant' AND i.status NOT IN ('completed', 'cancelled') AS yes) open
+CROSS JOIN LATERAL (SELECT coalesce(i.relevance = 'relevant' AND i.status NOT IN ('completed', 'cancelled'), false) AS yes) open
 LEFT JOIN LATERAL (
 	SELECT pu.reported_on, pu.body FROM progress_updates pu
 	WHERE pu.implementation_id = i.id ORDER BY pu.reported_on DESC, pu.id DESC LIMIT 1) lu ON true

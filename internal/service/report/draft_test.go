@@ -72,3 +72,20 @@ func TestProposalCoversTheTimeSinceTheLastFrozenReport(t *testing.T) {
 	f.frozen(t, f.scope, upToToday)
 	check(propose(), "2026-11-25") // never a period that ends before it starts
 }
+
+// An open implementation with neither a due date nor milestones is not
+// overdue; the snapshot must say false, not leave the column unknown (the
+// demo data has many such implementations and froze nothing).
+func TestFreezeTakesOpenImplementationsWithoutDueDateOrMilestones(t *testing.T) {
+	f := newFixture(t)
+	if _, err := f.pool.Exec(context.Background(), `UPDATE implementations SET relevance = 'relevant', status = 'planned'
+		WHERE organisation_id = $1`, f.nottuln); err != nil {
+		t.Fatal(err)
+	}
+	fr := f.frozen(t, f.scope, f.draft("Bericht"))
+	for _, r := range fr.Rows {
+		if r.OrgID == f.nottuln && (r.Overdue || !r.Stale) {
+			t.Errorf("Nottuln row: overdue %v stale %v, want not overdue (no date), stale (never reported)", r.Overdue, r.Stale)
+		}
+	}
+}
