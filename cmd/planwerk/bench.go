@@ -62,6 +62,7 @@ type scaleResult struct {
 	generated bool
 	pages     []pageResult
 	writes    *writeResult // measured on the large dataset only
+	freeze    *freezeResult
 }
 
 func parseBenchFlags(args []string) (benchOptions, error) {
@@ -151,6 +152,13 @@ func benchOneScale(ctx context.Context, cfg config.Config, log *slog.Logger, sc 
 			return res, "", fmt.Errorf("Schreiblast: %w", err)
 		}
 		res.writes = &w
+	}
+	if sc.withWrites {
+		f, err := measureFreeze(ctx, d.DB)
+		if err != nil {
+			return res, "", fmt.Errorf("Bericht einfrieren: %w", err)
+		}
+		res.freeze = &f
 	}
 	return res, version, nil
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestWithDatabase(t *testing.T) {
@@ -47,5 +48,15 @@ func TestCheckQueryCounts(t *testing.T) {
 				t.Errorf("error %v, want one containing %q", err, tt.wantErr)
 			}
 		})
+	}
+}
+
+func TestPrintFreezeReport(t *testing.T) {
+	var b strings.Builder
+	printFreezeReport(&b, freezeResult{rows: 107316, elapsed: 2500 * time.Millisecond})
+	for _, want := range []string{"| Bericht einfrieren |", "| alle Kommunen, alle Arten | 107316 | 2.50 s | ≤ 5 s | 0.50 |"} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("freeze report lacks %q:\n%s", want, b.String())
+		}
 	}
 }

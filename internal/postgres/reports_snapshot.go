@@ -35,7 +35,7 @@ JOIN goals g ON g.id = m.goal_id
 JOIN action_fields af ON af.id = g.action_field_id
 JOIN implementations i ON i.measure_id = m.id AND i.organisation_id = ANY (r.included_org_ids)
 JOIN organisations o ON o.id = i.organisation_id
-CROSS JOIN LATERAL (SELECT i.relevance = 'relevant' AND i.status NOT IN ('completed', 'cancelled') AS yes) open
+CROSS JOIN LATERAL (SELECT coalesce(i.relevance = 'relevant' AND i.status NOT IN ('completed', 'cancelled'), false) AS yes) open
 LEFT JOIN LATERAL (
 	SELECT pu.reported_on, pu.body FROM progress_updates pu
 	WHERE pu.implementation_id = i.id ORDER BY pu.reported_on DESC, pu.id DESC LIMIT 1) lu ON true

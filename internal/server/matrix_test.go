@@ -179,6 +179,17 @@ var matrix = map[string]map[who]int{
 		coordOwn, http.StatusConflict),
 	"POST /plaene/:plan/kommunen/:slug/berichtsrunde/zuruecknehmen": expect(notFound, signedOut, unauth, noRole, forbidden,
 		coordOwn, http.StatusConflict),
+	// Committee reports: every member of the county reads the list; only the
+	// KI drafts, freezes and corrects (everyone else who reads gets 403).
+	// Report 999999 does not exist; empty forms lack their version (400) or
+	// title, period and coverage (422).
+	"GET /plaene/:plan/berichte":                 reader,
+	"GET /plaene/:plan/berichte/neu":             outside(expect(forbidden, signedOut, seeOther, kiStaff, ok)),
+	"POST /plaene/:plan/berichte":                outside(expect(forbidden, signedOut, unauth, kiStaff, invalid)),
+	"GET /plaene/:plan/berichte/:id/bearbeiten":  outside(expect(forbidden, signedOut, seeOther, kiStaff, notFound)),
+	"POST /plaene/:plan/berichte/:id/bearbeiten": outside(expect(forbidden, signedOut, unauth, kiStaff, badReq)),
+	"POST /plaene/:plan/berichte/:id/einfrieren": outside(expect(forbidden, signedOut, unauth, kiStaff, badReq)),
+	"POST /plaene/:plan/berichte/:id/korrektur":  outside(expect(forbidden, signedOut, unauth, kiStaff, invalid)),
 }
 
 // TestAuthorizationMatrix asks every registered route as every kind of

@@ -47,4 +47,13 @@ func (s *Server) planRoutes(reg *registry) {
 	reg.handle("POST", plan+"/berichtsrunden/:id/abschliessen", need("round", "manage", inPlan), s.closeRound)
 	reg.handle("POST", town+"/berichtsrunde/abgeschlossen", need("round", "complete", inMunicipality), s.completeRound)
 	reg.handle("POST", town+"/berichtsrunde/zuruecknehmen", need("round", "complete", inMunicipality), s.revokeRoundCompletion)
+	// Committee reports: every member reads the frozen ones; the KI drafts,
+	// freezes and corrects them.
+	reg.handle("GET", plan+"/berichte", need("report", "read", inPlan), s.reports)
+	reg.handle("GET", plan+"/berichte/neu", need("report", "write", inPlan), s.newReport)
+	reg.handle("POST", plan+"/berichte", need("report", "write", inPlan), s.createReport)
+	reg.handle("GET", plan+"/berichte/:id/bearbeiten", need("report", "write", inPlan), s.editReport)
+	reg.handle("POST", plan+"/berichte/:id/bearbeiten", need("report", "write", inPlan), s.saveReport)
+	reg.handle("POST", plan+"/berichte/:id/einfrieren", need("report", "write", inPlan), s.freezeReport)
+	reg.handle("POST", plan+"/berichte/:id/korrektur", need("report", "write", inPlan), s.correctReport)
 }

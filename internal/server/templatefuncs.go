@@ -25,6 +25,9 @@ var templateFuncs = template.FuncMap{
 	"supportRetry": supportRetry,
 	// The comparison after a version conflict (conflict.go).
 	"conflictArgs": conflictArgs,
+	// The draft form of a committee report (handler_report_form.go).
+	"reportInput":   reportInput,
+	"narrativeName": narrativeName,
 }
 
 // berlin is the time zone the users live in; UTC if the zone database is missing.

@@ -21,6 +21,7 @@ type Store interface {
 	FindReports(ctx context.Context, planID int64, withDrafts bool) ([]domain.Report, error)
 	FindFrozenReport(ctx context.Context, plan domain.Plan, id int64) (domain.FrozenReport, error)
 	FindMunicipalities(ctx context.Context, countyID int64) ([]domain.Organisation, error)
+	FindCatalogue(ctx context.Context, planID int64) ([]domain.ActionField, error)
 }
 
 // Service runs the reports' use cases.
