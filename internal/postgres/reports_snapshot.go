@@ -25,7 +25,7 @@ INSERT INTO report_rows (report_id, implementation_id, organisation_id, organisa
 SELECT r.id, i.id, o.id, o.name, o.kind, af.id, af.code, af.title, af.position, g.code, g.title,
 	m.id, m.code, m.title, m.scope, m.position, i.relevance, i.status, i.progress,
 	i.continuous, i.start_on, i.due_on, coalesce(dh.first_due, i.due_on), coalesce(dh.postponements, 0),
-	open.yes AND ((NOT i.continuous AND i.due_on < $2) OR ms.overdue),
+	open.yes AND (coalesce(NOT i.continuous AND i.due_on < $2, false) OR coalesce(ms.overdue, false)),
 	open.yes AND (i.last_update_on IS NULL OR i.last_update_on < $2::date - p.update_interval_days),
 	lu.reported_on, coalesce(lu.body, ''), coalesce(ms.list, '[]')
 FROM reports r
