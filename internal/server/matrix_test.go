@@ -155,6 +155,14 @@ var matrix = map[string]map[who]int{
 	"GET /verwaltung/mitgliedschaften/:id/entziehen": expect(notFound, signedOut, seeOther, noRole, forbidden),
 	"POST /verwaltung/mitgliedschaften/:id/entziehen": expect(notFound, signedOut, unauth, noRole, forbidden,
 		adminStaff, invalid), // membership 999999 does not exist
+
+	// Frozen reports and their downloads (exports). Report 999999 does not
+	// exist; report_test.go asks the same routes of a real report.
+	"GET /plaene/:plan/berichte/:id":              expect(notFound, signedOut, seeOther, noRole, forbidden),
+	"GET /plaene/:plan/berichte/:id/bericht.pdf":  expect(notFound, signedOut, seeOther, noRole, forbidden),
+	"GET /plaene/:plan/berichte/:id/bericht.xlsx": expect(notFound, signedOut, seeOther, noRole, forbidden),
+	"GET /plaene/:plan/berichte/:id/bericht.csv":  expect(notFound, signedOut, seeOther, noRole, forbidden),
+	"GET /plaene/:plan/berichte/:id/ratsinfo.zip": expect(notFound, signedOut, seeOther, noRole, forbidden),
 }
 
 // TestAuthorizationMatrix asks every registered route as every kind of

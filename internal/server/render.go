@@ -19,7 +19,8 @@ import (
 // at start; a missing or broken one stops the program before it serves.
 var pageNames = []string{"error", "plans", "overview", "measure", "workspace", "municipalities", "noplan", "accessibility",
 	"noaccess", "implementation", "edit", "users", "membership_revoke",
-	"support_form", "support_queue", "needs", "needs_overview", "local_measure", "api_tokens"}
+	"support_form", "support_queue", "needs", "needs_overview", "local_measure", "api_tokens",
+	"report", "report_print"}
 
 type pages struct {
 	byName map[string]*template.Template

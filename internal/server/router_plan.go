@@ -33,4 +33,12 @@ func (s *Server) planRoutes(reg *registry) {
 	reg.handle("POST", plan+"/bedarfe/:id", need("need", "manage", inPlan), s.updateNeed)
 	reg.handle("GET", town+"/massnahmen/neu", need("measure", "create", inMunicipality), s.newLocalMeasure)
 	reg.handle("POST", town+"/massnahmen/neu", need("measure", "create", inMunicipality), s.createLocalMeasure)
+
+	// A frozen committee report: the page (compared on ?vergleich=) and its downloads.
+	const report = plan + "/berichte/:id"
+	reg.handle("GET", report, need("report", "read", inPlan), s.report)
+	reg.handle("GET", report+"/bericht.pdf", need("report", "read", inPlan), s.reportPDF)
+	reg.handle("GET", report+"/bericht.xlsx", need("report", "read", inPlan), s.reportXLSX)
+	reg.handle("GET", report+"/bericht.csv", need("report", "read", inPlan), s.reportCSV)
+	reg.handle("GET", report+"/ratsinfo.zip", need("report", "read", inPlan), s.reportBundle)
 }
