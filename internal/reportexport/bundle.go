@@ -15,6 +15,9 @@ const (
 	FileType  = "https://schema.oparl.org/1.1/File"
 	// PaperJSON is the description's file name in the bundle.
 	PaperJSON = "oparl-paper.json"
+	// PaperKind is the paper type of a status report in German council
+	// information systems: a value of their vocabulary, not a UI text.
+	PaperKind = "Mitteilungsvorlage"
 )
 
 // Paper is the bundle's description, shaped like an OParl 1.1 Paper

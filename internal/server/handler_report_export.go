@@ -132,7 +132,7 @@ func (s *Server) reportBundle(c *gin.Context) {
 		frozen = r.FrozenAt.In(berlin)
 	}
 	zip, err := reportexport.Bundle(reportexport.BundleInfo{Name: r.Title, Reference: reportReference(d),
-		PaperType: t.T("exports.cover.kind"), Date: frozen},
+		PaperType: reportexport.PaperKind, Date: frozen},
 		reportexport.Attachment{Name: r.Title, FileName: reportFileName(d, "pdf"), MimeType: mimePDF, Data: pdf},
 		reportexport.Attachment{Name: t.T("exports.bundle.xlsxName", "Title", r.Title), FileName: reportFileName(d, "xlsx"),
 			MimeType: mimeXLSX, Data: xlsx})
