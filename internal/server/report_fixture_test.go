@@ -46,7 +46,7 @@ func (a *app) addReports(t *testing.T) demoReports {
 		return domain.Report{Title: title, Committee: "Ausschuss für Soziales, Integration und Gleichstellung",
 			MeetingOn: &meeting, PeriodFrom: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC),
 			PeriodTo: time.Date(2026, 11, 30, 0, 0, 0, 0, time.UTC), IncludedOrgIDs: orgs,
-			Introduction: "Dieser Bericht fasst den Stand der Umsetzung zusammen.\n\nEr wurde eingefroren.",
+			Introduction:   "Dieser Bericht fasst den Stand der Umsetzung zusammen.\n\nEr wurde eingefroren.",
 			IncludedScopes: []domain.Scope{domain.ScopeCounty, domain.ScopeMunicipal, domain.ScopeLocal}}
 	}
 	freeze := func(title string) int64 {
