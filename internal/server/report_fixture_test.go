@@ -3,6 +3,7 @@ package server_test
 import (
 	"context"
 	"fmt"
+	"slices"
 	"testing"
 	"time"
 
@@ -25,6 +26,13 @@ func (d demoReports) path(id int64) string { return fmt.Sprintf("%s/berichte/%d"
 
 func (a *app) addReports(t *testing.T) demoReports {
 	t.Helper()
+	return a.addReportsOf(t)
+}
+
+// addReportsOf is addReports for the county office and the named towns only
+// (every town when none is named): a short report for the browser.
+func (a *app) addReportsOf(t *testing.T, only ...string) demoReports {
+	t.Helper()
 	ctx := context.Background()
 	plan, err := a.DB.FindPlanBySlug(ctx, seed.ConceptSlug)
 	if err != nil {
@@ -37,7 +45,9 @@ func (a *app) addReports(t *testing.T) demoReports {
 	}
 	orgs := []int64{plan.OwnerID}
 	for _, town := range towns {
-		orgs = append(orgs, town.ID)
+		if len(only) == 0 || slices.Contains(only, town.Slug) {
+			orgs = append(orgs, town.ID)
+		}
 	}
 	actor := a.account(t, "demo-ki-1")
 	svc := reportsvc.New(a.DB, func() time.Time { return today })
