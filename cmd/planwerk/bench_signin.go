@@ -43,7 +43,7 @@ func startBenchApp(ctx context.Context, cfg config.Config, d *database, countySl
 		stop()
 		return nil, err
 	}
-	srv, err := newServer(cfg, quiet, d)
+	srv, err := newServer(cfg, quiet, d, nil)
 	if err != nil {
 		stop()
 		return nil, err

@@ -13,6 +13,7 @@ import (
 	"github.com/planwerk/planwerk/internal/auth"
 	"github.com/planwerk/planwerk/internal/authz"
 	"github.com/planwerk/planwerk/internal/config"
+	"github.com/planwerk/planwerk/internal/pdfprint"
 	"github.com/planwerk/planwerk/internal/server"
 	"github.com/planwerk/planwerk/internal/service/apitoken"
 	"github.com/planwerk/planwerk/internal/service/implementation"
@@ -33,7 +34,7 @@ func runServe(ctx context.Context, cfg config.Config, log *slog.Logger) error {
 
 // newServer wires the HTTP server: policy, sign-in with server-side sessions
 // in PostgreSQL, the store, and the JSON API under /api/.
-func newServer(cfg config.Config, log *slog.Logger, db *database) (*server.Server, error) {
+func newServer(cfg config.Config, log *slog.Logger, db *database, pdf server.PDFPrinter) (*server.Server, error) {
 	az, err := authz.New()
 	if err != nil {
 		return nil, err
@@ -42,7 +43,7 @@ func newServer(cfg config.Config, log *slog.Logger, db *database) (*server.Serve
 	impls := implementation.New(db, nil)
 	tokens := apitoken.New(db, time.Now)
 	srv, err := server.New(server.Deps{Store: db, Implementations: impls, Auth: authn, Authz: az, Log: log,
-		Tokens: tokens, Services: server.NewServices(db, nil)},
+		Tokens: tokens, Services: server.NewServices(db, nil), PDF: pdf},
 		server.Options{Operator: cfg.Operator, PublicURL: cfg.PublicURL, IssuerURL: cfg.OIDCIssuer,
 			RequestTimeout: cfg.RequestTimeout})
 	if err != nil {
@@ -59,7 +60,9 @@ func newServer(cfg config.Config, log *slog.Logger, db *database) (*server.Serve
 // serve answers HTTP until ctx is cancelled, then shuts down within
 // cfg.ShutdownTimeout.
 func serve(ctx context.Context, cfg config.Config, log *slog.Logger, db *database) error {
-	srv, err := newServer(cfg, log, db)
+	pdf, closePDF := pdfEngine(cfg, log)
+	defer closePDF()
+	srv, err := newServer(cfg, log, db, pdf)
 	if err != nil {
 		return err
 	}
@@ -101,4 +104,17 @@ func shutdown(httpServer *http.Server, cancelRequests context.CancelFunc, grace 
 	log.Warn("offene Anfragen nach der Schonfrist abgebrochen", "schonfrist", grace)
 	cancelRequests()
 	_ = httpServer.Close()
+}
+
+// pdfEngine finds Chromium for the reports' PDFs; it starts with the first
+// PDF and ends with the server. Without Chromium Planwerk runs all the same:
+// the PDF download then explains what to install.
+func pdfEngine(cfg config.Config, log *slog.Logger) (server.PDFPrinter, func()) {
+	path, err := pdfprint.Find(cfg.Chromium)
+	if err != nil {
+		log.Warn("kein Chromium gefunden: PDF-Berichte sind nicht verfügbar (apt-get install chromium oder PLANWERK_CHROMIUM)", "err", err)
+		return nil, func() {}
+	}
+	e := pdfprint.New(pdfprint.Options{ExecPath: path, Parallel: 2, Timeout: 45 * time.Second})
+	return e, e.Close
 }

@@ -21,6 +21,9 @@ type Config struct {
 	DataDir string
 	// Operator (PLANWERK_OPERATOR) names the body running this instance, shown in the page header.
 	Operator string
+	// Chromium (PLANWERK_CHROMIUM) is the browser that prints the reports'
+	// PDFs; empty means: look for chromium, chromium-browser, google-chrome on PATH.
+	Chromium string
 	// LogLevel (PLANWERK_LOG_LEVEL): debug, info, warn or error.
 	LogLevel slog.Level
 	// DBTimeout (PLANWERK_DB_TIMEOUT) bounds connecting to the database at start.
@@ -84,6 +87,7 @@ func Load(getenv func(string) string) (Config, error) {
 	setString(&c.Addr, getenv("PLANWERK_ADDR"))
 	setString(&c.DataDir, getenv("PLANWERK_DATA_DIR"))
 	setString(&c.Operator, getenv("PLANWERK_OPERATOR"))
+	setString(&c.Chromium, getenv("PLANWERK_CHROMIUM"))
 	if v := getenv("PLANWERK_LOG_LEVEL"); v != "" {
 		if err := c.LogLevel.UnmarshalText([]byte(v)); err != nil {
 			problems = append(problems, fmt.Sprintf("PLANWERK_LOG_LEVEL=%q: erwartet debug, info, warn oder error", v))

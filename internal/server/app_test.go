@@ -116,7 +116,8 @@ func newServerAndAPI(t *testing.T, db *postgres.DB, issuer, appURL string, log *
 	impls := implementation.New(db, func() time.Time { return today })
 	tokens := apitoken.New(db, func() time.Time { return today })
 	srv, err := server.New(server.Deps{Store: db, Auth: authn, Authz: az, Log: log,
-		Implementations: impls, Tokens: tokens, Services: server.NewServices(db, func() time.Time { return today })},
+		Implementations: impls, Tokens: tokens, Services: server.NewServices(db, func() time.Time { return today }),
+		PDF: testPDF(t)},
 		server.Options{Operator: "Kreis Test", PublicURL: appURL, IssuerURL: issuer,
 			Now: func() time.Time { return today }, RequestTimeout: timeout})
 	if err != nil {

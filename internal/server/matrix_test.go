@@ -190,6 +190,13 @@ var matrix = map[string]map[who]int{
 	"POST /plaene/:plan/berichte/:id/bearbeiten": outside(expect(forbidden, signedOut, unauth, kiStaff, badReq)),
 	"POST /plaene/:plan/berichte/:id/einfrieren": outside(expect(forbidden, signedOut, unauth, kiStaff, badReq)),
 	"POST /plaene/:plan/berichte/:id/korrektur":  outside(expect(forbidden, signedOut, unauth, kiStaff, invalid)),
+	// Frozen reports and their downloads (exports). Report 999999 does not
+	// exist; report_test.go asks the same routes of a real report.
+	"GET /plaene/:plan/berichte/:id":              expect(notFound, signedOut, seeOther, noRole, forbidden),
+	"GET /plaene/:plan/berichte/:id/bericht.pdf":  expect(notFound, signedOut, seeOther, noRole, forbidden),
+	"GET /plaene/:plan/berichte/:id/bericht.xlsx": expect(notFound, signedOut, seeOther, noRole, forbidden),
+	"GET /plaene/:plan/berichte/:id/bericht.csv":  expect(notFound, signedOut, seeOther, noRole, forbidden),
+	"GET /plaene/:plan/berichte/:id/ratsinfo.zip": expect(notFound, signedOut, seeOther, noRole, forbidden),
 }
 
 // TestAuthorizationMatrix asks every registered route as every kind of

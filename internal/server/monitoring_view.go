@@ -1,7 +1,6 @@
 package server
 
 import (
-	"fmt"
 
 	"github.com/planwerk/planwerk/internal/domain"
 )
@@ -97,13 +96,3 @@ func figureLink(ws, field string, m domain.MonitoringMetric) string {
 	return ws + "?" + f.Query().Encode()
 }
 
-// signed writes a change with its sign: +2, −1 (a real minus sign), ±0.
-func signed(n int) string {
-	switch {
-	case n > 0:
-		return fmt.Sprintf("+%d", n)
-	case n < 0:
-		return fmt.Sprintf("−%d", -n)
-	}
-	return "±0"
-}

@@ -20,7 +20,7 @@ import (
 var pageNames = []string{"error", "plans", "overview", "measure", "workspace", "municipalities", "noplan", "accessibility",
 	"noaccess", "implementation", "edit", "users", "membership_revoke",
 	"support_form", "support_queue", "needs", "needs_overview", "local_measure", "api_tokens",
-	"monitoring", "rounds", "reports", "report_form"}
+	"monitoring", "rounds", "reports", "report_form", "report", "report_print"}
 
 type pages struct {
 	byName map[string]*template.Template

@@ -56,4 +56,11 @@ func (s *Server) planRoutes(reg *registry) {
 	reg.handle("POST", plan+"/berichte/:id/bearbeiten", need("report", "write", inPlan), s.saveReport)
 	reg.handle("POST", plan+"/berichte/:id/einfrieren", need("report", "write", inPlan), s.freezeReport)
 	reg.handle("POST", plan+"/berichte/:id/korrektur", need("report", "write", inPlan), s.correctReport)
+	// A frozen committee report: the page (compared on ?vergleich=) and its downloads.
+	const report = plan + "/berichte/:id"
+	reg.handle("GET", report, need("report", "read", inPlan), s.report)
+	reg.handle("GET", report+"/bericht.pdf", need("report", "read", inPlan), s.reportPDF)
+	reg.handle("GET", report+"/bericht.xlsx", need("report", "read", inPlan), s.reportXLSX)
+	reg.handle("GET", report+"/bericht.csv", need("report", "read", inPlan), s.reportCSV)
+	reg.handle("GET", report+"/ratsinfo.zip", need("report", "read", inPlan), s.reportBundle)
 }

@@ -62,6 +62,9 @@ type Deps struct {
 	Services        Services
 	// Tokens manages the personal API tokens of the signed-in user's page.
 	Tokens *apitoken.Service
+	// PDF prints the reports' PDFs; nil when no Chromium is installed (the
+	// PDF download then explains what to install).
+	PDF PDFPrinter
 }
 
 // Options configure the server.
@@ -107,6 +110,7 @@ type Server struct {
 	services Services
 	tokens   *apitoken.Service
 	api      http.Handler
+	pdf      PDFPrinter
 }
 
 // New builds the server: templates are parsed and routes registered here, so
@@ -135,7 +139,7 @@ func New(deps Deps, opts Options) (*Server, error) {
 	}
 	s := &Server{store: deps.Store, impls: deps.Implementations, auth: deps.Auth, authz: deps.Authz, log: deps.Log, pages: pages,
 		messages: messages, plainMessages: plainMessages, opts: opts, csp: contentSecurityPolicy(opts.IssuerURL),
-		services: deps.Services, tokens: deps.Tokens}
+		services: deps.Services, tokens: deps.Tokens, pdf: deps.PDF}
 	router, err := s.routes()
 	if err != nil {
 		return nil, err

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"fmt"
 	"html/template"
 	"time"
 
@@ -125,4 +126,16 @@ func postponedLine(v view, i domain.Implementation) string {
 	}
 	return v.T("implementation.postponed.line", "Original", v.Date(*i.OriginalDueOn), "On", v.Date(*i.LastPostponedOn),
 		"Reason", i.PostponementReason)
+}
+
+// signed writes a change with its sign: +2, −1 (a real minus sign), ±0;
+// the monitoring and the report comparison use it.
+func signed(n int) string {
+	switch {
+	case n > 0:
+		return fmt.Sprintf("+%d", n)
+	case n < 0:
+		return fmt.Sprintf("−%d", -n)
+	}
+	return "±0"
 }
