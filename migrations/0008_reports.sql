@@ -49,7 +49,9 @@ CREATE TABLE report_narratives (
 -- Names and codes are copied, not referenced, so a later catalogue change does
 -- not alter a frozen report. Never here: comments, support texts, contact data.
 CREATE TABLE report_rows (
-    report_id           bigint   NOT NULL REFERENCES reports (id),
+    -- No foreign key: at Land scale its per-row check would cost seconds of
+    -- the freeze; report_rows_insert checks the report once per statement.
+    report_id           bigint   NOT NULL,
     implementation_id   bigint   NOT NULL,
     organisation_id     bigint   NOT NULL,
     organisation_name   text     NOT NULL,
@@ -60,6 +62,7 @@ CREATE TABLE report_rows (
     action_field_pos    integer  NOT NULL,
     goal_code           text     NOT NULL,
     goal_title          text     NOT NULL,
+    goal_pos            integer  NOT NULL DEFAULT 0,
     measure_id          bigint   NOT NULL,
     measure_code        text     NOT NULL,
     measure_title       text     NOT NULL,
@@ -98,6 +101,19 @@ BEGIN
     RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
 END;
 $$;
+-- Rows may be added only to an existing draft: checked once per statement
+-- (the freeze inserts every row in one statement), over the rows it added.
+CREATE FUNCTION report_rows_insert_check() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF EXISTS (SELECT 1 FROM (SELECT DISTINCT report_id FROM new_rows) n
+               LEFT JOIN reports r ON r.id = n.report_id
+               WHERE r.id IS NULL OR r.state = 'frozen') THEN
+        RAISE EXCEPTION 'report rows can be added to a draft report only'
+            USING ERRCODE = 'object_not_in_prerequisite_state';
+    END IF;
+    RETURN NULL;
+END;
+$$;
 CREATE FUNCTION report_parts_frozen_immutable() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
     rid bigint := CASE WHEN TG_OP = 'INSERT' THEN NEW.report_id ELSE OLD.report_id END;
@@ -113,7 +129,10 @@ CREATE TRIGGER reports_frozen BEFORE UPDATE OR DELETE ON reports
     FOR EACH ROW EXECUTE FUNCTION reports_frozen_immutable();
 CREATE TRIGGER report_narratives_frozen BEFORE INSERT OR UPDATE OR DELETE ON report_narratives
     FOR EACH ROW EXECUTE FUNCTION report_parts_frozen_immutable();
-CREATE TRIGGER report_rows_frozen BEFORE INSERT OR UPDATE OR DELETE ON report_rows
+CREATE TRIGGER report_rows_insert AFTER INSERT ON report_rows
+    REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION report_rows_insert_check();
+CREATE TRIGGER report_rows_frozen BEFORE UPDATE OR DELETE ON report_rows
     FOR EACH ROW EXECUTE FUNCTION report_parts_frozen_immutable();
 
 -- Reporting rounds (Berichtsrunden): the KI opens one per plan with a deadline
@@ -171,7 +190,8 @@ ALTER TABLE audit_events ADD CONSTRAINT audit_events_entity_check
                       'plan', 'need', 'api_token'));
 DROP TABLE round_nudges, round_completions, reporting_rounds;
 DROP TRIGGER report_rows_frozen ON report_rows;
+DROP TRIGGER report_rows_insert ON report_rows;
 DROP TRIGGER report_narratives_frozen ON report_narratives;
 DROP TRIGGER reports_frozen ON reports;
 DROP TABLE report_rows, report_narratives, reports;
-DROP FUNCTION report_parts_frozen_immutable(), reports_frozen_immutable();
+DROP FUNCTION report_parts_frozen_immutable(), reports_frozen_immutable(), report_rows_insert_check();

@@ -60,6 +60,7 @@ type ReportRow struct {
 	FieldPosition    int
 	GoalCode         string
 	GoalTitle        string
+	GoalPosition     int
 	MeasureID        int64
 	MeasureCode      string
 	MeasureTitle     string

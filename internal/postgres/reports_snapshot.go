@@ -16,35 +16,45 @@ import (
 // domain.Implementation (Overdue, Stale) and domain.Milestone.Overdue.
 // Comments, support texts and contact data are not selected.
 const snapshotSQL = `
+WITH r AS (SELECT * FROM reports WHERE id = $1),
+inc AS (
+	SELECT i.id FROM r
+	JOIN measures m ON m.plan_id = r.plan_id AND m.scope = ANY (r.included_scopes)
+	JOIN implementations i ON i.measure_id = m.id AND i.organisation_id = ANY (r.included_org_ids)),
+-- Milestones of the included implementations, aggregated in one pass.
+ms AS (
+	SELECT ml.implementation_id,
+		jsonb_agg(jsonb_build_object('title', ml.title, 'due_on', ml.due_on, 'done', ml.done,
+			'done_on', ml.done_on) ORDER BY ml.due_on NULLS LAST, ml.id) AS list,
+		bool_or(NOT ml.done AND ml.due_on < $2) AS overdue
+	FROM milestones ml JOIN inc ON inc.id = ml.implementation_id
+	GROUP BY ml.implementation_id)
 INSERT INTO report_rows (report_id, implementation_id, organisation_id, organisation_name, organisation_kind,
-	action_field_id, action_field_code, action_field_title, action_field_pos, goal_code, goal_title,
+	action_field_id, action_field_code, action_field_title, action_field_pos, goal_code, goal_title, goal_pos,
 	measure_id, measure_code, measure_title, measure_scope, measure_pos, relevance, status, progress,
 	continuous, start_on, due_on, first_due_on, postponements, last_postponed_on, postponement_reason,
 	overdue, stale, last_report_on, last_report_text, milestones)
-SELECT r.id, i.id, o.id, o.name, o.kind, af.id, af.code, af.title, af.position, g.code, g.title,
+SELECT r.id, i.id, o.id, o.name, o.kind, af.id, af.code, af.title, af.position, g.code, g.title, g.position,
 	m.id, m.code, m.title, m.scope, m.position, i.relevance, i.status, i.progress,
 	i.continuous, i.start_on, i.due_on, i.original_due_on, i.postponements, i.last_postponed_on, i.postponement_reason,
 	-- Without a due date or a milestone the comparisons are NULL: not overdue.
 	open.yes AND coalesce((NOT i.continuous AND i.due_on < $2) OR ms.overdue, false),
 	open.yes AND (i.last_update_on IS NULL OR i.last_update_on < $2::date - p.update_interval_days),
 	lu.reported_on, coalesce(lu.body, ''), coalesce(ms.list, '[]')
-FROM reports r
+FROM r
 JOIN plans p ON p.id = r.plan_id
-JOIN measures m ON m.plan_id = r.plan_id AND m.scope = ANY (r.included_scopes)
+JOIN inc ON true
+JOIN implementations i ON i.id = inc.id
+JOIN measures m ON m.id = i.measure_id
 JOIN goals g ON g.id = m.goal_id
 JOIN action_fields af ON af.id = g.action_field_id
-JOIN implementations i ON i.measure_id = m.id AND i.organisation_id = ANY (r.included_org_ids)
 JOIN organisations o ON o.id = i.organisation_id
+LEFT JOIN ms ON ms.implementation_id = i.id
 CROSS JOIN LATERAL (SELECT coalesce(i.relevance = 'relevant' AND i.status NOT IN ('completed', 'cancelled'), false) AS yes) open
+-- The latest progress report, by the index on (implementation, day, id).
 LEFT JOIN LATERAL (
 	SELECT pu.reported_on, pu.body FROM progress_updates pu
-	WHERE pu.implementation_id = i.id ORDER BY pu.reported_on DESC, pu.id DESC LIMIT 1) lu ON true
-LEFT JOIN LATERAL (
-	SELECT jsonb_agg(jsonb_build_object('title', ml.title, 'due_on', ml.due_on, 'done', ml.done,
-			'done_on', ml.done_on) ORDER BY ml.due_on NULLS LAST, ml.id) AS list,
-		bool_or(NOT ml.done AND ml.due_on < $2) AS overdue
-	FROM milestones ml WHERE ml.implementation_id = i.id) ms ON true
-WHERE r.id = $1`
+	WHERE pu.implementation_id = i.id ORDER BY pu.reported_on DESC, pu.id DESC LIMIT 1) lu ON true`
 
 // FindFrozenReport reads a frozen report of a plan with its snapshot rows in
 // catalogue order (action field, measure, organisation), its plan and the
@@ -82,13 +92,13 @@ func findReportFields(ctx context.Context, q rowQuerier, planID int64) ([]domain
 
 func findReportRows(ctx context.Context, q rowQuerier, reportID int64) ([]domain.ReportRow, error) {
 	rows, err := q.Query(ctx, `SELECT implementation_id, organisation_id, organisation_name, organisation_kind,
-			action_field_id, action_field_code, action_field_title, action_field_pos, goal_code, goal_title,
+			action_field_id, action_field_code, action_field_title, action_field_pos, goal_code, goal_title, goal_pos,
 			measure_id, measure_code, measure_title, measure_scope, measure_pos, relevance, coalesce(status, ''),
 			progress, continuous, start_on, due_on, first_due_on, postponements, last_postponed_on, postponement_reason,
 			overdue, stale,
 			last_report_on, last_report_text, milestones
 		FROM report_rows WHERE report_id = $1
-		ORDER BY action_field_pos, action_field_code, measure_pos, measure_code, organisation_kind, organisation_name`, reportID)
+		ORDER BY action_field_pos, action_field_code, goal_pos, goal_code, measure_pos, measure_code, organisation_kind, organisation_name`, reportID)
 	if err != nil {
 		return nil, err
 	}
@@ -96,7 +106,7 @@ func findReportRows(ctx context.Context, q rowQuerier, reportID int64) ([]domain
 	var r domain.ReportRow
 	var milestones []byte
 	_, err = pgx.ForEachRow(rows, []any{&r.ImplementationID, &r.OrgID, &r.OrgName, &r.OrgKind,
-		&r.FieldID, &r.FieldCode, &r.FieldTitle, &r.FieldPosition, &r.GoalCode, &r.GoalTitle,
+		&r.FieldID, &r.FieldCode, &r.FieldTitle, &r.FieldPosition, &r.GoalCode, &r.GoalTitle, &r.GoalPosition,
 		&r.MeasureID, &r.MeasureCode, &r.MeasureTitle, &r.MeasureScope, &r.MeasurePosition, &r.Relevance, &r.Status,
 		&r.Progress, &r.Continuous, &r.StartOn, &r.DueOn, &r.FirstDueOn, &r.Postponements, &r.LastPostponedOn,
 		&r.PostponementReason, &r.Overdue, &r.Stale,

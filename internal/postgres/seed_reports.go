@@ -132,6 +132,12 @@ UPDATE report_rows rr SET
 		WHEN lu.reported_on IS NOT NULL AND rr.relevance = 'relevant' THEN coalesce(lu.status, rr.status)
 		ELSE rr.status END,
 	progress = CASE WHEN lu.reported_on IS NULL AND later.yes THEN 0 ELSE coalesce(lu.progress, rr.progress) END,
+	-- A due date moved after that day had not moved yet (the demo moves each at most once).
+	due_on = CASE WHEN rr.last_postponed_on > $2::date THEN rr.first_due_on ELSE rr.due_on END,
+	first_due_on = CASE WHEN rr.last_postponed_on > $2::date THEN NULL ELSE rr.first_due_on END,
+	postponements = CASE WHEN rr.last_postponed_on > $2::date THEN 0 ELSE rr.postponements END,
+	postponement_reason = CASE WHEN rr.last_postponed_on > $2::date THEN '' ELSE rr.postponement_reason END,
+	last_postponed_on = CASE WHEN rr.last_postponed_on > $2::date THEN NULL ELSE rr.last_postponed_on END,
 	last_report_on = lu.reported_on,
 	last_report_text = coalesce(lu.body, ''),
 	milestones = coalesce((

@@ -1,7 +1,6 @@
 package server
 
 import (
-
 	"github.com/planwerk/planwerk/internal/domain"
 )
 
@@ -95,4 +94,3 @@ func figureLink(ws, field string, m domain.MonitoringMetric) string {
 	f.Sort = domain.SortByNumber
 	return ws + "?" + f.Query().Encode()
 }
-

@@ -133,7 +133,6 @@ func paragraphs(s string) []string {
 	return out
 }
 
-
 func init() {
 	templateFuncs["reportState"] = rowState
 	templateFuncs["paragraphs"] = paragraphs

@@ -101,9 +101,14 @@ func TestAFrozenReportNeverChangesNotEvenInSQL(t *testing.T) {
 		`DELETE FROM report_rows WHERE report_id = $1`,
 		`INSERT INTO report_narratives (report_id, action_field_id, body) SELECT $1, id, 'nachträglich' FROM action_fields LIMIT 1`,
 		`INSERT INTO report_rows (report_id, implementation_id, organisation_id, organisation_name, organisation_kind,
-			action_field_id, action_field_code, action_field_title, action_field_pos, goal_code, goal_title, measure_id,
+			action_field_id, action_field_code, action_field_title, action_field_pos, goal_code, goal_title, goal_pos, measure_id,
 			measure_code, measure_title, measure_scope, measure_pos, relevance, progress, continuous, overdue, stale)
-			VALUES ($1, 999999, 1, 'x', 'municipality', 1, '1', 'x', 0, '1', 'x', 1, '1', 'x', 'municipal', 0, 'open', 0, false, false, false)`,
+			VALUES ($1, 999999, 1, 'x', 'municipality', 1, '1', 'x', 0, '1', 'x', 0, 1, '1', 'x', 'municipal', 0, 'open', 0, false, false, false)`,
+		// Rows of a report that does not exist are refused as well.
+		`INSERT INTO report_rows (report_id, implementation_id, organisation_id, organisation_name, organisation_kind,
+			action_field_id, action_field_code, action_field_title, action_field_pos, goal_code, goal_title, goal_pos, measure_id,
+			measure_code, measure_title, measure_scope, measure_pos, relevance, progress, continuous, overdue, stale)
+			VALUES ($1 + 1000, 999999, 1, 'x', 'municipality', 1, '1', 'x', 0, '1', 'x', 0, 1, '1', 'x', 'municipal', 0, 'open', 0, false, false, false)`,
 	} {
 		_, err := f.pool.Exec(ctx, sql, id)
 		var pgErr *pgconn.PgError
