@@ -63,6 +63,7 @@ type scaleResult struct {
 	pages     []pageResult
 	writes    *writeResult // measured on the large dataset only
 	freeze    *freezeResult
+	report    *reportFilesResult // a county-sized report, on the large dataset
 }
 
 func parseBenchFlags(args []string) (benchOptions, error) {
@@ -159,6 +160,11 @@ func benchOneScale(ctx context.Context, cfg config.Config, log *slog.Logger, sc 
 			return res, "", fmt.Errorf("Bericht einfrieren: %w", err)
 		}
 		res.freeze = &f
+		r, err := measureCountyReport(ctx, app, d.DB, opts.requests)
+		if err != nil {
+			return res, "", fmt.Errorf("Bericht in Landkreis-Größe: %w", err)
+		}
+		res.report = &r
 	}
 	return res, version, nil
 }

@@ -48,6 +48,9 @@ func printBenchReport(w io.Writer, opts benchOptions, pgVersion string, results 
 		if r.freeze != nil {
 			printFreezeReport(w, *r.freeze)
 		}
+		if r.report != nil {
+			printReportFiles(w, *r.report)
+		}
 	}
 }
 

@@ -15,6 +15,7 @@ import (
 	"github.com/planwerk/planwerk/internal/config"
 	"github.com/planwerk/planwerk/internal/demoidp"
 	"github.com/planwerk/planwerk/internal/postgres"
+	"github.com/planwerk/planwerk/internal/server"
 )
 
 // benchApp is the application as the benchmark measures it: the real server
@@ -22,8 +23,9 @@ import (
 // may see every page measured).
 type benchApp struct {
 	handler http.Handler
-	cookie  string // the session cookie, sent with every measured page request
-	token   string // a personal API token of the same user, for the API's requests
+	cookie  string            // the session cookie, sent with every measured page request
+	token   string            // a personal API token of the same user, for the API's requests
+	pdf     server.PDFPrinter // nil without Chromium
 	close   func()
 }
 
@@ -36,14 +38,15 @@ func startBenchApp(ctx context.Context, cfg config.Config, d *database, countySl
 		web.Close()
 		return nil, err
 	}
-	stop := func() { web.Close(); _ = idp.Close() }
+	pdf, closePDF := pdfEngine(cfg, quiet)
+	stop := func() { web.Close(); _ = idp.Close(); closePDF() }
 	ki := postgres.DemoAccount{Subject: "demo-ki-1", Name: "KI Benchmark", Email: "ki@benchmark.invalid",
 		Role: "ki", OrgSlug: countySlug}
 	if err := d.EnsureDemoAccounts(ctx, idp.Issuer(), []postgres.DemoAccount{ki}); err != nil {
 		stop()
 		return nil, err
 	}
-	srv, err := newServer(cfg, quiet, d, nil)
+	srv, err := newServer(cfg, quiet, d, pdf)
 	if err != nil {
 		stop()
 		return nil, err
@@ -67,7 +70,7 @@ func startBenchApp(ctx context.Context, cfg config.Config, d *database, countySl
 		stop()
 		return nil, err
 	}
-	return &benchApp{handler: srv, cookie: strings.Join(cookies, "; "), token: token, close: stop}, nil
+	return &benchApp{handler: srv, cookie: strings.Join(cookies, "; "), token: token, pdf: pdf, close: stop}, nil
 }
 
 // createBenchToken creates an API token on the signed-in user's tokens page,
