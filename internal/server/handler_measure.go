@@ -49,3 +49,19 @@ func parseID(s string) (int64, bool) {
 	id, err := strconv.ParseInt(s, 10, 64)
 	return id, err == nil && id > 0
 }
+
+// idAndVersion reads the record id from the path and the version the form was
+// loaded at: an id that is no id answers 404, a form without a version 400
+// with the message incompleteKey. ok false means the answer is given.
+func (s *Server) idAndVersion(c *gin.Context, incompleteKey string) (id int64, version int, ok bool) {
+	if id, ok = parseID(c.Param("id")); !ok {
+		s.notFound(c)
+		return 0, 0, false
+	}
+	version, err := strconv.Atoi(c.PostForm("version"))
+	if err != nil {
+		s.renderError(c, http.StatusBadRequest, incompleteKey)
+		return 0, 0, false
+	}
+	return id, version, true
+}

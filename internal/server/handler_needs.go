@@ -109,14 +109,8 @@ func (s *Server) allNeeds(c *gin.Context) {
 // updateNeed sets a need's status and county-wide measure, provided nobody
 // saved in between (optimistic locking on version, as for implementations).
 func (s *Server) updateNeed(c *gin.Context) {
-	id, ok := parseID(c.Param("id"))
+	id, version, ok := s.idAndVersion(c, "need.err.formIncomplete")
 	if !ok {
-		s.notFound(c)
-		return
-	}
-	version, convErr := strconv.Atoi(c.PostForm("version"))
-	if convErr != nil {
-		s.renderError(c, http.StatusBadRequest, "need.err.formIncomplete")
 		return
 	}
 	form := needChangeForm{NeedID: id, Status: c.PostForm("status"), MeasureID: c.PostForm("measure_id")}

@@ -89,14 +89,8 @@ func (s *Server) editReport(c *gin.Context) {
 // saveReport saves the KI's changes to a draft, provided nobody saved in
 // between (optimistic locking on version).
 func (s *Server) saveReport(c *gin.Context) {
-	id, ok := parseID(c.Param("id"))
+	id, version, ok := s.idAndVersion(c, "report.err.formIncomplete")
 	if !ok {
-		s.notFound(c)
-		return
-	}
-	version, convErr := strconv.Atoi(c.PostForm("version"))
-	if convErr != nil {
-		s.renderError(c, http.StatusBadRequest, "report.err.formIncomplete")
 		return
 	}
 	d, ok := s.loadDraft(c)
@@ -193,14 +187,8 @@ func (s *Server) renderReportForm(c *gin.Context, status int, d reportFormData) 
 // changed afterwards, and shows the frozen report with the number of
 // implementations it holds.
 func (s *Server) freezeReport(c *gin.Context) {
-	id, ok := parseID(c.Param("id"))
+	id, version, ok := s.idAndVersion(c, "report.err.formIncomplete")
 	if !ok {
-		s.notFound(c)
-		return
-	}
-	version, convErr := strconv.Atoi(c.PostForm("version"))
-	if convErr != nil {
-		s.renderError(c, http.StatusBadRequest, "report.err.formIncomplete")
 		return
 	}
 	sc, t := scopeOf(c), s.translatorFor(c.Request)
