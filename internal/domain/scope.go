@@ -9,6 +9,9 @@ type PlanScope struct {
 	County Organisation
 	// Org is zero on routes that concern the whole plan.
 	Org Organisation
+	// CountyPlans are the county office's plans, current first, with id,
+	// slug and title only: what switching between plans needs.
+	CountyPlans []Plan
 }
 
 // HasOrg reports whether the scope names an organisation.

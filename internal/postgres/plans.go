@@ -27,16 +27,6 @@ func (db *DB) FindPlans(ctx context.Context) ([]domain.Plan, error) {
 	return plans, translate(err, "plan")
 }
 
-// FindPlansOf lists the plans of one county office, current first: the plans
-// its municipalities take part in.
-func (db *DB) FindPlansOf(ctx context.Context, countyID int64) ([]domain.Plan, error) {
-	rows, err := db.pool.Query(ctx, planSelect+` WHERE p.owner_id = $1`+planOrder, countyID)
-	if err != nil {
-		return nil, translate(err, "plan")
-	}
-	plans, err := pgx.CollectRows(rows, pgx.RowToStructByName[domain.Plan])
-	return plans, translate(err, "plan")
-}
 
 // FindPlanBySlug returns the plan with the given slug.
 func (db *DB) FindPlanBySlug(ctx context.Context, slug string) (domain.Plan, error) {

@@ -10,15 +10,24 @@ import (
 
 type scopeRow struct {
 	domain.Plan
-	CountyKind domain.OrgKind  `db:"county_kind"`
-	OrgID      *int64          `db:"org_id"`
-	OrgSlug    *string         `db:"org_slug"`
-	OrgName    *string         `db:"org_name"`
-	OrgKind    *domain.OrgKind `db:"org_kind"`
+	CountyKind  domain.OrgKind  `db:"county_kind"`
+	CountyPlans []scopePlan     `db:"county_plans"`
+	OrgID       *int64          `db:"org_id"`
+	OrgSlug     *string         `db:"org_slug"`
+	OrgName     *string         `db:"org_name"`
+	OrgKind     *domain.OrgKind `db:"org_kind"`
+}
+
+// scopePlan is one of the county's plans as the scope lists them (JSON).
+type scopePlan struct {
+	ID    int64  `json:"id"`
+	Slug  string `json:"slug"`
+	Title string `json:"title"`
 }
 
 // FindScope resolves a plan-scoped address in one query: the plan by its
-// slug with its county office and, when orgSlug is not empty, the
+// slug with its county office and the county's plans (for switching between
+// them, without a statement of its own) and, when orgSlug is not empty, the
 // organisation, which must take part in the plan (the county office itself
 // or one of its towns). Anything else is not found: a town of another county
 // does not exist in this plan.
@@ -26,7 +35,10 @@ func (db *DB) FindScope(ctx context.Context, planSlug, orgSlug string) (domain.P
 	rows, _ := db.pool.Query(ctx, `
 		SELECT p.id, p.slug, p.title, p.version, p.adopted_on, p.update_interval_days, p.status_colours,
 		       p.owner_id, owner.slug AS owner_slug, owner.name AS owner_name, owner.kind AS county_kind,
-		       o.id AS org_id, o.slug AS org_slug, o.name AS org_name, o.kind AS org_kind
+		       o.id AS org_id, o.slug AS org_slug, o.name AS org_name, o.kind AS org_kind,
+		       (SELECT json_agg(json_build_object('id', cp.id, 'slug', cp.slug, 'title', cp.title)
+		                        ORDER BY cp.adopted_on DESC NULLS LAST, cp.id DESC)
+		        FROM plans cp WHERE cp.owner_id = p.owner_id) AS county_plans
 		FROM plans p
 		JOIN organisations owner ON owner.id = p.owner_id
 		LEFT JOIN organisations o ON $2 <> '' AND o.slug = $2 AND (o.id = owner.id OR o.parent_id = owner.id)
@@ -37,6 +49,9 @@ func (db *DB) FindScope(ctx context.Context, planSlug, orgSlug string) (domain.P
 	}
 	sc := domain.PlanScope{Plan: r.Plan,
 		County: domain.Organisation{ID: r.OwnerID, Slug: r.OwnerSlug, Name: r.OwnerName, Kind: r.CountyKind}}
+	for _, cp := range r.CountyPlans {
+		sc.CountyPlans = append(sc.CountyPlans, domain.Plan{ID: cp.ID, Slug: cp.Slug, Title: cp.Title})
+	}
 	if orgSlug == "" {
 		return sc, nil
 	}

@@ -55,7 +55,7 @@ func (s *Server) monitoring(c *gin.Context) {
 	if order != monitoringSortParams[0].Value {
 		d.SortQuery = "?" + url.Values{paramMonitoringSort: {monitoringSortParam(order)}}.Encode()
 	}
-	b := monitoringBuilder{tr: tr, plan: sc.Plan.Slug, fields: m.Fields, countyID: sc.County.ID}
+	b := newMonitoringBuilder(tr, sc.Plan.Slug, m.Fields, sc.County.ID)
 	for _, r := range m.Rows() {
 		d.Rows = append(d.Rows, b.row(r))
 	}

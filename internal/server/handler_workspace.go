@@ -112,12 +112,8 @@ func (s *Server) loadWorkspace(c *gin.Context, q url.Values) (domain.Workspace, 
 }
 
 func (s *Server) renderWorkspace(c *gin.Context, status int, d workspaceData) {
-	plans, err := s.store.FindPlansOf(c.Request.Context(), scopeOf(c).County.ID)
-	if err != nil {
-		s.fail(c, err)
-		return
-	}
-	d.Plans = plans
+	d.Plans = scopeOf(c).CountyPlans
+	var err error
 	if d.Round, err = s.roundBannerOf(c, d.entries); err != nil {
 		s.fail(c, err)
 		return

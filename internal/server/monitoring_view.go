@@ -40,12 +40,55 @@ type barPart struct {
 	X, Width int
 }
 
-// monitoringBuilder lays out the matrix for one page in its language.
+// monitoringBuilder lays out the matrix for one page in its language. At
+// Land scale a page holds some 20,000 figures; their labels and filter
+// queries depend only on the figure (and count, for the plural), so each is
+// made once per page and reused: translating and encoding them per figure
+// took most of the page's time.
 type monitoringBuilder struct {
 	tr       translator
 	plan     string
 	fields   []domain.MonitoringField
 	countyID int64
+	labels   map[labelKey]string
+	queries  map[queryKey]string
+}
+
+type labelKey struct {
+	metric string
+	one    bool // the singular form (count 1)
+}
+
+type queryKey struct {
+	field, metric string
+}
+
+func newMonitoringBuilder(tr translator, plan string, fields []domain.MonitoringField, countyID int64) monitoringBuilder {
+	return monitoringBuilder{tr: tr, plan: plan, fields: fields, countyID: countyID,
+		labels: map[labelKey]string{}, queries: map[queryKey]string{}}
+}
+
+// label names what a figure counts, in the plural form its count needs.
+func (b monitoringBuilder) label(metric string, count int) string {
+	k := labelKey{metric, count == 1}
+	l, ok := b.labels[k]
+	if !ok {
+		l = b.tr.N("monitoring.figure."+metric, count)
+		b.labels[k] = l
+	}
+	return l
+}
+
+// link is the workspace at ws filtered to the metric's implementations of
+// one action field (all fields when field is empty).
+func (b monitoringBuilder) link(ws, field string, m domain.MonitoringMetric) string {
+	k := queryKey{field, m.Key}
+	q, ok := b.queries[k]
+	if !ok {
+		q = figureQuery(field, m)
+		b.queries[k] = q
+	}
+	return ws + "?" + q
 }
 
 // row prepares an organisation's row; every non-zero figure links to its
@@ -55,9 +98,9 @@ func (b monitoringBuilder) row(r domain.MonitoringRow) monitoringRowView {
 	v := monitoringRowView{Org: r.Org, IsCounty: r.Org.ID == b.countyID, Href: ws}
 	for i, c := range r.Cells {
 		code := b.fields[i].Code
-		v.Cells = append(v.Cells, b.cell(c, func(m domain.MonitoringMetric) string { return figureLink(ws, code, m) }))
+		v.Cells = append(v.Cells, b.cell(c, func(m domain.MonitoringMetric) string { return b.link(ws, code, m) }))
 	}
-	v.Total = b.cell(r.Total, func(m domain.MonitoringMetric) string { return figureLink(ws, "", m) })
+	v.Total = b.cell(r.Total, func(m domain.MonitoringMetric) string { return b.link(ws, "", m) })
 	return v
 }
 
@@ -67,7 +110,7 @@ func (b monitoringBuilder) cell(f domain.MonitoringFigures, link func(domain.Mon
 	v := monitoringCellView{Relevant: f.Relevant, Attention: f.Attention()}
 	for _, m := range domain.MonitoringMetrics {
 		fv := figureView{Key: m.Key, Count: m.Of(f.MonitoringCounts)}
-		fv.Label = b.tr.N("monitoring.figure."+m.Key, fv.Count)
+		fv.Label = b.label(m.Key, fv.Count)
 		if fv.Count > 0 && link != nil {
 			fv.Href = link(m)
 		}
@@ -85,12 +128,12 @@ func (b monitoringBuilder) cell(f domain.MonitoringFigures, link func(domain.Mon
 	return v
 }
 
-// figureLink is the workspace at ws filtered to the metric's implementations
-// of one action field (all fields when field is empty), written as the
-// workspace's own filter form would write it.
-func figureLink(ws, field string, m domain.MonitoringMetric) string {
+// figureQuery is the workspace filter of the metric's implementations of one
+// action field (all fields when field is empty), written as the workspace's
+// own filter form would write it.
+func figureQuery(field string, m domain.MonitoringMetric) string {
 	f := workspaceFilter{WorkspaceFilter: m.Filter}
 	f.Field = field
 	f.Sort = domain.SortByNumber
-	return ws + "?" + f.Query().Encode()
+	return f.Query().Encode()
 }

@@ -26,7 +26,6 @@ type Store interface {
 	// FindScope resolves a plan-scoped address: plan, county, organisation.
 	FindScope(ctx context.Context, planSlug, orgSlug string) (domain.PlanScope, error)
 	FindPlans(ctx context.Context) ([]domain.Plan, error)
-	FindPlansOf(ctx context.Context, countyID int64) ([]domain.Plan, error)
 	FindCurrentPlanOf(ctx context.Context, orgSlug string) (domain.Plan, error)
 	FindPlanOfMeasure(ctx context.Context, measureID int64) (domain.Plan, error)
 	FindMunicipalities(ctx context.Context, countyID int64) ([]domain.Organisation, error)
