@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"os"
 	"regexp"
 	"strings"
 
@@ -30,7 +31,8 @@ type benchApp struct {
 }
 
 func startBenchApp(ctx context.Context, cfg config.Config, d *database, countySlug string) (*benchApp, error) {
-	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
+	// Only failures are logged: a request the bench gets no 200 for says why.
+	quiet := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelError}))
 	web := httptest.NewUnstartedServer(nil)
 	cfg.PublicURL, cfg.DemoIdPAddr = "http://"+web.Listener.Addr().String(), "127.0.0.1:0"
 	idp, err := startDemoIdP(ctx, &cfg, quiet)
