@@ -39,8 +39,24 @@ type journey struct {
 // screenshot as 70-reise-NN-name.png, numbered in the journey's order.
 func (j *journey) page(t *testing.T, name, h1 string) {
 	t.Helper()
+	j.check(t, browserPage{shot: j.next(name), h1: h1, kern: true})
+}
+
+// longPage is page for the county's report, pictured by its first screen.
+func (j *journey) longPage(t *testing.T, name, h1 string) {
+	t.Helper()
+	j.check(t, browserPage{shot: j.next(name), h1: h1, kern: true, firstScreen: true})
+}
+
+func (j *journey) check(t *testing.T, p browserPage) {
+	t.Helper()
+	j.b.checkPage(t, p)
+}
+
+// next is the file name of the next screenshot.
+func (j *journey) next(name string) string {
 	j.shot++
-	j.b.checkPage(t, browserPage{shot: fmt.Sprintf("70-reise-%02d-%s.png", j.shot, name), h1: h1, kern: true})
+	return fmt.Sprintf("70-reise-%02d-%s.png", j.shot, name)
 }
 
 // signInAs signs the current account out and username in, asking for path.

@@ -104,7 +104,7 @@ func TestBrowserReportingJourney(t *testing.T) {
 	})
 	journeyStep(t, "ausschuss-bericht", func(t *testing.T) {
 		b.clickLink(t, "main", report)
-		j.page(t, "bericht", journeyReport)
+		j.longPage(t, "bericht", journeyReport)
 		main := b.text(t, "main")
 		for _, town := range journeyTowns {
 			if !strings.Contains(main, town.text) {
@@ -122,7 +122,8 @@ func TestBrowserReportingJourney(t *testing.T) {
 		b.click(t, `.report-compare-form button[type="submit"]`, 200)
 		b.requirePath(t, report)
 		b.requireVisible(t, "#vergleich")
-		j.page(t, "bericht-vergleich", journeyReport)
+		j.longPage(t, "bericht-vergleich", journeyReport)
+		b.screenshotOf(t, j.next("vergleich"), chromedp.Screenshot(chromedp.CSS("#vergleich")))
 	})
 	journeyStep(t, "downloads", func(t *testing.T) { j.downloadAll(t) })
 }
