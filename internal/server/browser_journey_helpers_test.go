@@ -48,9 +48,16 @@ func (j *journey) longPage(t *testing.T, name, h1 string) {
 	j.check(t, browserPage{shot: j.next(name), h1: h1, kern: true, firstScreen: true})
 }
 
+// check runs checkPage, and requires every table heading to fit its
+// cell: a heading that does not wrap spills over its neighbour's.
 func (j *journey) check(t *testing.T, p browserPage) {
 	t.Helper()
 	j.b.checkPage(t, p)
+	spilled := evalJS[[]string](t, j.b, `[...document.querySelectorAll('main th')]
+		.filter(th => th.checkVisibility() && th.scrollWidth > th.clientWidth + 1).map(th => th.innerText.trim())`)
+	if len(spilled) > 0 {
+		t.Errorf("%s: Tabellenköpfe ragen über ihre Zelle hinaus: %q", j.b.location(t), spilled)
+	}
 }
 
 // next is the file name of the next screenshot.

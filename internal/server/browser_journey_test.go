@@ -123,7 +123,7 @@ func TestBrowserReportingJourney(t *testing.T) {
 		b.requirePath(t, report)
 		b.requireVisible(t, "#vergleich")
 		j.longPage(t, "bericht-vergleich", journeyReport)
-		b.screenshotOf(t, j.next("vergleich"), chromedp.Screenshot(chromedp.CSS("#vergleich")))
+		b.screenshotOf(t, j.next("vergleich"), chromedp.Screenshot(chromedp.CSS(`main section[aria-labelledby="vergleich"]`)))
 	})
 	journeyStep(t, "downloads", func(t *testing.T) { j.downloadAll(t) })
 }
