@@ -21,6 +21,10 @@ type browserPage struct {
 	shot string // screenshot file name, NN-name.png
 	h1   string // text the h1 must contain
 	kern bool   // a Planwerk page: KERN UX and its font must be applied (the provider's page has its own CSS)
+	// firstScreen: the screenshot shows the window only, not the whole page
+	// (a county's report is a hundred screens long; its picture would take
+	// long to take and say no more).
+	firstScreen bool
 }
 
 // checkPage runs the checks every page gets and keeps its screenshot.
@@ -32,7 +36,11 @@ func (b *browser) checkPage(t *testing.T, p browserPage) {
 	if p.kern {
 		b.checkKERN(t)
 	}
-	b.screenshot(t, p.shot)
+	if p.firstScreen {
+		b.screenshotOf(t, p.shot, chromedp.CaptureScreenshot())
+	} else {
+		b.screenshot(t, p.shot)
+	}
 	for _, v := range b.axeViolations(t) {
 		t.Errorf("axe auf %s: %s", b.location(t), v)
 	}
@@ -76,7 +84,13 @@ func (b *browser) checkKERN(t *testing.T) {
 
 func (b *browser) screenshot(t *testing.T, name string) {
 	t.Helper()
-	png := inTab(t, b, chromedp.FullScreenshot(100))
+	b.screenshotOf(t, name, chromedp.FullScreenshot(100))
+}
+
+// screenshotOf keeps the picture the action takes as the file name.
+func (b *browser) screenshotOf(t *testing.T, name string, take chromedp.Action[[]byte]) {
+	t.Helper()
+	png := inTab(t, b, take)
 	path := filepath.Join(b.shots, name)
 	if err := os.WriteFile(path, png, 0o644); err != nil {
 		t.Fatal(err)

@@ -7,7 +7,6 @@ import (
 
 	"github.com/gin-gonic/gin"
 
-	"github.com/planwerk/planwerk/internal/authz"
 	"github.com/planwerk/planwerk/internal/domain"
 )
 
@@ -112,17 +111,4 @@ func monitoringSortOptions(cur domain.MonitoringSort) []selectOption {
 
 // SeesMonitoring reports whether the navigation offers the monitoring: in
 // the page's plan, or (outside a plan) in any county of the user's.
-func (v view) SeesMonitoring() bool {
-	if v.Perms == nil {
-		return false
-	}
-	if v.Scope.Plan.ID != 0 {
-		return v.CanInPlan("monitoring", "read")
-	}
-	for _, m := range v.Account.Memberships {
-		if v.Perms.Can(authz.County(m.CountySlug), "monitoring", "read") {
-			return true
-		}
-	}
-	return false
-}
+func (v view) SeesMonitoring() bool { return v.CanHere("monitoring", "read") }

@@ -18,7 +18,8 @@ import (
 func (s *Server) oldRoutes(reg *registry) {
 	reg.handle("GET", "/kommunen", signedIn, s.oldPlanLink("/kommunen"))
 	reg.handle("GET", "/unterstuetzung", signedIn, s.oldPlanLink("/unterstuetzung"))
-	reg.handle("GET", "/monitoring", signedIn, s.oldPlanLink("/monitoring")) // the navigation's link outside a plan
+	reg.handle("GET", "/monitoring", signedIn, s.oldPlanLink("/monitoring"))         // the navigation's link outside a plan
+	reg.handle("GET", "/berichtsrunden", signedIn, s.oldPlanLink("/berichtsrunden")) // the navigation's link outside a plan
 	reg.handle("GET", "/bedarfe", signedIn, s.oldPlanLink("/bedarfe"))
 	reg.handle("POST", "/bedarfe/:id", signedIn, s.oldPlanLink("/bedarfe"))
 	reg.handle("GET", "/massnahmen/:id", signedIn, s.oldMeasureLink)

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"strconv"
 
 	"github.com/gin-gonic/gin"
 
@@ -18,12 +19,21 @@ func (s *Server) report(c *gin.Context) {
 	if !ok {
 		return
 	}
+	d.FrozenCount, d.JustFrozen = frozenNotice(c)
 	fr := d.Frozen
 	s.render(c, status, "report", view{
 		Title: fr.Report.Title, Nav: "plan",
 		Crumbs: []crumb{{Label: fr.Plan.Title, Href: planPath(fr.Plan.Slug)}, {Label: fr.Report.Title}},
 		Data:   d,
 	})
+}
+
+// frozenNotice reads ?eingefroren=<n>, with which freezing a draft leads
+// to the report: the number of implementations frozen. Anything else than
+// a count is a hand-made address and shows no notice.
+func frozenNotice(c *gin.Context) (int, bool) {
+	n, err := strconv.Atoi(c.Query("eingefroren"))
+	return n, err == nil && n >= 0
 }
 
 // errCompareRefused marks a comparison refused for bad input: the page

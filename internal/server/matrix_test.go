@@ -197,6 +197,9 @@ var matrix = map[string]map[who]int{
 	"GET /plaene/:plan/berichte/:id/bericht.xlsx": expect(notFound, signedOut, seeOther, noRole, forbidden),
 	"GET /plaene/:plan/berichte/:id/bericht.csv":  expect(notFound, signedOut, seeOther, noRole, forbidden),
 	"GET /plaene/:plan/berichte/:id/ratsinfo.zip": expect(notFound, signedOut, seeOther, noRole, forbidden),
+	// The navigation's link to the reporting rounds outside a plan sends
+	// every member on to their current plan (which only the KI may open).
+	"GET /berichtsrunden": anyMember(moved),
 }
 
 // TestAuthorizationMatrix asks every registered route as every kind of

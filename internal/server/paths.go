@@ -47,15 +47,20 @@ func (v view) PlanPageOrCurrent(rest string) string {
 
 // AnswersSupport reports whether the user answers support requests: in the
 // page's plan, or (outside a plan) in any county of theirs.
-func (v view) AnswersSupport() bool {
+func (v view) AnswersSupport() bool { return v.CanHere("support", "answer") }
+
+// CanHere reports whether the user may act on obj in the page's plan or,
+// outside a plan, in any county of theirs: whether the navigation offers a
+// plan-wide page, whose link outside a plan leads to the current plan.
+func (v view) CanHere(obj, act string) bool {
 	if v.Perms == nil {
 		return false
 	}
 	if v.Scope.Plan.ID != 0 {
-		return v.CanInPlan("support", "answer")
+		return v.CanInPlan(obj, act)
 	}
 	for _, m := range v.Account.Memberships {
-		if v.Perms.Can(authz.County(m.CountySlug), "support", "answer") {
+		if v.Perms.Can(authz.County(m.CountySlug), obj, act) {
 			return true
 		}
 	}

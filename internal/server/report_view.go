@@ -30,6 +30,10 @@ type reportData struct {
 	Base, Query string
 	// PrintCSS is the inlined style sheet of the print document.
 	PrintCSS template.CSS
+	// JustFrozen: the KI has just frozen the report (the freeze redirects
+	// with ?eingefroren=<n>), FrozenCount implementations in it.
+	JustFrozen  bool
+	FrozenCount int
 }
 
 // reportField is one action field of a report: its narrative and its rows.
