@@ -14,6 +14,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/planwerk/planwerk/internal/auth"
 	"github.com/planwerk/planwerk/internal/benchstat"
 	"github.com/planwerk/planwerk/internal/config"
 	"github.com/planwerk/planwerk/internal/domain"
@@ -320,6 +321,9 @@ func measurePage(ctx context.Context, h *benchApp, p benchPage, requests int) (p
 			return res, err
 		}
 		latencies = append(latencies, d)
+		if queries < 0 {
+			continue // the request also refreshed the session (once a minute): not the page's statement
+		}
 		res.minQueries, res.maxQueries = min(res.minQueries, queries), max(res.maxQueries, queries)
 		res.bytes = max(res.bytes, size)
 	}
@@ -341,6 +345,12 @@ func benchRequest(ctx context.Context, app *benchApp, path string) (time.Duratio
 	elapsed := time.Since(start)
 	if rec.Code != http.StatusOK {
 		return 0, 0, 0, fmt.Errorf("GET %s: Status %d statt 200", path, rec.Code)
+	}
+	if strings.Contains(rec.Header().Get("Set-Cookie"), auth.CookieName+"=") {
+		// The session's last activity was written along (at most once a
+		// minute, see auth.touchInterval): a statement of the session, not
+		// of the page, reported as -1 so that it is left out of the count.
+		return elapsed, -1, rec.Body.Len(), nil
 	}
 	return elapsed, count.N(), rec.Body.Len(), nil
 }
