@@ -28,7 +28,9 @@ func CoesfeldConcept() Concept {
 			string(domain.StatusInProgress): "yellow",
 			string(domain.StatusOnHold):     "orange",
 			string(domain.StatusCompleted):  "green",
-			string(domain.StatusCancelled):  "red",
+			// Already in place is a success too, not "planned" grey.
+			string(domain.RelevanceAlreadyInPlace): "green",
+			string(domain.StatusCancelled):         "red",
 		},
 		Fields: []Field{
 			fieldSprache(),

@@ -115,6 +115,25 @@ func (v view) CanAdminister() bool {
 	return v.Perms != nil && v.Perms.Can(authz.Installation, "membership", "manage")
 }
 
+// RolesText names the signed-in user's roles for the header, e.g.
+// "Koordination Dülmen, Ausschuss"; "" when it would only repeat the name
+// (demo and shared accounts are often named after their role).
+func (v view) RolesText() string {
+	var parts []string
+	for _, m := range v.Account.Memberships {
+		p := v.T("role." + string(m.Role))
+		if m.Role == "coordinator" {
+			p += " " + m.OrgName
+		}
+		parts = append(parts, p)
+	}
+	text := strings.Join(parts, ", ")
+	if text == v.Account.Name {
+		return ""
+	}
+	return text
+}
+
 type crumb struct {
 	Label string
 	Href  string
