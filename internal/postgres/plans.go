@@ -27,7 +27,6 @@ func (db *DB) FindPlans(ctx context.Context) ([]domain.Plan, error) {
 	return plans, translate(err, "plan")
 }
 
-
 // FindPlanBySlug returns the plan with the given slug.
 func (db *DB) FindPlanBySlug(ctx context.Context, slug string) (domain.Plan, error) {
 	rows, _ := db.pool.Query(ctx, planSelect+` WHERE p.slug = $1`, slug)
