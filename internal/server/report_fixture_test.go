@@ -15,8 +15,9 @@ import (
 
 // demoReports are the reports the report tests read: spring and autumn,
 // frozen in that order, with one implementation completed in between, and
-// a draft. Until the demo brings its own reports, the tests make them
-// through the report service, as the KI would.
+// a draft. The tests make them through the report service, as the KI
+// would, rather than seeding the demo's reports (seedReporting), so that
+// they know exactly what changed in between.
 type demoReports struct {
 	spring, autumn, draft int64
 	changed               string // the measure title of the implementation completed in between
