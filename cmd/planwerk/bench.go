@@ -64,6 +64,7 @@ type scaleResult struct {
 	pages     []pageResult
 	writes    *writeResult // measured on the large dataset only
 	freeze    *freezeResult
+	judgement *benchstat.Summary // judging the plan's monitoring afresh, on the large dataset
 	report    *reportFilesResult // a county-sized report, on the large dataset
 }
 
@@ -156,6 +157,11 @@ func benchOneScale(ctx context.Context, cfg config.Config, log *slog.Logger, sc 
 		res.writes = &w
 	}
 	if sc.withWrites {
+		j, err := measureJudgement(ctx, d.DB)
+		if err != nil {
+			return res, "", fmt.Errorf("Monitoring beurteilen: %w", err)
+		}
+		res.judgement = &j
 		f, err := measureFreeze(ctx, d.DB)
 		if err != nil {
 			return res, "", fmt.Errorf("Bericht einfrieren: %w", err)

@@ -45,6 +45,9 @@ func printBenchReport(w io.Writer, opts benchOptions, pgVersion string, results 
 		if r.writes != nil {
 			printWriteReport(w, *r.writes)
 		}
+		if r.judgement != nil {
+			printJudgementReport(w, *r.judgement)
+		}
 		if r.freeze != nil {
 			printFreezeReport(w, *r.freeze)
 		}

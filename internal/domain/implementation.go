@@ -5,21 +5,23 @@ import "time"
 // Implementation (Umsetzung) is one municipality's handling of one measure:
 // the unit that is reviewed, reported on and audited.
 type Implementation struct {
-	ID               int64      `db:"id"`
-	MeasureID        int64      `db:"measure_id"`
-	OrganisationID   int64      `db:"organisation_id"`
-	Relevance        Relevance  `db:"relevance"`
-	RelevanceNote    string     `db:"relevance_note"`
-	Status           Status     `db:"status"` // empty unless relevant
-	StatusNote       string     `db:"status_note"`
-	Continuous       bool       `db:"continuous"`
-	Progress         int        `db:"progress"`
-	ResponsibleOrg   string     `db:"responsible_org"`
-	Contact          string     `db:"contact"`
-	ContactIsPerson  bool       `db:"contact_is_person"`  // a person's name, not a role mailbox
-	ContactConsentAt *time.Time `db:"contact_consent_at"` // when that person's consent was recorded
-	StartOn          *time.Time `db:"start_on"`
-	DueOn            *time.Time `db:"due_on"`
+	ID             int64     `db:"id"`
+	MeasureID      int64     `db:"measure_id"`
+	OrganisationID int64     `db:"organisation_id"`
+	Relevance      Relevance `db:"relevance"`
+	RelevanceNote  string    `db:"relevance_note"`
+	// RelevanceDecidedOn is the day relevance was last decided (nil while open).
+	RelevanceDecidedOn *time.Time `db:"relevance_decided_on"`
+	Status             Status     `db:"status"` // empty unless relevant
+	StatusNote         string     `db:"status_note"`
+	Continuous         bool       `db:"continuous"`
+	Progress           int        `db:"progress"`
+	ResponsibleOrg     string     `db:"responsible_org"`
+	Contact            string     `db:"contact"`
+	ContactIsPerson    bool       `db:"contact_is_person"`  // a person's name, not a role mailbox
+	ContactConsentAt   *time.Time `db:"contact_consent_at"` // when that person's consent was recorded
+	StartOn            *time.Time `db:"start_on"`
+	DueOn              *time.Time `db:"due_on"`
 	// OriginalDueOn is the due date before it was first moved later (nil
 	// while it never moved); Postponements counts the moves, the latest on
 	// LastPostponedOn for PostponementReason.
@@ -47,16 +49,43 @@ func (i Implementation) Overdue(today time.Time) bool {
 	return i.IsOpen() && !i.Continuous && i.DueOn != nil && i.DueOn.Before(dateOf(today))
 }
 
-// Stale reports whether an open implementation lacks a progress update within
-// the plan's update interval.
+// Stale reports whether an open implementation lacks a progress report within
+// the plan's update interval. The clock starts at the latest of the relevance
+// decision, the start date and the last progress report (StaleClock), so a
+// measure decided or started recently is not stale; continuous tasks are
+// judged the same way, by their regular reports. The database keeps the same
+// day as implementations.stale_clock.
 func (i Implementation) Stale(today time.Time, intervalDays int) bool {
-	if !i.IsOpen() {
+	clock := i.StaleClock()
+	if !i.IsOpen() || clock == nil {
 		return false
 	}
-	if i.LastUpdateOn == nil {
-		return true
+	return clock.Before(dateOf(today).AddDate(0, 0, -intervalDays))
+}
+
+// StaleClock is the day the staleness clock starts: the latest of the
+// relevance decision, the start date and the last progress report.
+func (i Implementation) StaleClock() *time.Time {
+	var latest *time.Time
+	for _, d := range []*time.Time{i.RelevanceDecidedOn, i.StartOn, i.LastUpdateOn} {
+		if d != nil && (latest == nil || d.After(*latest)) {
+			latest = d
+		}
 	}
-	return i.LastUpdateOn.Before(dateOf(today).AddDate(0, 0, -intervalDays))
+	return latest
+}
+
+// decidedOn dates next's relevance decision today when it differs from cur's.
+func decidedOn(cur, next Implementation, now time.Time) Implementation {
+	switch {
+	case next.Relevance == cur.Relevance:
+	case next.Relevance == RelevanceOpen:
+		next.RelevanceDecidedOn = nil
+	default:
+		day := Today(now)
+		next.RelevanceDecidedOn = &day
+	}
+	return next
 }
 
 // State is the single state shown for an implementation: its status while

@@ -74,7 +74,7 @@ func (u ImplementationUpdate) Apply(cur Implementation, now time.Time) (Implemen
 	if err != nil {
 		return cur, err
 	}
-	return next.WithWorkflow(w), nil
+	return decidedOn(cur, next.WithWorkflow(w), now), nil
 }
 
 // workflow applies relevance, status and progress to w.

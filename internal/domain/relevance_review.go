@@ -1,5 +1,7 @@
 package domain
 
+import "time"
+
 // WorkspaceKey names one organisation's workspace in one plan.
 type WorkspaceKey struct {
 	PlanID int64
@@ -23,8 +25,9 @@ func (d RelevanceDecision) Check() error {
 
 // Apply is the decision for one implementation. Deciding "relevant" again
 // changes nothing (the workflow refuses it as a repeat), so such an
-// implementation is left as it is rather than failing the batch.
-func (d RelevanceDecision) Apply(cur Implementation) (Implementation, error) {
+// implementation is left as it is rather than failing the batch. now dates
+// the decision.
+func (d RelevanceDecision) Apply(cur Implementation, now time.Time) (Implementation, error) {
 	if d.Relevance == RelevanceRelevant && cur.Relevance == RelevanceRelevant {
 		return cur, nil
 	}
@@ -32,5 +35,5 @@ func (d RelevanceDecision) Apply(cur Implementation) (Implementation, error) {
 	if err != nil {
 		return cur, err
 	}
-	return cur.WithWorkflow(w), nil
+	return decidedOn(cur, cur.WithWorkflow(w), now), nil
 }

@@ -236,7 +236,7 @@ const (
 	benchImplementationsSQL = `
 		INSERT INTO implementations (measure_id, organisation_id, relevance, relevance_note, status, status_note,
 		    continuous, progress, responsible_org, contact, start_on, due_on, support, support_request,
-		    support_response, support_requested_at, last_update_on, version)
+		    support_response, support_requested_at, last_update_on, relevance_decided_on, version)
 		SELECT measure_id, organisation_id, relevance,
 		       CASE relevance WHEN 'not_relevant' THEN 'Kein Bedarf: die Zielgruppe ist in der Kommune sehr klein.'
 		                      WHEN 'already_in_place' THEN 'Besteht bereits als Regelangebot des Fachbereichs.' ELSE '' END,
@@ -252,6 +252,8 @@ const (
 		                    WHEN 'accepted' THEN 'Übernommen; das KI meldet sich.' WHEN 'done' THEN 'Erledigt.' ELSE '' END,
 		       CASE WHEN support <> 'none' THEN now() - make_interval(days => t % 300) END,
 		       CASE WHEN n_updates > 0 THEN current_date - lag END,
+		       -- Decided in the plan's first year (the plan started 730 days ago).
+		       CASE WHEN relevance <> 'open' THEN current_date - 730 + t % 365 END,
 		       1 + s % 5
 		FROM bench_impl
 		ORDER BY hashint8(measure_id * 7 + organisation_id * 100003)`

@@ -57,7 +57,8 @@ func translatePgError(pgErr *pgconn.PgError, thing string) error {
 	case "55000": // object_not_in_prerequisite_state: raised by the frozen-report triggers (0008)
 		return &domain.Error{Code: domain.CodeConflict, Message: thing + " is frozen",
 			Key: "error.report.frozen", Err: pgErr}
-	case "57014", "55P03": // statement_timeout, lock_timeout: too busy to answer in time
+	case "57014", "55P03", // statement_timeout, lock_timeout: too busy to answer in time
+		"40P01", "40001": // deadlock, serialization failure: two writes crossed; trying again works
 		return unavailable(pgErr)
 	}
 	if serverGoingAway(pgErr.Code) {

@@ -57,6 +57,7 @@ func writeImplementation(ctx context.Context, tx pgx.Tx, current, updated domain
 			support = $13, support_request = $14, support_response = $15,
 			contact_is_person = $16, contact_consent_at = $17,
 			original_due_on = $18, postponements = $19, last_postponed_on = $20, postponement_reason = $21,
+			relevance_decided_on = $22,
 			support_requested_at = CASE WHEN $13 = 'requested' AND i.support <> 'requested' THEN now() ELSE i.support_requested_at END,
 			-- A new request starts unassigned; an answer is dated.
 			support_assignee_id = CASE WHEN $13 = 'requested' AND i.support <> 'requested' THEN NULL ELSE i.support_assignee_id END,
@@ -70,7 +71,8 @@ func writeImplementation(ctx context.Context, tx pgx.Tx, current, updated domain
 		updated.Progress, updated.ResponsibleOrg, updated.Contact, updated.StartOn, updated.DueOn,
 		updated.Support, updated.SupportRequest, updated.SupportResponse,
 		updated.ContactIsPerson, updated.ContactConsentAt,
-		updated.OriginalDueOn, updated.Postponements, updated.LastPostponedOn, updated.PostponementReason)
+		updated.OriginalDueOn, updated.Postponements, updated.LastPostponedOn, updated.PostponementReason,
+		updated.RelevanceDecidedOn)
 	saved, err := pgx.CollectExactlyOneRow(rows, pgx.RowToStructByName[domain.Implementation])
 	if err != nil {
 		return domain.Implementation{}, err

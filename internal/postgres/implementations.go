@@ -10,7 +10,7 @@ import (
 
 // implementationColumns lists the columns of domain.Implementation, qualified
 // with the alias i so that the list can be joined with other tables.
-const implementationColumns = `i.id, i.measure_id, i.organisation_id, i.relevance, i.relevance_note,
+const implementationColumns = `i.id, i.measure_id, i.organisation_id, i.relevance, i.relevance_note, i.relevance_decided_on,
 	coalesce(i.status, '') AS status, i.status_note, i.continuous, i.progress, i.responsible_org, i.contact,
 	i.contact_is_person, i.contact_consent_at,
 	i.start_on, i.due_on, i.original_due_on, i.postponements, i.last_postponed_on, i.postponement_reason,

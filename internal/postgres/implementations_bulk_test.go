@@ -58,9 +58,7 @@ func TestUpdateImplementationsAppliesAndAuditsEach(t *testing.T) {
 func TestUpdateImplementationsIsAllOrNothing(t *testing.T) {
 	ctx := context.Background()
 	notRelevant := func(i domain.Implementation) (domain.Implementation, error) {
-		w, err := domain.NewWorkflow().DecideRelevance(domain.RelevanceNotRelevant, "Kein Bedarf")
-		i.Relevance, i.RelevanceNote, i.Status = w.Relevance, w.RelevanceNote, w.Status
-		return i, err
+		return domain.RelevanceDecision{Relevance: domain.RelevanceNotRelevant, Note: "Kein Bedarf"}.Apply(i, time.Now())
 	}
 	refuseSecond := func() func(domain.Implementation) (domain.Implementation, error) {
 		n := 0

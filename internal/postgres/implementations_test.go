@@ -9,9 +9,7 @@ import (
 )
 
 func markRelevant(i domain.Implementation) (domain.Implementation, error) {
-	w, err := domain.NewWorkflow().DecideRelevance(domain.RelevanceRelevant, "")
-	i.Relevance, i.Status = w.Relevance, w.Status
-	return i, err
+	return domain.RelevanceDecision{Relevance: domain.RelevanceRelevant}.Apply(i, time.Now())
 }
 
 func TestUpdateImplementationWritesRowAndAuditEventTogether(t *testing.T) {

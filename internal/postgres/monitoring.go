@@ -9,12 +9,13 @@ import (
 	"github.com/planwerk/planwerk/internal/domain"
 )
 
-// monitoringSQL counts a plan's implementations per organisation (the county
-// office and its municipalities) and action field in one statement, whatever
-// the number of towns, and compares each cell with the baseline report (the
-// newest frozen report no frozen correction replaces). $1 plan, $2 county
-// office, $3 the judging day, $4 the day before which a last report is stale.
-// The conditions are those of domain.WorkspaceFilter (see domain.MonitoringDay).
+// monitoringSQL reads a plan's monitoring cells (kept per organisation,
+// action field and scope as writes happen, see migration 0014) for the
+// organisations of the county office (itself included) and compares each
+// cell with the baseline report (the newest frozen report no frozen
+// correction replaces). Every row carries the day the cells' overdue and
+// stale counts were judged on, so the caller sees whether to judge again.
+// $1 plan, $2 county office.
 const monitoringSQL = `
 WITH orgs AS (
 	SELECT id, slug, name, kind FROM organisations
@@ -26,42 +27,15 @@ WITH orgs AS (
 	WHERE r.plan_id = $1 AND r.state = 'frozen'
 	  AND NOT EXISTS (SELECT 1 FROM reports c WHERE c.replaces_id = r.id AND c.state = 'frozen')
 	ORDER BY r.frozen_at DESC, r.id DESC LIMIT 1
-), passed AS (
-	-- Implementations with a milestone passed while not done, in one pass: a
-	-- probe per implementation cost a third of the page at Land scale.
-	SELECT DISTINCT x.implementation_id FROM milestones x
-	JOIN implementations i ON i.id = x.implementation_id
-	JOIN measures m ON m.id = i.measure_id
-	WHERE m.plan_id = $1 AND NOT x.done AND x.due_on < $3::date
-), impl AS (
-	SELECT i.organisation_id, g.action_field_id, i.relevance, i.status, i.support,
-	       m.scope = ANY (coalesce((SELECT included_scopes FROM baseline), '{}')) AS compared,
-	       (i.relevance = 'relevant' AND coalesce(i.status, '') NOT IN ('completed', 'cancelled')) AS open,
-	       (NOT i.continuous AND i.due_on < $3::date) AS due_passed,
-	       (mp.implementation_id IS NOT NULL) AS milestone_passed,
-	       (i.last_update_on IS NULL OR i.last_update_on < $4::date) AS unreported
-	FROM implementations i
-	JOIN measures m ON m.id = i.measure_id
-	JOIN goals g ON g.id = m.goal_id
-	LEFT JOIN passed mp ON mp.implementation_id = i.id
-	WHERE m.plan_id = $1 AND i.organisation_id IN (SELECT id FROM orgs)
 ), now AS (
 	SELECT organisation_id, action_field_id,
-	       count(*) FILTER (WHERE relevance = 'relevant') AS relevant,
-	       count(*) FILTER (WHERE relevance = 'relevant' AND status = 'in_progress') AS in_progress,
-	       count(*) FILTER (WHERE relevance = 'relevant' AND status = 'completed') AS completed,
-	       count(*) FILTER (WHERE relevance = 'open') AS open_decisions,
-	       count(*) FILTER (WHERE open AND (due_passed OR milestone_passed)) AS overdue,
-	       count(*) FILTER (WHERE open AND unreported) AS stale,
-	       count(*) FILTER (WHERE support = 'requested') AS open_support,
-	       count(*) FILTER (WHERE compared AND relevance = 'relevant') AS compared_relevant,
-	       count(*) FILTER (WHERE compared AND relevance = 'relevant' AND status = 'completed') AS compared_completed
-	FROM impl GROUP BY organisation_id, action_field_id
-), before AS (
-	SELECT organisation_id, action_field_id,
-	       count(*) FILTER (WHERE relevance = 'relevant') AS relevant,
-	       count(*) FILTER (WHERE relevance = 'relevant' AND status = 'completed') AS completed
-	FROM report_rows WHERE report_id = (SELECT id FROM baseline)
+	       sum(relevant) AS relevant, sum(in_progress) AS in_progress, sum(completed) AS completed,
+	       sum(open_decisions) AS open_decisions, sum(overdue) AS overdue, sum(stale) AS stale,
+	       sum(open_support) AS open_support,
+	       -- Only the scopes the baseline report covered are compared with it.
+	       sum(relevant) FILTER (WHERE scope = ANY (coalesce((SELECT included_scopes FROM baseline), '{}'))) AS compared_relevant,
+	       sum(completed) FILTER (WHERE scope = ANY (coalesce((SELECT included_scopes FROM baseline), '{}'))) AS compared_completed
+	FROM monitoring_cells WHERE plan_id = $1
 	GROUP BY organisation_id, action_field_id
 )
 SELECT o.id AS org_id, o.slug AS org_slug, o.name AS org_name, o.kind AS org_kind,
@@ -73,11 +47,13 @@ SELECT o.id AS org_id, o.slug AS org_slug, o.name AS org_name, o.kind AS org_kin
        b.id AS baseline_id, b.title AS baseline_title, b.frozen_at AS baseline_frozen_at,
        coalesce(o.id = ANY (b.included_org_ids), false) AS baseline_covers,
        coalesce(n.compared_relevant, 0) - coalesce(p.relevant, 0) AS relevant_change,
-       coalesce(n.compared_completed, 0) - coalesce(p.completed, 0) AS completed_change
+       coalesce(n.compared_completed, 0) - coalesce(p.completed, 0) AS completed_change,
+       j.judged_on, j.stale_before
 FROM orgs o CROSS JOIN fields f
 LEFT JOIN now n ON n.organisation_id = o.id AND n.action_field_id = f.id
-LEFT JOIN before p ON p.organisation_id = o.id AND p.action_field_id = f.id
+LEFT JOIN report_cells p ON p.report_id = (SELECT id FROM baseline) AND p.organisation_id = o.id AND p.action_field_id = f.id
 LEFT JOIN baseline b ON true
+LEFT JOIN monitoring_judgements j ON j.plan_id = $1
 ORDER BY o.name, o.id, f.position, f.code`
 
 // monitoringRow is one row of monitoringSQL.
@@ -95,22 +71,55 @@ type monitoringRow struct {
 	BaselineFrozenAt *time.Time `db:"baseline_frozen_at"`
 	BaselineCovers   bool       `db:"baseline_covers"`
 	domain.MonitoringChange
+	JudgedOn    *time.Time `db:"judged_on"`
+	StaleBefore *time.Time `db:"stale_before"`
 }
 
 // FindMonitoring counts a plan's implementations for the KI's monitoring
 // matrix: per organisation of the county office countyID (itself included)
 // and action field, judged on day, with the change since the baseline report.
-// One statement, whatever the number of towns.
+// One statement, whatever the number of towns; when the cells were judged on
+// another day (or with another interval), the plan is judged again first.
 func (db *DB) FindMonitoring(ctx context.Context, planID, countyID int64, day domain.MonitoringDay) (domain.MonitoringData, error) {
-	rows, err := db.pool.Query(ctx, monitoringSQL, planID, countyID, day.Today, day.StaleBefore)
-	if err != nil {
-		return domain.MonitoringData{}, translate(err, "plan")
+	flat, err := db.findMonitoringRows(ctx, planID, countyID)
+	if err == nil && len(flat) > 0 && !judgedOn(flat[0], day) {
+		if err = db.JudgeMonitoring(ctx, planID, day); err == nil {
+			flat, err = db.findMonitoringRows(ctx, planID, countyID)
+		}
 	}
-	flat, err := pgx.CollectRows(rows, pgx.RowToStructByName[monitoringRow])
 	if err != nil {
 		return domain.MonitoringData{}, translate(err, "plan")
 	}
 	return monitoringDataOf(flat), nil
+}
+
+func (db *DB) findMonitoringRows(ctx context.Context, planID, countyID int64) ([]monitoringRow, error) {
+	rows, err := db.pool.Query(ctx, monitoringSQL, planID, countyID)
+	if err != nil {
+		return nil, err
+	}
+	return pgx.CollectRows(rows, pgx.RowToStructByName[monitoringRow])
+}
+
+// judgedOn reports whether the cells were counted for day.
+func judgedOn(r monitoringRow, day domain.MonitoringDay) bool {
+	return r.JudgedOn != nil && r.StaleBefore != nil &&
+		r.JudgedOn.Equal(day.Today) && r.StaleBefore.Equal(day.StaleBefore)
+}
+
+// JudgeMonitoring counts every cell of the plan again, judged on day (the
+// first read of a day does it; a nightly job could do it instead). It
+// holds the plan's monitoring lock exclusively, so the writes that maintain
+// the cells (which hold it shared) wait, and it waits for those in flight.
+func (db *DB) JudgeMonitoring(ctx context.Context, planID int64, day domain.MonitoringDay) error {
+	return pgx.BeginFunc(ctx, db.pool, func(tx pgx.Tx) error {
+		batch := &pgx.Batch{}
+		batch.Queue(`SELECT pg_advisory_xact_lock(hashtext('planwerk.monitoring.plan'), ($1::bigint % 2147483647)::int)`, planID)
+		batch.Queue(`INSERT INTO monitoring_judgements (plan_id, judged_on, stale_before) VALUES ($1, $2, $3)
+			ON CONFLICT (plan_id) DO UPDATE SET judged_on = $2, stale_before = $3`, planID, day.Today, day.StaleBefore)
+		batch.Queue(`SELECT monitoring_recount($1, NULL)`, planID)
+		return tx.SendBatch(ctx, batch).Close()
+	})
 }
 
 // monitoringDataOf splits the rows (ordered by organisation, then field) into

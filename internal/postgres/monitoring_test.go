@@ -61,6 +61,11 @@ func monitoringFixture(t *testing.T) (fixture, int64) {
 	other := exec(`INSERT INTO organisations (slug, name, kind) VALUES ('borken', 'Kreis Borken', 'county')`)
 	bocholt := exec(`INSERT INTO organisations (slug, name, kind, parent_id) VALUES ('bocholt', 'Bocholt', 'municipality', $1)`, other)
 	impl("2.1.8", `, relevance`, `, 'open'`, bocholt)
+	// Every decision was taken long before the judging day (rows are dated
+	// by the database's clock when inserted), so only reports count.
+	if _, err := f.pool.Exec(ctx, `UPDATE implementations SET relevance_decided_on = '2025-01-01' WHERE relevance <> 'open'`); err != nil {
+		t.Fatal(err)
+	}
 	return f, field
 }
 
@@ -143,6 +148,9 @@ func frozenReport(t *testing.T, f fixture, title, frozenAt string, orgs []int64,
 			id, 1000+i, r.org, r.field, r.relevance, r.status); err != nil {
 			t.Fatal(err)
 		}
+	}
+	if err := f.db.InsertReportCellsForTest(ctx, id); err != nil {
+		t.Fatal(err)
 	}
 	if frozenAt != "" {
 		if _, err := f.pool.Exec(ctx, `UPDATE reports SET state = 'frozen', frozen_at = $2 WHERE id = $1`, id, frozenAt); err != nil {

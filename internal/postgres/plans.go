@@ -113,13 +113,14 @@ func nestCatalogue(flat []catalogueRow) []domain.ActionField {
 }
 
 // TallyByMeasure counts every measure's implementations of a plan by state,
-// over all organisations, in one aggregate query.
+// over all organisations, from the counts kept as implementations change
+// (measure_tallies, migration 0014): a few rows per measure, whatever the
+// number of towns.
 func (db *DB) TallyByMeasure(ctx context.Context, planID int64) (map[int64]domain.Tally, error) {
 	rows, err := db.pool.Query(ctx, `
-		SELECT i.measure_id, i.relevance, coalesce(i.status, ''), count(*)
-		FROM implementations i JOIN measures m ON m.id = i.measure_id
-		WHERE m.plan_id = $1
-		GROUP BY 1, 2, 3`, planID)
+		SELECT t.measure_id, t.relevance, t.status, t.n
+		FROM measure_tallies t JOIN measures m ON m.id = t.measure_id
+		WHERE m.plan_id = $1 AND t.n > 0`, planID)
 	if err != nil {
 		return nil, translate(err, "plan")
 	}

@@ -229,6 +229,9 @@ func freezeReport(ctx context.Context, tx pgx.Tx, actor domain.Actor, planID, id
 	if n == 0 {
 		return 0, domain.Keyed(domain.CodeInvalid, "", "error.report.empty", "the report covers no implementation")
 	}
+	if err := insertReportCells(ctx, tx, id); err != nil {
+		return 0, err
+	}
 	if _, err := tx.Exec(ctx, `UPDATE reports SET state = 'frozen', frozen_at = now(), frozen_by = $2,
 			version = version + 1, updated_at = now() WHERE id = $1`, id, actor.UserID()); err != nil {
 		return 0, err
@@ -236,4 +239,18 @@ func freezeReport(ctx context.Context, tx pgx.Tx, actor domain.Actor, planID, id
 	return n, insertAuditEvent(ctx, tx, auditEntry{ActorID: actor.UserID(), Entity: "report", EntityID: id,
 		Action: "update", Changes: map[string]domain.Change{
 			"state": {Old: domain.ReportDraft, New: domain.ReportFrozen}, "rows": {New: n}}})
+}
+
+// insertReportCells counts a report's snapshot per organisation and action
+// field for the monitoring matrix's comparison (report_cells); it runs just
+// before the report is frozen, after which the table refuses changes.
+func insertReportCells(ctx context.Context, tx pgx.Tx, reportID int64) error {
+	_, err := tx.Exec(ctx, `
+		INSERT INTO report_cells (report_id, organisation_id, action_field_id, relevant, completed)
+		SELECT report_id, organisation_id, action_field_id,
+		       count(*) FILTER (WHERE relevance = 'relevant'),
+		       count(*) FILTER (WHERE relevance = 'relevant' AND status = 'completed')
+		FROM report_rows WHERE report_id = $1
+		GROUP BY report_id, organisation_id, action_field_id`, reportID)
+	return err
 }

@@ -39,7 +39,8 @@ SELECT r.id, i.id, o.id, o.name, o.kind, af.id, af.code, af.title, af.position, 
 	i.continuous, i.start_on, i.due_on, i.original_due_on, i.postponements, i.last_postponed_on, i.postponement_reason,
 	-- Without a due date or a milestone the comparisons are NULL: not overdue.
 	open.yes AND coalesce((NOT i.continuous AND i.due_on < $2) OR ms.overdue, false),
-	open.yes AND (i.last_update_on IS NULL OR i.last_update_on < $2::date - p.update_interval_days),
+	-- The rule of domain.Implementation.Stale, on the stale_clock column.
+	open.yes AND coalesce(i.stale_clock < $2::date - p.update_interval_days, false),
 	lu.reported_on, coalesce(lu.body, ''), coalesce(ms.list, '[]')
 FROM r
 JOIN plans p ON p.id = r.plan_id

@@ -82,6 +82,9 @@ func seedFrozenReport(ctx context.Context, tx pgx.Tx, planID int64, orgIDs []int
 			return err
 		}
 	}
+	if err := insertReportCells(ctx, tx, id); err != nil {
+		return err
+	}
 	// Frozen in the same statement that backdates it: afterwards the
 	// triggers refuse any change.
 	_, err = tx.Exec(ctx, `UPDATE reports SET state = 'frozen', frozen_at = $2, updated_at = $2, version = 2
@@ -161,6 +164,8 @@ UPDATE report_rows rr SET
 			SELECT 1 FROM jsonb_array_elements(rr.milestones) m
 			WHERE NOT (m->>'done')::boolean AND (m->>'due_on')::date < $2::date)),
 	stale = rr.relevance = 'relevant' AND coalesce(rr.status NOT IN ('completed', 'cancelled'), false)
-		AND (rr.last_report_on IS NULL OR rr.last_report_on < $2::date - p.update_interval_days)
+		-- stale_clock as of that day: a relevance decision taken later did not count yet.
+		AND coalesce(greatest(rr.start_on, rr.last_report_on, (SELECT i.relevance_decided_on FROM implementations i
+			WHERE i.id = rr.implementation_id AND i.relevance_decided_on <= $2::date)) < $2::date - p.update_interval_days, false)
 FROM reports r JOIN plans p ON p.id = r.plan_id
 WHERE r.id = $1 AND rr.report_id = $1`}

@@ -140,6 +140,7 @@ func (g *generator) relevant(im *Implementation, field string, org Organisation)
 		g.support(im, field)
 	}
 	g.history(im)
+	settleMilestones(im)
 }
 
 func (g *generator) status() domain.Status {

@@ -19,6 +19,15 @@ func (g *generator) history(im *Implementation) {
 	}
 	days := g.updateDays(n)
 	steps := g.progressSteps(im.Progress, im.Status, n)
+	if im.Status == domain.StatusCancelled {
+		// Cancelling stops the work where the last report left it: the
+		// measure keeps that progress (none without an earlier report).
+		final := 0
+		if n >= 2 {
+			final = steps[n-2]
+		}
+		steps[n-1], im.Progress = final, final
+	}
 	for i, day := range days {
 		s := statusAt(steps[i], im.Status)
 		if i == n-1 {

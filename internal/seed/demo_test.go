@@ -1,6 +1,7 @@
 package seed
 
 import (
+	"fmt"
 	"reflect"
 	"slices"
 	"strings"
@@ -132,6 +133,34 @@ func invariantProblems(im Implementation) []string {
 	check(relevant || len(im.Updates) == 0, "updates on an implementation that is not relevant")
 	check(!im.UpdatedAt.Before(im.CreatedAt), "updated before created")
 	p = append(p, historyProblems(im)...)
+	p = append(p, coherenceProblems(im)...)
+	return p
+}
+
+// coherenceProblems are contradictions a reader of the demo would notice: a
+// cancelled measure further along than anyone reported before it was
+// cancelled, a milestone done that the progress does not reach (a final
+// report done at 10 %), a support request about another action field.
+func coherenceProblems(im Implementation) []string {
+	var p []string
+	if im.Status == domain.StatusCancelled {
+		reported := 0
+		if n := len(im.Updates); n >= 2 {
+			reported = im.Updates[n-2].Progress
+		}
+		if im.Progress != reported {
+			p = append(p, fmt.Sprintf("cancelled at %d %%, last reported %d %% before", im.Progress, reported))
+		}
+	}
+	for i, m := range im.Milestones {
+		if m.DoneOn != nil && im.Progress < MilestoneShare(i, len(im.Milestones)) {
+			p = append(p, fmt.Sprintf("milestone %q (%d of %d) done at %d %%", m.Title, i+1, len(im.Milestones), im.Progress))
+		}
+	}
+	field, _, _ := strings.Cut(im.MeasureCode, ".")
+	if im.SupportRequest != "" && !slices.Contains(supportRequests[field], im.SupportRequest) {
+		p = append(p, "support request of another action field: "+im.SupportRequest)
+	}
 	return p
 }
 

@@ -15,11 +15,18 @@ import (
 
 // TestMonitoringQueryCountIsConstant holds the page to the same number of
 // statements with the demo's 11 towns and with 40 more towns (and a frozen
-// report to compare with).
+// report to compare with). The towns added later are counted by the kept
+// cells' triggers, so the page does not judge the plan again.
 func TestMonitoringQueryCountIsConstant(t *testing.T) {
 	a := newApp(t)
 	ki := a.signIn(t, "ki-1")
+	// The first read of a day judges the plan's overdue and stale counts
+	// (postgres.JudgeMonitoring): three statements more, once a day.
+	first := queriesOf(t, a, ki, monitoringPath)
 	small := queriesOf(t, a, ki, monitoringPath)
+	if first > small+3 {
+		t.Errorf("the day's first read ran %d statements, later ones %d; want at most 3 more", first, small)
+	}
 	execSQL(t, a, `INSERT INTO organisations (slug, name, kind, parent_id)
 		SELECT 'extra-' || g, 'Extra extra-' || g, 'municipality', (SELECT id FROM organisations WHERE slug = $1)
 		FROM generate_series(0, 39) g`, seed.CountySlug)

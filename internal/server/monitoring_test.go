@@ -167,6 +167,8 @@ func TestMonitoringComparesWithTheLastFrozenReport(t *testing.T) {
 		VALUES (4711, $1, $2, 'Dülmen', 'municipality', $3, $4, $5, 0, $6, $7, $8, $9, $10, 'municipal', 0,
 		'relevant', 'planned', 0, false, false, false)`,
 		e.ID, duelmen.ID, e.FieldID, e.FieldCode, e.FieldTitle, e.GoalCode, e.GoalTitle, e.MeasureID, e.MeasureCode, e.MeasureTitle)
+	// Freezing counts the rows per town and field into report_cells.
+	execSQL(t, a, `INSERT INTO report_cells VALUES (4711, $1, $2, 1, 0)`, duelmen.ID, e.FieldID)
 	execSQL(t, a, `UPDATE reports SET state = 'frozen', frozen_at = '2026-04-01T10:00:00Z' WHERE id = 4711`)
 
 	_, body, _ := fetch(t, a.signIn(t, "ki-1"), http.MethodGet, a.URL+monitoringPath+"?sortierung=name")

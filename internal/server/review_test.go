@@ -216,8 +216,7 @@ func TestBulkReviewWithOneStaleVersionSavesNothing(t *testing.T) {
 	stale := s.open[1]
 	if _, err := s.a.DB.UpdateImplementation(context.Background(), s.a.key(t, s.duelmen.ID, stale.ID), stale.Version, nil,
 		func(i domain.Implementation) (domain.Implementation, error) {
-			i.Relevance, i.RelevanceNote = domain.RelevanceNotRelevant, "Kein Bedarf"
-			return i, nil
+			return domain.RelevanceDecision{Relevance: domain.RelevanceNotRelevant, Note: "Kein Bedarf"}.Apply(i, today)
 		}); err != nil {
 		t.Fatal(err)
 	}

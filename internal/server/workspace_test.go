@@ -84,8 +84,18 @@ func overdueMilestones(im seed.Implementation) []seed.Milestone {
 	return out
 }
 
+// stale is the rule of domain.Implementation.Stale on the seed: the clock
+// starts at the latest of the relevance decision (a seeded row was decided
+// when it was created), the start date and the last report.
 func (d demoTown) stale(im seed.Implementation) bool {
-	return openWork(im) && (im.LastUpdateOn == nil || im.LastUpdateOn.Before(day.AddDate(0, 0, -d.interval)))
+	y, m, dd := im.CreatedAt.UTC().Date()
+	clock := time.Date(y, m, dd, 0, 0, 0, 0, time.UTC)
+	for _, on := range []*time.Time{im.StartOn, im.LastUpdateOn} {
+		if on != nil && on.After(clock) {
+			clock = *on
+		}
+	}
+	return openWork(im) && clock.Before(day.AddDate(0, 0, -d.interval))
 }
 
 var listedRow = regexp.MustCompile(`data-massnahme="([^"]+)"`)

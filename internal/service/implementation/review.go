@@ -20,5 +20,7 @@ func (s *Service) ReviewRelevance(ctx context.Context, actor domain.Actor, ws do
 	if err := d.Check(); err != nil {
 		return nil, err
 	}
-	return s.store.UpdateImplementations(ctx, ws, versions, actor.UserID(), d.Apply)
+	now := s.now()
+	return s.store.UpdateImplementations(ctx, ws, versions, actor.UserID(),
+		func(cur domain.Implementation) (domain.Implementation, error) { return d.Apply(cur, now) })
 }

@@ -3,8 +3,10 @@ package implementation_test
 import (
 	"context"
 	"testing"
+	"time"
 
 	"github.com/planwerk/planwerk/internal/domain"
+	"github.com/planwerk/planwerk/internal/service/implementation"
 )
 
 func TestListSelectsWithTheFilterAndKeepsEveryEntry(t *testing.T) {
@@ -20,11 +22,21 @@ func TestListSelectsWithTheFilterAndKeepsEveryEntry(t *testing.T) {
 	if _, err := f.svc.Update(ctx, f.actor, f.key, 1, domain.ImplementationUpdate{Relevance: ptr(domain.RelevanceRelevant)}); err != nil {
 		t.Fatal(err)
 	}
-	ws, err = f.svc.List(ctx, f.plan, f.duelmen, domain.WorkspaceFilter{Relevance: domain.RelevanceRelevant, Stale: true})
+	stale := domain.WorkspaceFilter{Relevance: domain.RelevanceRelevant, Stale: true}
+	ws, err = f.svc.List(ctx, f.plan, f.duelmen, stale)
 	if err != nil {
 		t.Fatal(err)
 	}
+	if len(ws.Shown) != 0 {
+		t.Errorf("shown %+v: decided today, it cannot lack a report yet", ws.Shown)
+	}
+	// The plan's interval is 90 days: on day 91 after the decision, still
+	// without a report, it is stale.
+	later := implementation.New(f.db, func() time.Time { return now.AddDate(0, 0, 91) })
+	if ws, err = later.List(ctx, f.plan, f.duelmen, stale); err != nil {
+		t.Fatal(err)
+	}
 	if len(ws.Shown) != 1 || ws.Shown[0].ID != f.key.ID {
-		t.Errorf("shown %+v, want the relevant one, never reported (stale)", ws.Shown)
+		t.Errorf("shown %+v, want the relevant one, never reported in 91 days (stale)", ws.Shown)
 	}
 }

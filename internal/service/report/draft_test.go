@@ -78,8 +78,8 @@ func TestProposalCoversTheTimeSinceTheLastFrozenReport(t *testing.T) {
 // demo data has many such implementations and froze nothing).
 func TestFreezeTakesOpenImplementationsWithoutDueDateOrMilestones(t *testing.T) {
 	f := newFixture(t)
-	if _, err := f.pool.Exec(context.Background(), `UPDATE implementations SET relevance = 'relevant', status = 'planned'
-		WHERE organisation_id = $1`, f.nottuln); err != nil {
+	if _, err := f.pool.Exec(context.Background(), `UPDATE implementations SET relevance = 'relevant', status = 'planned',
+		relevance_decided_on = '2025-01-15' WHERE organisation_id = $1`, f.nottuln); err != nil {
 		t.Fatal(err)
 	}
 	fr := f.frozen(t, f.scope, f.draft("Bericht"))

@@ -70,8 +70,9 @@ func newFixture(t *testing.T) fixture {
 	exec(`INSERT INTO implementations (measure_id, organisation_id, relevance, status, progress, due_on, last_update_on)
 		VALUES ($1, $2, 'relevant', 'planned', 0, '2027-06-30', '2026-11-20')`, municipal, f.olfen)
 	row(&nottulnImpl, `INSERT INTO implementations (measure_id, organisation_id) VALUES ($1, $2) RETURNING id`, municipal, f.nottuln)
-	row(&f.countyImpl, `INSERT INTO implementations (measure_id, organisation_id, relevance, status, progress, continuous)
-		VALUES ($1, $2, 'relevant', 'planned', 0, true) RETURNING id`, countyWide, f.county)
+	// The county office decided its measure long ago and never reported: stale.
+	row(&f.countyImpl, `INSERT INTO implementations (measure_id, organisation_id, relevance, status, progress, continuous,
+		relevance_decided_on) VALUES ($1, $2, 'relevant', 'planned', 0, true, '2025-03-01') RETURNING id`, countyWide, f.county)
 	exec(`INSERT INTO progress_updates (implementation_id, reported_on, body, status, progress)
 		VALUES ($1, '2026-06-01', 'Erster Bericht', 'in_progress', 20), ($1, '2026-11-01', 'Zweiter Bericht', 'in_progress', 40)`, f.duelmenImpl)
 	exec(`INSERT INTO milestones (implementation_id, title, due_on) VALUES ($1, 'Raum gefunden', '2026-12-15')`, f.duelmenImpl)

@@ -10,7 +10,7 @@ import (
 func TestFreezeCopesWithOpenImplementationsWithoutDueDateOrMilestones(t *testing.T) {
 	f := newFixture(t)
 	if _, err := f.pool.Exec(context.Background(), `UPDATE implementations SET relevance = 'relevant',
-		status = 'planned' WHERE organisation_id = $1`, f.nottuln); err != nil {
+		status = 'planned', relevance_decided_on = '2025-01-15' WHERE organisation_id = $1`, f.nottuln); err != nil {
 		t.Fatal(err)
 	}
 	fr := f.frozen(t, f.scope, f.draft("Bericht"))
