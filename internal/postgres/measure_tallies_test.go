@@ -19,7 +19,7 @@ func TestMeasureTalliesEqualAFreshCountAfterRandomWrites(t *testing.T) {
 	ctx := context.Background()
 	var measures, orgs []int64
 	for sql, dst := range map[string]*[]int64{
-		`SELECT id FROM measures WHERE plan_id = $1 ORDER BY id`:                  &measures,
+		`SELECT id FROM measures WHERE plan_id = $1 ORDER BY id`:                   &measures,
 		`SELECT id FROM organisations WHERE id = $1 OR parent_id = $1 ORDER BY id`: &orgs,
 	} {
 		arg := f.plan
