@@ -11,9 +11,10 @@ import (
 )
 
 // oldRoutes keep the addresses from before plans were part of them working:
-// each redirects permanently to the same page of the plan that was current
-// (the most recently adopted plan of the organisation's county, or of the
-// user's). Only signed-in members are redirected, and only into plans they
+// each redirects to the same page of the plan that is current (the most
+// recently adopted plan of the organisation's county, or of the user's).
+// The redirect is temporary: once the county adopts its next plan, the same
+// address must lead there, which a browser's cached 301 would not. Only signed-in members are redirected, and only into plans they
 // may read; everything else is the usual 404.
 func (s *Server) oldRoutes(reg *registry) {
 	reg.handle("GET", "/kommunen", signedIn, s.oldPlanLink("/kommunen"))
@@ -77,15 +78,16 @@ func (s *Server) movedToPlan(c *gin.Context, plan domain.Plan, err error, rest s
 	}
 }
 
-// movedTo answers a permanent redirect that keeps the query. A form sent to
-// an old address is redirected with 308, which keeps method and body.
+// movedTo answers a temporary redirect to the current plan's page that
+// keeps the query. A form sent to an old address is redirected with 307,
+// which keeps method and body.
 func (s *Server) movedTo(c *gin.Context, path string) {
 	if q := c.Request.URL.RawQuery; q != "" {
 		path += "?" + q
 	}
-	status := http.StatusMovedPermanently
+	status := http.StatusFound
 	if c.Request.Method != http.MethodGet && c.Request.Method != http.MethodHead {
-		status = http.StatusPermanentRedirect
+		status = http.StatusTemporaryRedirect
 	}
 	c.Redirect(status, path)
 }

@@ -45,8 +45,8 @@ func expect(def int, except ...any) map[who]int {
 
 const (
 	ok        = http.StatusOK
-	moved     = http.StatusMovedPermanently
-	keepPost  = http.StatusPermanentRedirect
+	moved     = http.StatusFound
+	keepPost  = http.StatusTemporaryRedirect
 	seeOther  = http.StatusSeeOther
 	badReq    = http.StatusBadRequest
 	unauth    = http.StatusUnauthorized

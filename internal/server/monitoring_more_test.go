@@ -169,7 +169,7 @@ func TestMonitoringIsTheKIsStartAndInItsNavigation(t *testing.T) {
 	_, start, _ := fetch(t, a.signIn(t, "ki-1"), http.MethodGet, a.URL+"/")
 	mustContain(t, start, `href="/monitoring">Monitoring</a>`, `href="`+demoPlan+`">Planübersicht</a>`)
 	status, _, h := fetch(t, a.signIn(t, "ki-1"), http.MethodGet, a.URL+"/monitoring")
-	if status != http.StatusMovedPermanently || h.Get("Location") != monitoringPath {
+	if status != http.StatusFound || h.Get("Location") != monitoringPath {
 		t.Errorf("/monitoring: %d to %q", status, h.Get("Location"))
 	}
 }
