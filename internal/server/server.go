@@ -99,6 +99,8 @@ type Server struct {
 	handler       http.Handler
 	// sessionless serves needsNoSession paths without the session layer.
 	sessionless http.Handler
+	// compressed is serveOnce behind the compression layer (compress.go).
+	compressed http.Handler
 	// csp is the Content-Security-Policy sent with every response.
 	csp string
 	// routeTable lists every route with its permission, for Routes.
@@ -128,6 +130,9 @@ func New(deps Deps, opts Options) (*Server, error) {
 	if opts.RequestTimeout <= 0 {
 		return nil, errors.New("server: RequestTimeout is required")
 	}
+	if _, err := staticAssets(); err != nil {
+		return nil, err
+	}
 	pages, err := parsePages()
 	if err != nil {
 		return nil, err
@@ -150,6 +155,7 @@ func New(deps Deps, opts Options) (*Server, error) {
 	s.auth.OnSessionError(s.sessionUnavailable)
 	s.handler = csrf.Handler(s.auth.Wrap(router))
 	s.sessionless = router
+	s.compressed = newCompressor()(http.HandlerFunc(s.serveOnce))
 	return s, nil
 }
 
