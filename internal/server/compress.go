@@ -8,6 +8,9 @@ import (
 	"github.com/klauspost/compress/gzhttp"
 )
 
+// compress is the compression layer ServeHTTP puts around every answer.
+var compress = newCompressor()
+
 // newCompressor wraps the server's answers in gzip or zstd (whichever the
 // client prefers of those it names) for text types only: pages, JSON, CSS,
 // scripts, SVG, CSV. PDFs, spreadsheets, archives and fonts are compressed

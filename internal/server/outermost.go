@@ -27,7 +27,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if crossSite(r) {
 		s.serveOnce(rec, r)
 	} else {
-		s.compressed.ServeHTTP(rec, r)
+		compress(http.HandlerFunc(s.serveOnce)).ServeHTTP(rec, r)
 	}
 	s.log.Info("request", "request_id", id, "method", r.Method, "path", r.URL.Path,
 		"status", rec.Status(), "duration", time.Since(start))

@@ -99,8 +99,6 @@ type Server struct {
 	handler       http.Handler
 	// sessionless serves needsNoSession paths without the session layer.
 	sessionless http.Handler
-	// compressed is serveOnce behind the compression layer (compress.go).
-	compressed http.Handler
 	// csp is the Content-Security-Policy sent with every response.
 	csp string
 	// routeTable lists every route with its permission, for Routes.
@@ -155,7 +153,6 @@ func New(deps Deps, opts Options) (*Server, error) {
 	s.auth.OnSessionError(s.sessionUnavailable)
 	s.handler = csrf.Handler(s.auth.Wrap(router))
 	s.sessionless = router
-	s.compressed = newCompressor()(http.HandlerFunc(s.serveOnce))
 	return s, nil
 }
 
