@@ -9,6 +9,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
@@ -109,22 +110,39 @@ func measureBrowser(ctx context.Context, cfg config.Config, app *benchApp, url s
 // network and CPU.
 func throttle(tab context.Context, app *benchApp) error {
 	if _, err := chromedp.Call(tab, network.Enable, network.EnableParams{}); err != nil {
-		return err
+		return fmt.Errorf("Network.enable: %w", err)
 	}
 	for _, c := range strings.Split(app.cookie, "; ") {
 		name, value, _ := strings.Cut(c, "=")
 		if _, err := chromedp.Call(tab, network.SetCookie, network.SetCookieParams{Name: name, Value: value, URL: app.url}); err != nil {
-			return err
+			return fmt.Errorf("Network.setCookie: %w", err)
 		}
 	}
-	if _, err := chromedp.Call(tab, network.EmulateNetworkConditionsByRule, network.EmulateNetworkConditionsByRuleParams{
-		MatchedNetworkConditions: []*network.Conditions{{Latency: slow4GLatencyMs, DownloadThroughput: slow4GDownload,
-			UploadThroughput: slow4GUpload, ConnectionType: network.ConnectionTypeCellular4g}}}); err != nil {
-		return err
+	if _, err := chromedp.Call(tab, emulateNetworkConditions, slow4G); err != nil {
+		return fmt.Errorf("Network.emulateNetworkConditions: %w", err)
 	}
-	_, err := chromedp.Call(tab, emulation.SetCPUThrottlingRate, emulation.SetCPUThrottlingRateParams{Rate: slow4GCPUFactor})
-	return err
+	if _, err := chromedp.Call(tab, emulation.SetCPUThrottlingRate, emulation.SetCPUThrottlingRateParams{Rate: slow4GCPUFactor}); err != nil {
+		return fmt.Errorf("Emulation.setCPUThrottlingRate: %w", err)
+	}
+	return nil
 }
+
+// networkConditions are the parameters of Network.emulateNetworkConditions.
+// cdproto dropped the command in favour of emulateNetworkConditionsByRule,
+// whose parameters the Chromium of Debian 12 (148) does not take yet; the
+// older command throttles the whole tab in both.
+type networkConditions struct {
+	Offline            bool                   `json:"offline"`
+	Latency            float64                `json:"latency"`
+	DownloadThroughput float64                `json:"downloadThroughput"`
+	UploadThroughput   float64                `json:"uploadThroughput"`
+	ConnectionType     network.ConnectionType `json:"connectionType"`
+}
+
+var emulateNetworkConditions = cdp.Command[networkConditions, cdp.Empty]{Method: "Network.emulateNetworkConditions"}
+
+var slow4G = networkConditions{Latency: slow4GLatencyMs, DownloadThroughput: slow4GDownload,
+	UploadThroughput: slow4GUpload, ConnectionType: network.ConnectionTypeCellular4g}
 
 // transferred sums the bytes Chromium received (headers and body as sent,
 // Network.loadingFinished's encodedDataLength) and counts the requests.
