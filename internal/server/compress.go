@@ -43,7 +43,8 @@ func compressible(contentType string) bool {
 }
 
 // crossSite reports a request another site made the browser send (a link,
-// a form or a script elsewhere). Its answer is never compressed: BREACH
+// a form or a script elsewhere). Its answer is never compressed (ServeHTTP
+// drops its Accept-Encoding before the compression layer): BREACH
 // needs an attacker to send many requests with chosen input and compare the
 // compressed sizes, and such requests are cross-site by construction
 // (docs/architecture.md, "Sicherheit"). Browsers without Fetch Metadata send

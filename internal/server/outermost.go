@@ -24,11 +24,11 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	// personal data. Static files and public pages set their own policy.
 	w.Header().Set("Cache-Control", "no-store")
 	rec := &statusRecorder{ResponseWriter: w}
-	if crossSite(r) {
-		s.serveOnce(rec, r)
-	} else {
-		compress(http.HandlerFunc(s.serveOnce)).ServeHTTP(rec, r)
+	if crossSite(r) { // answered uncompressed, static files included (compress.go)
+		r.Header = r.Header.Clone()
+		r.Header.Del("Accept-Encoding")
 	}
+	compress(http.HandlerFunc(s.serveOnce)).ServeHTTP(rec, r)
 	s.log.Info("request", "request_id", id, "method", r.Method, "path", r.URL.Path,
 		"status", rec.Status(), "duration", time.Since(start))
 }

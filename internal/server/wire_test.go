@@ -113,6 +113,11 @@ func TestCrossSiteRequestsNotCompressed(t *testing.T) {
 			t.Errorf("Sec-Fetch-Site %s: status %d, Content-Encoding %q, want %q", site, resp.StatusCode, got, want)
 		}
 	}
+	// A static file too, and no header of the compression layer leaks out.
+	resp, _ := wireGet(t, anonymous(), a.URL+"/static/app.css", "Accept-Encoding", "gzip", "Sec-Fetch-Site", "cross-site")
+	if resp.Header.Get("Content-Encoding") != "" || resp.Header.Get("No-Gzip-Compression") != "" {
+		t.Errorf("cross-site style sheet: %v", resp.Header)
+	}
 }
 
 // The demo workspace, the page coordinators open most, stays within the
