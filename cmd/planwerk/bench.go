@@ -11,6 +11,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"os"
+	"slices"
 	"strings"
 	"time"
 
@@ -32,6 +33,25 @@ type benchOptions struct {
 	regenerate                                  bool
 	writers                                     int
 	writeTime                                   time.Duration
+	// only names the measurements to run (comma-separated: seiten,
+	// schreiblast, bericht, boden, browser); empty runs all of them.
+	only string
+}
+
+// benchMeasurements are the names -only takes.
+var benchMeasurements = []string{"seiten", "schreiblast", "monitoring", "bericht", "boden", "browser"}
+
+// runs reports whether the measurement named may run under -only.
+func (o benchOptions) runs(name string) bool {
+	if o.only == "" {
+		return true
+	}
+	for part := range strings.SplitSeq(o.only, ",") {
+		if strings.TrimSpace(part) == name {
+			return true
+		}
+	}
+	return false
 }
 
 // benchScale is one dataset size. Each lives in its own database, so that
@@ -66,6 +86,8 @@ type scaleResult struct {
 	freeze    *freezeResult
 	judgement *benchstat.Summary // judging the plan's monitoring afresh, on the large dataset
 	report    *reportFilesResult // a county-sized report, on the large dataset
+	floor     *floorResult       // the workspace against the floor, on the large dataset
+	browser   *browserResult     // the workspace in Chromium under Slow 4G, on the large dataset
 }
 
 func parseBenchFlags(args []string) (benchOptions, error) {
@@ -78,8 +100,14 @@ func parseBenchFlags(args []string) (benchOptions, error) {
 	flags.BoolVar(&o.regenerate, "regenerate", false, "Datensätze neu erzeugen, auch wenn sie schon passen")
 	flags.IntVar(&o.writers, "writers", 8, "gleichzeitige Schreiber der Schreiblast")
 	flags.DurationVar(&o.writeTime, "write-time", 10*time.Second, "Dauer der Schreiblast auf dem großen Datensatz (0: keine)")
+	flags.StringVar(&o.only, "only", "", "nur diese Messungen, durch Komma getrennt: seiten,schreiblast,monitoring,bericht,boden,browser (leer: alle)")
 	if err := flags.Parse(args); err != nil {
-		return o, fmt.Errorf("Aufruf: planwerk bench [-municipalities 396] [-measures 300] [-updates 10] [-requests 200] [-regenerate] [-writers 8] [-write-time 10s]: %w", err)
+		return o, fmt.Errorf("Aufruf: planwerk bench [-municipalities 396] [-measures 300] [-updates 10] [-requests 200] [-regenerate] [-writers 8] [-write-time 10s] [-only boden,browser]: %w", err)
+	}
+	for part := range strings.SplitSeq(o.only, ",") {
+		if name := strings.TrimSpace(part); o.only != "" && !slices.Contains(benchMeasurements, name) {
+			return o, fmt.Errorf("bench: -only kennt %q nicht (%s)", name, strings.Join(benchMeasurements, ", "))
+		}
 	}
 	if o.municipalities < 1 || o.measures < 1 || o.updates < 0 || o.requests < 1 {
 		return o, errors.New("bench: -municipalities, -measures und -requests müssen positiv sein, -updates nicht negativ")
@@ -143,25 +171,33 @@ func benchOneScale(ctx context.Context, cfg config.Config, log *slog.Logger, sc 
 		return res, "", err
 	}
 	for _, p := range pages {
+		if !opts.runs("seiten") {
+			break
+		}
 		pr, err := measurePage(ctx, app, p, opts.requests)
 		if err != nil {
 			return res, "", err
 		}
 		res.pages = append(res.pages, pr)
 	}
-	if sc.withWrites && opts.writeTime > 0 {
+	if sc.withWrites && opts.writeTime > 0 && opts.runs("schreiblast") {
 		w, err := measureWrites(ctx, d.DB, opts.writers, opts.writeTime)
 		if err != nil {
 			return res, "", fmt.Errorf("Schreiblast: %w", err)
 		}
 		res.writes = &w
 	}
-	if sc.withWrites {
+	if err := measureFloorAndBrowser(ctx, cfg, app, d.DB, sc, opts, &res); err != nil {
+		return res, "", err
+	}
+	if sc.withWrites && opts.runs("monitoring") {
 		j, err := measureJudgement(ctx, d.DB)
 		if err != nil {
 			return res, "", fmt.Errorf("Monitoring beurteilen: %w", err)
 		}
 		res.judgement = &j
+	}
+	if sc.withWrites && opts.runs("bericht") {
 		f, err := measureFreeze(ctx, d.DB)
 		if err != nil {
 			return res, "", fmt.Errorf("Bericht einfrieren: %w", err)

@@ -54,6 +54,12 @@ func printBenchReport(w io.Writer, opts benchOptions, pgVersion string, results 
 		if r.report != nil {
 			printReportFiles(w, *r.report)
 		}
+		if r.floor != nil {
+			printFloorReport(w, *r.floor)
+		}
+		if r.browser != nil {
+			printBrowserReport(w, *r.browser)
+		}
 	}
 }
 

@@ -24,6 +24,7 @@ import (
 // may see every page measured).
 type benchApp struct {
 	handler http.Handler
+	url     string            // where the server listens (loopback), for measurements through real HTTP
 	cookie  string            // the session cookie, sent with every measured page request
 	token   string            // a personal API token of the same user, for the API's requests
 	pdf     server.PDFPrinter // nil without Chromium
@@ -72,7 +73,7 @@ func startBenchApp(ctx context.Context, cfg config.Config, d *database, countySl
 		stop()
 		return nil, err
 	}
-	return &benchApp{handler: srv, cookie: strings.Join(cookies, "; "), token: token, pdf: pdf, close: stop}, nil
+	return &benchApp{handler: srv, url: cfg.PublicURL, cookie: strings.Join(cookies, "; "), token: token, pdf: pdf, close: stop}, nil
 }
 
 // createBenchToken creates an API token on the signed-in user's tokens page,

@@ -60,3 +60,31 @@ func TestPrintFreezeReport(t *testing.T) {
 		}
 	}
 }
+
+func TestBenchOnly(t *testing.T) {
+	o, err := parseBenchFlags([]string{"-only", "boden, browser"})
+	if err != nil || !o.runs("boden") || !o.runs("browser") || o.runs("seiten") || o.runs("schreiblast") {
+		t.Errorf("-only boden,browser: %v, runs seiten %v", err, o.runs("seiten"))
+	}
+	if all, _ := parseBenchFlags(nil); !all.runs("seiten") || !all.runs("browser") {
+		t.Error("without -only not everything runs")
+	}
+	if _, err := parseBenchFlags([]string{"-only", "boden,flur"}); err == nil || !strings.Contains(err.Error(), `"flur"`) {
+		t.Errorf("an unknown measurement is not refused: %v", err)
+	}
+}
+
+func TestPrintFloorAndBrowserReports(t *testing.T) {
+	var b strings.Builder
+	printFloorReport(&b, floorResult{workspace: throughput{400, 8 * time.Second}, floor: throughput{400, 5 * time.Second},
+		wire: wireSizes{plain: 317 << 10, gzip: 30 << 10, zstd: 28 << 10}})
+	printBrowserReport(&b, browserResult{lcp: 1800 * time.Millisecond, firstBytes: 200 << 10, secondBytes: 25 << 10,
+		firstRequests: 9, secondRequests: 9})
+	printBrowserReport(&b, browserResult{skipped: "kein Chromium gefunden"})
+	for _, want := range []string{"| 50.0 |", "| 80.0 |", "Arbeitsbereich ÷ Boden: **0.62**", "| eine Kommune | 317 KB | 30 KB | 28 KB | ≤ 40 KB |",
+		"| 1.80 s | ≤ 2.5 s | 0.72 |", "| 25 KB | ≤ 50 KB | 0.50 |", "übersprungen: kein Chromium gefunden"} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("report lacks %q:\n%s", want, b.String())
+		}
+	}
+}

@@ -42,8 +42,18 @@ func (db *DB) FindMeasure(ctx context.Context, measureID int64) (domain.MeasureC
 // open milestones (not done, with a due date) as two parallel arrays, so that
 // the workspace can show overdue milestones with this one query.
 func (db *DB) FindWorkspace(ctx context.Context, orgID, planID int64) ([]domain.WorkspaceEntry, error) {
-	rows, err := db.pool.Query(ctx, `
-		SELECT `+implementationColumns+`,
+	rows, err := db.pool.Query(ctx, workspaceSQL, orgID, planID)
+	if err != nil {
+		return nil, translate(err, "municipality")
+	}
+	items, err := pgx.CollectRows(rows, pgx.RowToStructByName[domain.WorkspaceEntry])
+	return items, translate(err, "municipality")
+}
+
+// workspaceSQL is FindWorkspace's statement ($1 organisation, $2 plan); the
+// bench's floor (benchfloor.go) runs the very same.
+const workspaceSQL = `
+		SELECT ` + implementationColumns + `,
 		       m.code AS measure_code, m.title AS measure_title, m.scope,
 		       g.id AS goal_id, g.code AS goal_code, g.title AS goal_title,
 		       f.id AS field_id, f.code AS field_code, f.title AS field_title,
@@ -60,13 +70,7 @@ func (db *DB) FindWorkspace(ctx context.Context, orgID, planID int64) ([]domain.
 			WHERE x.implementation_id = i.id AND NOT x.done AND x.due_on IS NOT NULL
 		) ms ON true
 		WHERE i.organisation_id = $1 AND m.plan_id = $2
-		ORDER BY f.position, f.code, g.position, g.code, m.position, m.code`, orgID, planID)
-	if err != nil {
-		return nil, translate(err, "municipality")
-	}
-	items, err := pgx.CollectRows(rows, pgx.RowToStructByName[domain.WorkspaceEntry])
-	return items, translate(err, "municipality")
-}
+		ORDER BY f.position, f.code, g.position, g.code, m.position, m.code`
 
 // FindImplementation returns the implementation key names.
 func (db *DB) FindImplementation(ctx context.Context, key domain.ImplementationKey) (domain.Implementation, error) {

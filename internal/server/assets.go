@@ -1,41 +1,158 @@
 package server
 
 import (
+	"bytes"
+	"compress/gzip"
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"io/fs"
-	"net/http"
+	"mime"
+	"path"
+	"regexp"
+	"strings"
 	"sync"
 
 	"github.com/planwerk/planwerk/web"
 )
 
-// staticFS serves web/static under /static.
-func staticFS() http.FileSystem {
-	sub, err := fs.Sub(web.Static, "static")
-	if err != nil {
-		panic(err) // the embed directive guarantees the folder exists
-	}
-	return http.FS(sub)
+// asset is one file of web/static as it is served: its body read once at
+// start, its fingerprinted name and, where that pays, a gzip copy compressed
+// once at the best level instead of on every request.
+type asset struct {
+	name        string // path under /static/, e.g. "app.css"
+	fingerprint string // the same with the content hash, e.g. "app.3f2a9c1b.css"
+	contentType string
+	body        []byte
+	gzipped     []byte // nil when gzip would not make it smaller or the type is compressed already
+	hash        string // hex of the content hash, the ETag's value
 }
 
-// assetVersions caches a short content hash per asset path, so that asset URLs
-// change whenever the file does and browsers never keep a stale copy.
-var assetVersions sync.Map
+// assetTable finds an asset by its plain or its fingerprinted name.
+type assetTable struct {
+	byName, byFingerprint map[string]*asset
+}
 
-// assetURL returns the URL of a static file with its content hash. An unknown
-// path is a programming error and fails at template execution, which the
-// start-up check of every page catches.
-func assetURL(path string) (string, error) {
-	if v, ok := assetVersions.Load(path); ok {
-		return v.(string), nil
-	}
-	data, err := fs.ReadFile(web.Static, "static/"+path)
+// staticAssets reads, fingerprints and precompresses web/static once.
+var staticAssets = sync.OnceValues(func() (*assetTable, error) { return loadAssets(web.Static, "static") })
+
+// assetURL returns the fingerprinted URL of a static file, for the template
+// func "asset". An unknown path is a programming error and fails at template
+// execution, which the start-up check of every page catches.
+func assetURL(name string) (string, error) {
+	t, err := staticAssets()
 	if err != nil {
 		return "", err
 	}
-	sum := sha256.Sum256(data)
-	url := "/static/" + path + "?v=" + hex.EncodeToString(sum[:6])
-	assetVersions.Store(path, url)
-	return url, nil
+	a, ok := t.byName[name]
+	if !ok {
+		return "", fmt.Errorf("no static file %q", name)
+	}
+	return "/static/" + a.fingerprint, nil
+}
+
+// loadAssets reads every file under root. Style sheets come last: their
+// relative url() references are rewritten to the fingerprinted names of the
+// files they point to (fonts, images), and only then are they hashed, so a
+// changed font changes the sheet's name too.
+func loadAssets(fsys fs.FS, root string) (*assetTable, error) {
+	t := &assetTable{byName: map[string]*asset{}, byFingerprint: map[string]*asset{}}
+	var sheets []string
+	err := fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || strings.HasPrefix(d.Name(), ".") {
+			return err
+		}
+		name := strings.TrimPrefix(p, root+"/")
+		if path.Ext(name) == ".css" {
+			sheets = append(sheets, name)
+			return nil
+		}
+		body, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return err
+		}
+		return t.add(name, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	for _, name := range sheets {
+		body, err := fs.ReadFile(fsys, root+"/"+name)
+		if err != nil {
+			return nil, err
+		}
+		if err := t.add(name, t.rewriteURLs(name, body)); err != nil {
+			return nil, err
+		}
+	}
+	return t, nil
+}
+
+func (t *assetTable) add(name string, body []byte) error {
+	sum := sha256.Sum256(body)
+	hash := hex.EncodeToString(sum[:8])
+	ext := path.Ext(name)
+	a := &asset{name: name, fingerprint: strings.TrimSuffix(name, ext) + "." + hash[:8] + ext,
+		contentType: contentTypeOf(ext), body: body, hash: hash}
+	if compressible(a.contentType) {
+		gz, err := gzipBest(body)
+		if err != nil {
+			return err
+		}
+		if len(gz) < len(body)*9/10 { // less than a tenth saved: not worth a second variant
+			a.gzipped = gz
+		}
+	}
+	t.byName[name], t.byFingerprint[a.fingerprint] = a, a
+	return nil
+}
+
+// contentTypeOf names the type of a file extension; fonts are named here
+// because the system's MIME table may not know woff2.
+func contentTypeOf(ext string) string {
+	switch ext {
+	case ".woff2":
+		return "font/woff2"
+	case ".woff":
+		return "font/woff"
+	}
+	if ct := mime.TypeByExtension(ext); ct != "" {
+		return ct
+	}
+	return "application/octet-stream"
+}
+
+// cssURL matches a url() reference in a style sheet, quoted or not.
+var cssURL = regexp.MustCompile(`url\(\s*(["']?)([^"')]+)(["']?)\s*\)`)
+
+// rewriteURLs points a sheet's relative references at the fingerprinted
+// names. Absolute, data: and unknown references stay as they are.
+func (t *assetTable) rewriteURLs(sheet string, body []byte) []byte {
+	return cssURL.ReplaceAllFunc(body, func(m []byte) []byte {
+		sub := cssURL.FindSubmatch(m)
+		ref := string(sub[2])
+		if strings.Contains(ref, ":") || strings.HasPrefix(ref, "/") || strings.HasPrefix(ref, "#") {
+			return m
+		}
+		target, ok := t.byName[path.Join(path.Dir(sheet), ref)]
+		if !ok {
+			return m
+		}
+		return []byte(`url("/static/` + target.fingerprint + `")`)
+	})
+}
+
+func gzipBest(body []byte) ([]byte, error) {
+	var buf bytes.Buffer
+	w, err := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := w.Write(body); err != nil {
+		return nil, err
+	}
+	if err := w.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
 }

@@ -20,10 +20,24 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	ctx, cancel := context.WithTimeout(context.WithValue(r.Context(), requestIDKey{}, id), s.opts.RequestTimeout)
 	defer cancel()
 	r = r.WithContext(ctx)
+	// Nothing is kept by caches unless its handler says so: pages hold
+	// personal data. Static files and public pages set their own policy.
+	w.Header().Set("Cache-Control", "no-store")
 	rec := &statusRecorder{ResponseWriter: w}
-	s.serveBounded(rec, r)
+	if crossSite(r) { // answered uncompressed, static files included (compress.go)
+		r.Header = r.Header.Clone()
+		r.Header.Del("Accept-Encoding")
+	}
+	compress(http.HandlerFunc(s.serveOnce)).ServeHTTP(rec, r)
 	s.log.Info("request", "request_id", id, "method", r.Method, "path", r.URL.Path,
 		"status", rec.Status(), "duration", time.Since(start))
+}
+
+// serveOnce keeps a second answer from reaching the compressor (see
+// statusRecorder): once compressed, the two could no longer be told apart.
+// The outer recorder sees the compressed answer and logs its status.
+func (s *Server) serveOnce(w http.ResponseWriter, r *http.Request) {
+	s.serveBounded(&statusRecorder{ResponseWriter: w}, r)
 }
 
 // serveBounded limits the request body before any layer can read it,

@@ -181,6 +181,9 @@ func (s *Server) renderTo(w http.ResponseWriter, r *http.Request, status int, na
 		return
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	if status == http.StatusOK && !v.SignedIn && publicPageCache(w, r, buf.Bytes()) {
+		return
+	}
 	w.WriteHeader(status)
 	_, _ = w.Write(buf.Bytes())
 }

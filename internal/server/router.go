@@ -22,7 +22,8 @@ func (s *Server) routes() (*gin.Engine, error) {
 	reg.handle("GET", "/anmelden/callback", public, s.signInCallback)
 	reg.handle("POST", "/abmelden", public, s.signOut)
 	reg.handle("POST", "/sprache", public, s.setLanguage)
-	r.StaticFS("/static", staticFS())
+	r.GET("/static/*filepath", s.serveAsset)
+	r.HEAD("/static/*filepath", s.serveAsset)
 	reg.declare("GET", "/static/*filepath", public)
 	reg.declare("HEAD", "/static/*filepath", public)
 

@@ -128,6 +128,9 @@ func New(deps Deps, opts Options) (*Server, error) {
 	if opts.RequestTimeout <= 0 {
 		return nil, errors.New("server: RequestTimeout is required")
 	}
+	if _, err := staticAssets(); err != nil {
+		return nil, err
+	}
 	pages, err := parsePages()
 	if err != nil {
 		return nil, err
