@@ -34,7 +34,7 @@ type benchOptions struct {
 	writers                                     int
 	writeTime                                   time.Duration
 	// only names the measurements to run (comma-separated: seiten,
-	// schreiblast, bericht, boden, browser); empty runs all of them.
+	// schreiblast, monitoring, bericht, boden, browser); empty runs all of them.
 	only string
 }
 
