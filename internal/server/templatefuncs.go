@@ -24,6 +24,7 @@ var templateFuncs = template.FuncMap{
 	// KI support section (templatefuncs_support.go).
 	"supportArgs":  supportArgs,
 	"supportRetry": supportRetry,
+	"declinable":   declinable,
 	// The comparison after a version conflict (conflict.go).
 	"conflictArgs": conflictArgs,
 	// The confirmation after a save (saved_notice.go).
