@@ -18,16 +18,9 @@ func (db *DB) AddMilestone(ctx context.Context, key domain.ImplementationKey, ti
 		if _, err := findImplementation(ctx, tx, key, false); err != nil {
 			return err
 		}
-		rows, _ := tx.Query(ctx, `
-			INSERT INTO milestones AS m (implementation_id, title, due_on) VALUES ($1, $2, $3)
-			RETURNING `+milestoneColumns, key.ID, title, dueOn)
 		var err error
-		if saved, err = pgx.CollectExactlyOneRow(rows, pgx.RowToStructByName[domain.Milestone]); err != nil {
-			return err
-		}
-		return insertImplementationAudit(ctx, tx, key.OrgID, key.ID, auditEntry{ActorID: actorID,
-			Entity: "milestone", EntityID: saved.ID, Action: "create",
-			Changes: map[string]domain.Change{"title": {New: title}, "due_on": {New: optionalDate(dueOn)}}})
+		saved, err = insertMilestone(ctx, tx, key, title, dueOn, actorID)
+		return err
 	})
 	return saved, translate(err, "milestone")
 }

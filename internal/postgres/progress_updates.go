@@ -19,21 +19,8 @@ func (db *DB) AddProgressUpdate(ctx context.Context, key domain.ImplementationKe
 		if err != nil {
 			return err
 		}
-		rows, _ := tx.Query(ctx, `
-			INSERT INTO progress_updates (implementation_id, reported_on, body, status, progress, author_id)
-			VALUES ($1, $2, $3, nullif($4, ''), $5, $6)
-			RETURNING id, implementation_id, reported_on, body, coalesce(status, '') AS status, progress, created_at`,
-			impl.ID, reportedOn, body, impl.Status, impl.Progress, actorID)
-		if saved, err = pgx.CollectExactlyOneRow(rows, pgx.RowToStructByName[domain.ProgressUpdate]); err != nil {
-			return err
-		}
-		if _, err = tx.Exec(ctx, `UPDATE implementations SET last_update_on = greatest(last_update_on, $2)
-			WHERE id = $1`, impl.ID, reportedOn); err != nil {
-			return err
-		}
-		return insertImplementationAudit(ctx, tx, key.OrgID, impl.ID, auditEntry{ActorID: actorID,
-			Entity: "progress_update", EntityID: saved.ID, Action: "create",
-			Changes: map[string]domain.Change{"body": {New: body}, "reported_on": {New: reportedOn.Format(time.DateOnly)}}})
+		saved, err = insertProgressUpdate(ctx, tx, key.OrgID, impl, reportedOn, body, actorID)
+		return err
 	})
 	return saved, translate(err, "implementation")
 }

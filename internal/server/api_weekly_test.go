@@ -62,11 +62,10 @@ func TestAPICoordinatorsWeek(t *testing.T) {
 		t.Fatal(err)
 	}
 	duelmen := a.signIn(t, "duelmen")
-	if status, _, _ := fetch(t, duelmen, http.MethodPost, a.URL+tr.path+"/bearbeiten", editForm(back, "progress=40")...); status != http.StatusSeeOther {
-		t.Fatalf("page edit = %d", status)
-	}
-	if status, _, _ := fetch(t, duelmen, http.MethodPost, a.URL+tr.path+"/meldungen",
-		kv("reported_on", "2026-11-24"), kv("report_body", "Sprachcafé läuft")); status != http.StatusSeeOther {
+	// "Sachstand melden" saves progress and report in one step, with the
+	// events of the two saves.
+	if status, _, _ := fetch(t, duelmen, http.MethodPost, a.URL+tr.path+"/sachstand", statusReportForm(back,
+		"progress=40", "reported_on=2026-11-24", "report_body=Sprachcafé läuft")...); status != http.StatusSeeOther {
 		t.Fatalf("page report = %d", status)
 	}
 	compareAuditTrails(t, a, tr, tok)

@@ -151,8 +151,9 @@ func (j *journey) townReports(t *testing.T, slug, name, text string) {
 	}
 	_, measure, _ := strings.Cut(impl.Label, " ") // "code title"
 	b.clickLink(t, "main #berichtsrunde", impl.Href)
+	b.clickLink(t, "main", impl.Href+"/sachstand")
 	inTab(t, b, chromedp.SendKeys(chromedp.CSS("#report_body"), text))
-	b.click(t, `main form[action$="/meldungen#meldungen"] button[type="submit"]`, 200)
+	b.click(t, `main form[action$="/sachstand"] button[type="submit"]`, 200)
 	b.requirePath(t, impl.Href)
 	if body := b.text(t, "main ol.timeline li:first-child .timeline__body"); body != text {
 		t.Errorf("neueste Sachstandsmeldung %q, erwartet %q", body, text)

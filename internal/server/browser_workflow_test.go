@@ -174,12 +174,14 @@ func runWorkflow(t *testing.T, js bool) {
 		w.page(t, 21, "umsetzung-in-umsetzung", rel.Title)
 	})
 	journeyStep(t, "sachstandsmeldung", func(t *testing.T) {
+		b.click(t, `main a.kern-btn--primary[href="`+rel.Path+`/sachstand"]`, 200)
+		b.requirePath(t, rel.Path+"/sachstand")
 		if got := evalJS[string](t, b, `document.querySelector('#reported_on').value`); got != "2026-11-25" {
 			t.Errorf("Datum der Meldung vorbelegt mit %q, erwartet den heutigen Tag 2026-11-25", got)
 		}
 		inTab(t, b, chromedp.SendKeys(chromedp.CSS("#report_body"), wfReport))
 		b.screenshot(t, w.shot(22, "meldung-eingegeben"))
-		b.click(t, `main form[action$="/meldungen#meldungen"] button[type="submit"]`, 200)
+		b.click(t, `main form[action$="/sachstand"] button[type="submit"]`, 200)
 		b.requirePath(t, rel.Path)
 		meta := spaces(b.text(t, "main ol.timeline li:first-child .timeline__meta"))
 		for _, want := range []string{"25.11.2026", "in Umsetzung, 40 %", "Koordination Dülmen"} {

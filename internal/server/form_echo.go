@@ -52,8 +52,6 @@ func (f localMeasureForm) echo() localMeasureForm {
 }
 
 func (f trackingForms) echo() trackingForms {
-	f.ReportOn = echo(f.ReportOn, maxDateEcho)
-	f.ReportBody = echo(f.ReportBody, domain.MaxProgressReportLen)
 	f.MilestoneTitle = echo(f.MilestoneTitle, domain.MaxMilestoneTitleLen)
 	f.DueOn = echo(f.DueOn, maxDateEcho)
 	f.CommentBody = echo(f.CommentBody, domain.MaxCommentLen)

@@ -18,14 +18,14 @@ func (s *Server) addComment(c *gin.Context) {
 	forms := trackingForms{CommentBody: c.PostForm("comment_body")}
 	_, err := s.impls.AddComment(c.Request.Context(), actorOf(c), key, forms.CommentBody)
 	if err == nil {
-		c.Redirect(http.StatusSeeOther, implementationPath(sc, key.ID)+"#kommentare")
+		c.Redirect(http.StatusSeeOther, savedAt(implementationPath(sc, key.ID), "kommentar"))
 		return
 	}
 	s.refuseTrackingForm(c, sc, key, forms, "comment", err)
 }
 
 // refuseTrackingForm shows the implementation page again after one of its
-// forms (failed: "report", "milestone", "comment") was refused, with what
+// forms (failed: "milestone", "comment") was refused, with what
 // was typed and the messages at their fields.
 func (s *Server) refuseTrackingForm(c *gin.Context, sc domain.PlanScope, key domain.ImplementationKey,
 	forms trackingForms, failed string, err error) {

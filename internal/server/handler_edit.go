@@ -65,7 +65,7 @@ func (s *Server) saveImplementation(c *gin.Context) {
 	}
 	saved, err := s.impls.Update(c.Request.Context(), actorOf(c), key, version, upd)
 	if err == nil {
-		c.Redirect(http.StatusSeeOther, implementationPath(sc, key.ID))
+		c.Redirect(http.StatusSeeOther, savedAt(implementationPath(sc, key.ID), "bearbeitet"))
 		return
 	}
 	r, ok := s.refusalOf(c, err, "implementation.error.summary", "implementation.conflict.message")

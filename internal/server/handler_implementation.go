@@ -35,12 +35,11 @@ type implementationData struct {
 // trackingForms are the forms on the implementation page, with what the user
 // typed and the messages for their fields after a refused submission.
 type trackingForms struct {
-	ReportOn, ReportBody  string
 	MilestoneTitle, DueOn string
 	CommentBody           string
 	Errors                map[string]string
-	// Failed names the form whose submission was refused ("report",
-	// "milestone", "comment"), so its summary shows above it.
+	// Failed names the form whose submission was refused ("milestone",
+	// "comment"), so its summary shows above it.
 	Failed string
 }
 
@@ -63,9 +62,6 @@ func (s *Server) showImplementation(c *gin.Context, status int, org domain.Organ
 	data := implementationData{Org: org, Today: s.opts.Now(), Forms: forms,
 		Internal: perms.Can(dom, "contact", "read"), CanEdit: perms.Can(dom, "implementation", "edit"),
 		Comments: perms.Can(dom, "comment", "read"), CanComment: perms.Can(dom, "comment", "write")}
-	if data.Forms.ReportOn == "" && data.Forms.Failed != "report" {
-		data.Forms.ReportOn = data.Today.In(berlin).Format(time.DateOnly)
-	}
 	var err error
 	data.Impl, data.Records, err = s.impls.Get(c.Request.Context(), key,
 		domain.RecordScope{History: data.Internal, Comments: data.Comments})

@@ -25,7 +25,7 @@ func (s *Server) addMilestone(c *gin.Context) {
 	_, err := s.impls.AddMilestone(c.Request.Context(), actorOf(c), key,
 		domain.NewMilestone{Title: forms.MilestoneTitle, DueOn: due})
 	if err == nil {
-		c.Redirect(http.StatusSeeOther, implementationPath(sc, key.ID)+"#meilensteine")
+		c.Redirect(http.StatusSeeOther, savedAt(implementationPath(sc, key.ID), "meilenstein"))
 		return
 	}
 	s.refuseTrackingForm(c, sc, key, forms, "milestone", err)
@@ -47,7 +47,11 @@ func (s *Server) setMilestoneDone(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	c.Redirect(http.StatusSeeOther, implementationPath(scopeOf(c), key.Implementation.ID)+"#meilensteine")
+	what := "meilenstein-offen"
+	if done == "yes" {
+		what = "meilenstein-erledigt"
+	}
+	c.Redirect(http.StatusSeeOther, savedAt(implementationPath(scopeOf(c), key.Implementation.ID), what))
 }
 
 // deleteMilestone removes a milestone; the history keeps it.
@@ -60,7 +64,7 @@ func (s *Server) deleteMilestone(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	c.Redirect(http.StatusSeeOther, implementationPath(scopeOf(c), key.Implementation.ID)+"#meilensteine")
+	c.Redirect(http.StatusSeeOther, savedAt(implementationPath(scopeOf(c), key.Implementation.ID), "meilenstein-geloescht"))
 }
 
 // milestoneKey resolves the implementation and :milestone of a milestone

@@ -61,7 +61,7 @@ func (s *Server) answerSupport(c *gin.Context) {
 // on success, the form again with what was wrong otherwise.
 func (s *Server) supportAnswered(c *gin.Context, sc domain.PlanScope, key domain.ImplementationKey, form supportForm, err error) {
 	if err == nil {
-		c.Redirect(http.StatusSeeOther, backWith(c.PostForm("zurueck"), implementationPath(sc, key.ID)+"#unterstuetzung", "beantwortet"))
+		c.Redirect(http.StatusSeeOther, backWith(c.PostForm("zurueck"), savedAt(implementationPath(sc, key.ID), "unterstuetzung"), "beantwortet"))
 		return
 	}
 	r, ok := s.refusalOf(c, err, "support.msg.invalid", "support.msg.conflict")
@@ -210,7 +210,7 @@ func (s *Server) takeSupport(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	c.Redirect(http.StatusSeeOther, backWith(c.PostForm("zurueck"), implementationPath(sc, key.ID)+"#unterstuetzung", "uebernommen"))
+	c.Redirect(http.StatusSeeOther, backWith(c.PostForm("zurueck"), savedAt(implementationPath(sc, key.ID), "unterstuetzung"), "uebernommen"))
 }
 
 // backWith is the address a form returns to after success: its zurueck

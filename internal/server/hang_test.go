@@ -122,7 +122,7 @@ func TestHungDatabaseAnswers503AndRecovers(t *testing.T) {
 		method, path string
 	}{
 		{ki, http.MethodGet, demoPlan + "/kommunen"},
-		{ki, http.MethodPost, demoPlan + "/kommunen/duelmen/umsetzungen/1/meldungen"},
+		{ki, http.MethodPost, demoPlan + "/kommunen/duelmen/umsetzungen/1/sachstand"},
 		{ki, http.MethodGet, demoPlan + "/kommunen"},
 		{anonymous, http.MethodGet, "/anmelden?next=/"},
 	} {

@@ -55,7 +55,7 @@ func TestImplementationOfAnotherPlanIsNotFound(t *testing.T) {
 			t.Errorf("GET %s: %d, want 404", path, status)
 		}
 	}
-	status, _, _ := fetch(t, duelmen, http.MethodPost, wrong+"/meldungen", kv("reported_on", "2026-11-20"), kv("report_body", "fremd"))
+	status, _, _ := fetch(t, duelmen, http.MethodPost, wrong+"/sachstand", statusReportForm(old, "report_body=fremd")...)
 	if status != http.StatusNotFound {
 		t.Errorf("report under the wrong plan: %d, want 404", status)
 	}

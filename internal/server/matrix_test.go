@@ -99,8 +99,6 @@ var matrix = map[string]map[who]int{
 		coordOwn, badReq, kiStaff, badReq)),
 	// Implementation tracking. Empty forms: allowed visitors get past authorization
 	// and are told what is missing; the milestone routes name no real milestone (404).
-	"POST /plaene/:plan/kommunen/:slug/umsetzungen/:id/meldungen": outside(expect(forbidden, signedOut, unauth,
-		coordOwn, invalid, kiStaff, invalid)),
 	"POST /plaene/:plan/kommunen/:slug/umsetzungen/:id/meilensteine": outside(expect(forbidden, signedOut, unauth,
 		coordOwn, invalid, kiStaff, invalid)),
 	"POST /plaene/:plan/kommunen/:slug/umsetzungen/:id/meilensteine/:milestone/erledigt": outside(expect(forbidden, signedOut, unauth,
@@ -200,6 +198,22 @@ var matrix = map[string]map[who]int{
 	// The navigation's link to the reporting rounds outside a plan sends
 	// every member on to their current plan (which only the KI may open).
 	"GET /berichtsrunden": anyMember(moved),
+
+	// Sachstand and relevance on the implementation page (issue 10, one-step report).
+	// Empty forms: allowed visitors get past authorization and are told the form is incomplete (400).
+	"GET /plaene/:plan/kommunen/:slug/umsetzungen/:id/sachstand": outside(expect(forbidden, signedOut, seeOther,
+		coordOwn, ok, kiStaff, ok)),
+	"POST /plaene/:plan/kommunen/:slug/umsetzungen/:id/sachstand": outside(expect(forbidden, signedOut, unauth,
+		coordOwn, badReq, kiStaff, badReq)),
+	"GET /plaene/:plan/kommunen/:slug/umsetzungen/:id/relevanz": outside(expect(forbidden, signedOut, seeOther,
+		coordOwn, ok, kiStaff, ok)),
+	"POST /plaene/:plan/kommunen/:slug/umsetzungen/:id/relevanz": outside(expect(forbidden, signedOut, unauth,
+		coordOwn, badReq, kiStaff, badReq)),
+	// A reloaded form address leads readers to the form's section (303).
+	"GET /plaene/:plan/kommunen/:slug/umsetzungen/:id/meldungen":    expect(seeOther, noRole, forbidden, kiElsewhere, notFound, coordElsewhere, notFound),
+	"GET /plaene/:plan/kommunen/:slug/umsetzungen/:id/meilensteine": expect(seeOther, noRole, forbidden, kiElsewhere, notFound, coordElsewhere, notFound),
+	"GET /plaene/:plan/kommunen/:slug/umsetzungen/:id/kommentare": expect(notFound, signedOut, seeOther, noRole, forbidden,
+		coordOwn, seeOther, kiStaff, seeOther),
 }
 
 // TestAuthorizationMatrix asks every registered route as every kind of

@@ -17,11 +17,22 @@ func (s *Server) planRoutes(reg *registry) {
 	reg.handle("GET", impl+"/bearbeiten", need("implementation", "edit", inMunicipality), s.editImplementation)
 	reg.handle("POST", impl+"/bearbeiten", need("implementation", "edit", inMunicipality), s.saveImplementation)
 	// Implementation tracking: progress reports, milestones, internal comments.
-	reg.handle("POST", impl+"/meldungen", need("implementation", "edit", inMunicipality), s.addProgressReport)
 	reg.handle("POST", impl+"/meilensteine", need("implementation", "edit", inMunicipality), s.addMilestone)
 	reg.handle("POST", impl+"/meilensteine/:milestone/erledigt", need("implementation", "edit", inMunicipality), s.setMilestoneDone)
 	reg.handle("POST", impl+"/meilensteine/:milestone/loeschen", need("implementation", "edit", inMunicipality), s.deleteMilestone)
 	reg.handle("POST", impl+"/kommentare", need("comment", "write", inMunicipality), s.addComment)
+	// "Sachstand melden": status, progress, report and next milestone in one
+	// save; the relevance decision on its own. Both show a refused form at
+	// their own address, which a reload can GET.
+	reg.handle("GET", impl+"/sachstand", need("implementation", "edit", inMunicipality), s.statusReport)
+	reg.handle("POST", impl+"/sachstand", need("implementation", "edit", inMunicipality), s.saveStatusReport)
+	reg.handle("GET", impl+"/relevanz", need("implementation", "edit", inMunicipality), s.relevanceDecision)
+	reg.handle("POST", impl+"/relevanz", need("implementation", "edit", inMunicipality), s.decideRelevance)
+	// The addresses refused forms were shown at (and the former report
+	// form's), reloaded: back to the form's section, never a 405.
+	reg.handle("GET", impl+"/meldungen", need("implementation", "read", inMunicipality), s.toImplementation("#meldungen"))
+	reg.handle("GET", impl+"/meilensteine", need("implementation", "read", inMunicipality), s.toImplementation("#meilensteine"))
+	reg.handle("GET", impl+"/kommentare", need("comment", "read", inMunicipality), s.toImplementation("#kommentare"))
 
 	// KI support, cross-municipal needs, local measures.
 	reg.handle("POST", impl+"/unterstuetzung", need("support", "request", inMunicipality), s.requestSupport)

@@ -69,7 +69,7 @@ func TestSupportQueueRefusesWhatCannotBeTaken(t *testing.T) {
 	mustContain(t, body, "nicht mehr offen")
 	open := a.implWithSupport(t, "duelmen", domain.SupportRequested)
 	status, _, h := fetch(t, ki, "POST", open.path+"/unterstuetzung/uebernehmen", formValues("zurueck", "https://evil.example/")...)
-	if status != http.StatusSeeOther || !strings.HasSuffix(h.Get("Location"), fmt.Sprintf("/umsetzungen/%d#unterstuetzung", open.impl.ID)) {
+	if status != http.StatusSeeOther || !strings.HasSuffix(h.Get("Location"), fmt.Sprintf("/umsetzungen/%d?gespeichert=unterstuetzung#unterstuetzung", open.impl.ID)) {
 		t.Errorf("foreign return address: %d → %q, want the implementation page", status, h.Get("Location"))
 	}
 }

@@ -83,7 +83,7 @@ func TestSupportAskedByTheTownAndAnsweredByTheKI(t *testing.T) {
 	sc := a.implWithSupport(t, "duelmen", domain.SupportNone)
 
 	status, _, h := fetch(t, duelmen, "POST", sc.request, formValues("version", versionOf(sc.impl), "support_request", "  Wir suchen Dolmetscher.  ")...)
-	if status != http.StatusSeeOther || !strings.HasSuffix(h.Get("Location"), fmt.Sprintf("/umsetzungen/%d#unterstuetzung", sc.impl.ID)) {
+	if status != http.StatusSeeOther || !strings.HasSuffix(h.Get("Location"), fmt.Sprintf("/umsetzungen/%d?gespeichert=unterstuetzung#unterstuetzung", sc.impl.ID)) {
 		t.Fatalf("request: %d → %q", status, h.Get("Location"))
 	}
 	sc2 := a.reload(t, sc)

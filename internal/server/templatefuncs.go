@@ -24,8 +24,14 @@ var templateFuncs = template.FuncMap{
 	// KI support section (templatefuncs_support.go).
 	"supportArgs":  supportArgs,
 	"supportRetry": supportRetry,
+	"declinable":   declinable,
 	// The comparison after a version conflict (conflict.go).
 	"conflictArgs": conflictArgs,
+	// The confirmation after a save (saved_notice.go).
+	"savedIn": savedIn,
+	// The relevance decision on the implementation page (handler_relevance.go).
+	"relevanceArgs":      relevanceArgs,
+	"relevanceDecisions": relevanceDecisions,
 	// The draft form of a committee report (handler_report_form.go).
 	"reportInput":   reportInput,
 	"narrativeName": narrativeName,

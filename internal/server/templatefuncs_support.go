@@ -45,10 +45,9 @@ func supportArgs(v view, org domain.Organisation, d domain.ImplementationDetail,
 		return sv
 	}
 	sv.MayRequest, sv.CanRequest, sv.Answers = choices.MayRequest, choices.CanRequest, choices.Answers
+	// No answer is preselected: the KI chooses one (the form says so when
+	// none is chosen); a single possible answer is a button of its own.
 	sv.Show = sv.MayRequest || v.Can("support", "answer") || v.Can("contact", "read")
-	if len(sv.Answers) > 0 {
-		sv.Form.Decision = string(sv.Answers[0])
-	}
 	return sv
 }
 
@@ -74,8 +73,14 @@ func supportRetry(v view) supportView {
 	form := d.Form
 	form.Version = strconv.Itoa(d.Impl.Version) // after a conflict: the version now current
 	if !slices.Contains(sv.Answers, domain.Support(form.Decision)) {
-		form.Decision = sv.Form.Decision // the state changed meanwhile: offer what is possible now
+		form.Decision = "" // none chosen, or the state changed meanwhile: offer what is possible now
 	}
 	sv.Form, sv.Errors = form, d.Errors
 	return sv
+}
+
+// declinable reports whether declining is among the answers: only then does
+// the answer form mention the reason a refusal needs.
+func declinable(answers []domain.Support) bool {
+	return slices.Contains(answers, domain.SupportDeclined)
 }

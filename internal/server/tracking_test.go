@@ -146,8 +146,8 @@ func TestEditSavesResponsibilityContactAndDatesInOneAuditEvent(t *testing.T) {
 	status, _, hdr := fetch(t, duelmen, http.MethodPost, a.URL+tr.path+"/bearbeiten", editForm(tr.impl,
 		"progress=45", "responsible_org=Amt für Integration", "contact_kind=person", "contact=Erika Muster",
 		"contact_consent=yes", "start_on=2026-02-01", "due_on=2027-03-31")...)
-	if status != http.StatusSeeOther || hdr.Get("Location") != tr.path {
-		t.Fatalf("save = %d → %q, want 303 to the implementation", status, hdr.Get("Location"))
+	if status != http.StatusSeeOther || hdr.Get("Location") != tr.path+"?gespeichert=bearbeitet" {
+		t.Fatalf("save = %d → %q, want 303 to the implementation and its confirmation", status, hdr.Get("Location"))
 	}
 	got := a.current(t, tr)
 	if got.Version != tr.impl.Version+1 || got.Progress != 45 || got.ResponsibleOrg != "Amt für Integration" ||
@@ -251,12 +251,12 @@ func TestProgressReportsFormATimelineWithStatusAtTheTime(t *testing.T) {
 	a := newApp(t)
 	tr := a.tracked(t)
 	duelmen := a.signIn(t, "duelmen")
-	_, page, _ := fetch(t, duelmen, http.MethodGet, a.URL+tr.path)
-	mustContain(t, page, `action="`+tr.path+`/meldungen#meldungen"`, `name="reported_on" value="2026-11-25"`) // today by default
+	_, page, _ := fetch(t, duelmen, http.MethodGet, a.URL+tr.path+"/sachstand")
+	mustContain(t, page, `action="`+tr.path+`/sachstand"`, `name="reported_on" value="2026-11-25"`) // today by default
 
-	status, _, hdr := fetch(t, duelmen, http.MethodPost, a.URL+tr.path+"/meldungen",
-		kv("reported_on", "2026-11-20"), kv("report_body", "Sprachcafé läuft <script>x()</script>"))
-	if status != http.StatusSeeOther || hdr.Get("Location") != tr.path+"#meldungen" {
+	status, _, hdr := fetch(t, duelmen, http.MethodPost, a.URL+tr.path+"/sachstand", statusReportForm(tr.impl,
+		"reported_on=2026-11-20", "report_body=Sprachcafé läuft <script>x()</script>")...)
+	if status != http.StatusSeeOther || hdr.Get("Location") != tr.path+"?gespeichert=sachstand" {
 		t.Fatalf("report = %d → %q", status, hdr.Get("Location"))
 	}
 	reports := a.records(t, tr).Reports
@@ -267,7 +267,7 @@ func TestProgressReportsFormATimelineWithStatusAtTheTime(t *testing.T) {
 	_, page, _ = fetch(t, a.signIn(t, "ausschuss-1"), http.MethodGet, a.URL+tr.path)
 	mustContain(t, page, `<time datetime="2026-11-20">20.11.2026</time> · in Umsetzung, 20`+"\u202f%",
 		"Sprachcafé läuft &lt;script&gt;x()&lt;/script&gt;")
-	if strings.Contains(page, `action="`+tr.path+`/meldungen"`) {
+	if strings.Contains(page, tr.path+`/sachstand"`) {
 		t.Error("the committee is offered the report form")
 	}
 
@@ -283,7 +283,8 @@ func TestProgressReportsFormATimelineWithStatusAtTheTime(t *testing.T) {
 		{"script kept escaped", "2026-13-01", "<script>alert(2)</script>", "reported_on", "Datum", "&lt;script&gt;alert(2)&lt;/script&gt;"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			status, body, _ := fetch(t, duelmen, http.MethodPost, a.URL+tr.path+"/meldungen", kv("reported_on", c.on), kv("report_body", c.body))
+			status, body, _ := fetch(t, duelmen, http.MethodPost, a.URL+tr.path+"/sachstand",
+				statusReportForm(tr.impl, "reported_on="+c.on, "report_body="+c.body)...)
 			if status != http.StatusUnprocessableEntity {
 				t.Fatalf("status %d, want 422", status)
 			}

@@ -6,6 +6,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/jackc/pgx/v5/pgxpool"
+
 	"github.com/planwerk/planwerk/internal/domain"
 	"github.com/planwerk/planwerk/internal/postgres"
 	"github.com/planwerk/planwerk/internal/service/implementation"
@@ -19,6 +21,7 @@ var now = time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)
 // measure and Dülmen's implementation of it, a second plan of the same
 // county with Dülmen's implementation of its measure, and a user.
 type fixture struct {
+	pool    *pgxpool.Pool // for what no use case does: breaking a table on purpose
 	db      *postgres.DB
 	svc     *implementation.Service
 	plan    domain.Plan
@@ -32,7 +35,7 @@ func newFixture(t *testing.T) fixture {
 	t.Helper()
 	pool := testdb.New(t)
 	ctx := context.Background()
-	f := fixture{db: postgres.NewDB(pool)}
+	f := fixture{pool: pool, db: postgres.NewDB(pool)}
 	f.svc = implementation.New(f.db, func() time.Time { return now })
 	row := func(dst *int64, sql string, args ...any) {
 		t.Helper()

@@ -27,6 +27,12 @@ type Store interface {
 		change func(domain.Implementation) (domain.Implementation, error)) (domain.Implementation, error)
 	AddProgressUpdate(ctx context.Context, key domain.ImplementationKey, reportedOn time.Time, body string,
 		actorID *int64) (domain.ProgressUpdate, error)
+	// ReportStatus is UpdateImplementation, AddProgressUpdate (with the
+	// status and progress just saved) and AddMilestone (when milestone is
+	// not nil) in one transaction, all or nothing.
+	ReportStatus(ctx context.Context, key domain.ImplementationKey, expectedVersion int, actorID *int64,
+		change func(domain.Implementation) (domain.Implementation, error),
+		report domain.NewProgressReport, milestone *domain.NewMilestone) (domain.Implementation, error)
 	FindWorkspace(ctx context.Context, orgID, planID int64) ([]domain.WorkspaceEntry, error)
 	// UpdateImplementations is UpdateImplementation for several
 	// implementations of one workspace, all or nothing.

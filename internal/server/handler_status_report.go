@@ -1,0 +1,129 @@
+package server
+
+import (
+	"net/http"
+	"slices"
+	"strconv"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/planwerk/planwerk/internal/domain"
+)
+
+// statusReportData is the data of the "Sachstand melden" page.
+type statusReportData struct {
+	Org    domain.Organisation
+	Impl   domain.ImplementationDetail
+	Form   statusReportForm
+	Errors map[string]string // field → message id or translated message
+	// Message is the summary above the form after a refused save.
+	Message string
+	// Theirs holds the values someone else saved meanwhile, after a version
+	// conflict; Differences the fields where they differ from the input.
+	Theirs      *domain.Implementation
+	Differences []difference
+	// StatusChoices are the statuses the current one may move to, itself first.
+	StatusChoices []domain.Status
+}
+
+// ErrorOrder lists the fields with a message in the order of the form, for
+// the summary's links.
+func (d statusReportData) ErrorOrder() []string {
+	var out []string
+	for _, f := range []string{"status", "status_note", "progress", "reported_on", "report_body",
+		"milestone_title", "milestone_due_on"} {
+		if d.Errors[f] != "" {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// statusReport shows the one-step form: status, progress, the written
+// report and the next milestone. One statement: the implementation.
+func (s *Server) statusReport(c *gin.Context) {
+	sc, key, ok := s.orgAndKey(c)
+	if !ok {
+		return
+	}
+	detail, err := s.impls.Detail(c.Request.Context(), key)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	today := s.opts.Now().In(berlin).Format(time.DateOnly)
+	s.renderStatusReport(c, http.StatusOK, statusReportData{Org: sc.Org, Impl: detail,
+		Form: statusReportFormOf(detail.Implementation, today)})
+}
+
+// saveStatusReport hands the form to the use case, which saves all of it in
+// one transaction or nothing. Success leads to the implementation page with
+// its confirmation (post/redirect/get); a refusal shows the form again at
+// this address, which a reload can GET.
+func (s *Server) saveStatusReport(c *gin.Context) {
+	sc, key, ok := s.orgAndKey(c)
+	if !ok {
+		return
+	}
+	form := readStatusReportForm(c)
+	version, convErr := strconv.Atoi(form.Version)
+	if convErr != nil {
+		s.renderError(c, http.StatusBadRequest, "implementation.error.formIncomplete")
+		return
+	}
+	r, errs := form.report()
+	if len(errs) > 0 {
+		s.renderStatusReportAgain(c, http.StatusUnprocessableEntity, statusReportData{Org: sc.Org, Form: form,
+			Errors: errs, Message: "implementation.error.summary"}, key)
+		return
+	}
+	saved, err := s.impls.ReportStatus(c.Request.Context(), actorOf(c), key, version, r)
+	if err == nil {
+		c.Redirect(http.StatusSeeOther, savedAt(implementationPath(sc, key.ID), "sachstand"))
+		return
+	}
+	ref, ok := s.refusalOf(c, err, "implementation.error.summary", "implementation.conflict.message")
+	if !ok {
+		s.fail(c, err)
+		return
+	}
+	data := statusReportData{Org: sc.Org, Form: form, Errors: ref.Fields, Message: ref.Summary}
+	if ref.Stale {
+		data.Theirs = &saved
+		data.Form.Version = strconv.Itoa(saved.Version)
+		data.Differences = statusReportDifferences(s.translatorFor(c.Request), form, saved)
+	}
+	s.renderStatusReportAgain(c, ref.Status, data, key)
+}
+
+// renderStatusReportAgain shows a refused form with the implementation as
+// stored now.
+func (s *Server) renderStatusReportAgain(c *gin.Context, status int, d statusReportData, key domain.ImplementationKey) {
+	detail, err := s.impls.Detail(c.Request.Context(), key)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	d.Impl = detail
+	s.renderStatusReport(c, status, d)
+}
+
+func (s *Server) renderStatusReport(c *gin.Context, status int, d statusReportData) {
+	d.Form = d.Form.echo()
+	d.StatusChoices = domain.StatusChoices(d.Impl.Status)
+	// Keep the user's choice selectable where it is not allowed (any more):
+	// the form comes back as they left it, with the message.
+	if chosen := domain.Status(d.Form.Status); slices.Contains(domain.Statuses, chosen) && !slices.Contains(d.StatusChoices, chosen) {
+		d.StatusChoices = append(d.StatusChoices, chosen)
+	}
+	t := s.translatorFor(c.Request)
+	implPath := implementationPath(scopeOf(c), d.Impl.ID)
+	s.render(c, status, "status_report", view{
+		Title: t.T("sachstand.title", "Code", d.Impl.MeasureCode, "Org", d.Org.Name), Nav: townNav(c, d.Org.Slug),
+		Crumbs: []crumb{{Label: d.Org.Name, Href: townPath(scopeOf(c).Plan.Slug, d.Org.Slug)},
+			{Label: t.T("implementation.measure", "Code", d.Impl.MeasureCode), Href: implPath},
+			{Label: t.T("sachstand.crumb")}},
+		Data: d,
+	})
+}
