@@ -20,7 +20,8 @@ import (
 var pageNames = []string{"error", "plans", "overview", "measure", "workspace", "municipalities", "noplan", "accessibility",
 	"noaccess", "implementation", "edit", "users", "membership_revoke",
 	"support_form", "support_queue", "needs", "needs_overview", "local_measure", "api_tokens",
-	"monitoring", "rounds", "reports", "report_form", "report", "report_print"}
+	"monitoring", "rounds", "reports", "report_form", "report", "report_print",
+	"inbox", "start"}
 
 type pages struct {
 	byName map[string]*template.Template

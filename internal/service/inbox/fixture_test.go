@@ -23,16 +23,16 @@ var now = time.Date(2026, 12, 1, 12, 0, 0, 0, time.UTC)
 // staff of the county, one coordinator per town (Anna in Dülmen, Bert in
 // Nottuln, Carla in Ahaus).
 type fixture struct {
-	pool          *pgxpool.Pool
-	db            *postgres.DB
-	inbox         *inbox.Service
-	impls         *implementation.Service
-	rounds        *round.Service
-	scope         domain.PlanScope
-	duelmenImpl   domain.ImplementationKey
-	ki, ki2       domain.Actor
-	anna, bert    domain.Actor
-	carla         domain.Actor
+	pool           *pgxpool.Pool
+	db             *postgres.DB
+	inbox          *inbox.Service
+	impls          *implementation.Service
+	rounds         *round.Service
+	scope          domain.PlanScope
+	duelmenImpl    domain.ImplementationKey
+	ki, ki2        domain.Actor
+	anna, bert     domain.Actor
+	carla          domain.Actor
 	duelmen, ahaus int64
 }
 
