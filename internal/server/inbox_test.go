@@ -13,7 +13,7 @@ import (
 )
 
 const (
-	inboxEmpty  = "Zurzeit gibt es nichts Neues für Sie."
+	inboxEmpty = "Zurzeit gibt es nichts Neues für Sie."
 	// On the inbox page itself the header's link is the current page.
 	headerCount = `href="/neu" aria-current="page">Neu für Sie (%d)</a>`
 	headerPlain = `href="/neu" aria-current="page">Neu für Sie</a>`
