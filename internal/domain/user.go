@@ -54,4 +54,10 @@ type Membership struct {
 type Account struct {
 	User
 	Memberships []Membership
+	// Unread is the number of unread entries of the user's inbox ("Neu für
+	// Sie"), counted up to MaxUnreadShown+1; StartPage is the start page the
+	// user chose (a StartOption key, "" if none). Both are read with the
+	// account on every signed-in request.
+	Unread    int
+	StartPage string
 }

@@ -28,8 +28,13 @@ func (db *DB) AddComment(ctx context.Context, key domain.ImplementationKey, body
 		if saved, err = pgx.CollectExactlyOneRow(rows, pgx.RowToStructByName[domain.Comment]); err != nil {
 			return err
 		}
-		return insertImplementationAudit(ctx, tx, key.OrgID, key.ID, auditEntry{ActorID: actorID,
+		err = insertImplementationAudit(ctx, tx, key.OrgID, key.ID, auditEntry{ActorID: actorID,
 			Entity: "comment", EntityID: saved.ID, Action: "create", Changes: map[string]domain.Change{}})
+		if err != nil {
+			return err
+		}
+		return notifyImplementation(ctx, tx, domain.NoticeComment, key.ID, actorID,
+			domain.NoticeParams{CommentID: saved.ID}, true)
 	})
 	return saved, translate(err, "implementation")
 }

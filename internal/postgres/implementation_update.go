@@ -80,5 +80,13 @@ func writeImplementation(ctx context.Context, tx pgx.Tx, current, updated domain
 	err = insertImplementationAudit(ctx, tx, current.OrganisationID, current.ID, auditEntry{
 		ActorID: actorID, Entity: "implementation", EntityID: current.ID, Action: "update", Changes: changes,
 	})
+	if err != nil {
+		return domain.Implementation{}, err
+	}
+	// Every way of answering a request (page, queue, API) passes here, so
+	// the town hears of each answer.
+	if p, ok := domain.SupportAnswerNotice(current, saved); ok {
+		err = notifyImplementation(ctx, tx, domain.NoticeSupportAnswered, current.ID, actorID, p, false)
+	}
 	return saved, err
 }

@@ -50,6 +50,11 @@ func (db *DB) OpenRound(ctx context.Context, actor domain.Actor, r domain.Round,
 		if err != nil {
 			return err
 		}
+		err = notifyTowns(ctx, tx, domain.NoticeRoundOpened, r.PlanID, 0, actor.UserID(), domain.NoticeParams{
+			RoundID: id, RoundTitle: r.Title, Deadline: r.Deadline.Format(time.DateOnly)})
+		if err != nil {
+			return err
+		}
 		out, err = findRound(ctx, tx, r.PlanID, id)
 		return err
 	})
@@ -125,7 +130,8 @@ func (db *DB) RevokeRoundCompletion(ctx context.Context, actor domain.Actor, pla
 // open round; a town of another county is refused.
 func (db *DB) NudgeTown(ctx context.Context, actor domain.Actor, planID, roundID, orgID int64, body string) error {
 	err := pgx.BeginFunc(ctx, db.pool, func(tx pgx.Tx) error {
-		if _, err := lockRound(ctx, tx, planID, roundID, "share"); err != nil {
+		r, err := lockRound(ctx, tx, planID, roundID, "share")
+		if err != nil {
 			return err
 		}
 		tag, err := tx.Exec(ctx, `INSERT INTO round_nudges (round_id, organisation_id, body, created_by)
@@ -137,9 +143,14 @@ func (db *DB) NudgeTown(ctx context.Context, actor domain.Actor, planID, roundID
 		if tag.RowsAffected() == 0 {
 			return domain.Keyed(domain.CodeInvalid, "org", "round.err.unknownTown", "no town of the plan's county")
 		}
-		return insertAuditEvent(ctx, tx, auditEntry{ActorID: actor.UserID(), OrganisationID: &orgID,
+		err = insertAuditEvent(ctx, tx, auditEntry{ActorID: actor.UserID(), OrganisationID: &orgID,
 			Entity: "reporting_round", EntityID: roundID, Action: "update",
 			Changes: map[string]domain.Change{"nudge": {New: body}}})
+		if err != nil {
+			return err
+		}
+		return notifyTowns(ctx, tx, domain.NoticeRoundNudge, planID, orgID, actor.UserID(),
+			domain.NoticeParams{RoundID: roundID, RoundTitle: r.Title, Body: body})
 	})
 	return translate(err, "reporting_round")
 }

@@ -39,9 +39,9 @@ func TestBrowserReportingJourney(t *testing.T) {
 	j := journey{b: b, a: a}
 
 	journeyStep(t, "ki-berichtsrunden", func(t *testing.T) {
-		b.visit(t, a.URL+"/", 200)
+		b.visit(t, a.URL+"/plaene", 200)
 		b.signIn(t, a.IdP, "ki-1")
-		b.requirePath(t, "/")
+		b.requirePath(t, "/plaene")
 		b.click(t, `header nav a[href="/berichtsrunden"]`, 200) // the navigation's entry outside a plan
 		b.requirePath(t, roundsPage)
 		j.page(t, "demo-runde", "Berichtsrunden")
@@ -95,7 +95,7 @@ func TestBrowserReportingJourney(t *testing.T) {
 		j.page(t, "runde-abgeschlossen", "Berichtsrunden")
 	})
 	journeyStep(t, "ausschuss-liste", func(t *testing.T) {
-		j.signInAs(t, "ausschuss-1", "/")
+		j.signInAs(t, "ausschuss-1", "/plaene")
 		b.clickLink(t, "main", demoPlan+"/berichte")
 		if first := b.text(t, "main .report-list__item h2 a"); first != journeyReport {
 			t.Errorf("neuester Bericht der Liste: %q, erwartet %q", first, journeyReport)

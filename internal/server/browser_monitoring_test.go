@@ -17,9 +17,9 @@ func TestBrowserMonitoring(t *testing.T) {
 	b := newBrowser(t, withoutJavaScript())
 	a := newApp(t)
 	journeyStep(t, "anmelden", func(t *testing.T) {
-		b.visit(t, a.URL+"/", 200)
+		b.visit(t, a.URL+"/plaene", 200)
 		b.signIn(t, a.IdP, "ki-1")
-		b.requirePath(t, "/")
+		b.requirePath(t, "/plaene")
 	})
 	journeyStep(t, "start", func(t *testing.T) {
 		b.clickLink(t, "main ul.plan-list", monitoringPath)

@@ -72,7 +72,7 @@ func TestBrowserReports(t *testing.T) {
 	})
 	journeyStep(t, "ausschuss", func(t *testing.T) {
 		b.click(t, `header form[action="/abmelden"] button[type="submit"]`, 200)
-		b.visit(t, a.URL+"/", 200)
+		b.visit(t, a.URL+"/plaene", 200)
 		b.signIn(t, a.IdP, "ausschuss-1")
 		b.clickLink(t, "main", demoPlan+"/berichte")
 		if n := b.count(t, "main details, main a[href$='/bearbeiten'], main a[href$='/neu']"); n != 0 {

@@ -34,9 +34,9 @@ func TestBrowserPages(t *testing.T) {
 	}
 
 	journeyStep(t, "anmelden", func(t *testing.T) {
-		b.visit(t, a.URL+"/", 200)
+		b.visit(t, a.URL+"/plaene", 200)
 		b.signIn(t, a.IdP, "ki-1")
-		b.requirePath(t, "/")
+		b.requirePath(t, "/plaene")
 	})
 	journeyStep(t, "plaene", func(t *testing.T) {
 		b.checkPage(t, browserPage{shot: "00-plaene.png", h1: "Aktionspläne", kern: true})
@@ -88,7 +88,7 @@ func TestBrowserPages(t *testing.T) {
 			t.Fatal(err)
 		}
 		defer func() { _ = callErr(chromedp.Call(b.ctx, emulation.ClearDeviceMetricsOverride, cdp.Empty{})) }()
-		b.visit(t, a.URL+"/", 200)
+		b.visit(t, a.URL+"/plaene", 200)
 		b.checkPage(t, browserPage{shot: "07-plaene-390.png", h1: "Aktionspläne", kern: true})
 		b.visit(t, a.URL+demoPlan+"/kommunen/duelmen", 200)
 		b.checkPage(t, browserPage{shot: "08-kommune-duelmen-390.png", h1: "Dülmen", kern: true})

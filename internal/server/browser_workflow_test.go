@@ -217,8 +217,8 @@ func runWorkflow(t *testing.T, js bool) {
 	journeyStep(t, "ki-anmelden", func(t *testing.T) {
 		w.signOut(t, 26)
 		b.signIn(t, w.a.IdP, "ki-1")
-		b.requirePath(t, "/")
-		b.clickLink(t, "main", demoPlan) // the start page lists the plans
+		b.requirePath(t, demoPlan+"/monitoring") // the KI starts at the monitoring
+		b.clickLink(t, "header nav", demoPlan)
 		w.page(t, 27, "ki-uebersicht", "Integrationskonzept Kreis Coesfeld")
 	})
 	journeyStep(t, "ki-warteschlange", func(t *testing.T) {
@@ -268,8 +268,8 @@ func runWorkflow(t *testing.T, js bool) {
 	journeyStep(t, "koordination-sieht-zusage", func(t *testing.T) {
 		w.signOut(t, 32)
 		b.signIn(t, w.a.IdP, "duelmen")
-		b.requirePath(t, "/")
-		b.clickLink(t, "main", demoPlan)
+		w.requireAddress(t, demoPlan+"/kommunen/duelmen", "ansicht=aufgaben") // the town's to-do view
+		b.clickLink(t, "header nav", demoPlan)
 		w.page(t, 33, "wieder-angemeldet", "Integrationskonzept Kreis Coesfeld")
 		b.clickLink(t, "header nav", demoPlan+"/kommunen/duelmen")
 		w.page(t, 34, "arbeitsbereich-nach-zusage", "Dülmen")

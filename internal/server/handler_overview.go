@@ -15,5 +15,5 @@ func (s *Server) planOverview(c *gin.Context) {
 		return
 	}
 	s.render(c, http.StatusOK, "overview", view{Title: plan.Title, Nav: "plan", Data: data,
-		Crumbs: []crumb{{Label: "plans.crumb", Href: "/"}, {Label: plan.Title}}})
+		Crumbs: []crumb{{Label: "plans.crumb", Href: plansPath}, {Label: plan.Title}}})
 }

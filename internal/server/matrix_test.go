@@ -83,7 +83,7 @@ var matrix = map[string]map[who]int{
 	"POST /abmelden":         expect(seeOther),
 	"POST /sprache":          expect(seeOther),
 
-	"GET /":                                            anyMember(ok),
+	"GET /":                                            anyMember(seeOther), // to the start page of the role
 	"GET /plaene/:plan":                                reader,
 	"GET /plaene/:plan/massnahmen/:id":                 reader,
 	"GET /plaene/:plan/kommunen":                       reader,
@@ -214,6 +214,15 @@ var matrix = map[string]map[who]int{
 	"GET /plaene/:plan/kommunen/:slug/umsetzungen/:id/meilensteine": expect(seeOther, noRole, forbidden, kiElsewhere, notFound, coordElsewhere, notFound),
 	"GET /plaene/:plan/kommunen/:slug/umsetzungen/:id/kommentare": expect(notFound, signedOut, seeOther, noRole, forbidden,
 		coordOwn, seeOther, kiStaff, seeOther),
+	// Inbox ("Neu für Sie") and start pages: every member has their own; the
+	// list of plans moved from "/" to /plaene. An empty choice of start page
+	// is refused (422); entry 999999 is nobody's (404), another's neither.
+	"GET /plaene":           anyMember(ok),
+	"GET /start":            anyMember(ok),
+	"POST /start":           expect(invalid, signedOut, unauth, noRole, forbidden),
+	"GET /neu":              anyMember(ok),
+	"POST /neu/gelesen":     expect(seeOther, signedOut, unauth, noRole, forbidden),
+	"POST /neu/:id/gelesen": expect(notFound, signedOut, unauth, noRole, forbidden),
 }
 
 // TestAuthorizationMatrix asks every registered route as every kind of

@@ -156,9 +156,12 @@ func TestMonitoringIsTheKIsStartAndInItsNavigation(t *testing.T) {
 	link := `href="` + monitoringPath + `"`
 	for user, want := range map[string]bool{"ki-1": true, "duelmen": false, "ausschuss-1": false, "admin": false} {
 		c := a.signIn(t, user)
-		_, start, _ := fetch(t, c, http.MethodGet, a.URL+"/")
+		_, start, _ := fetch(t, c, http.MethodGet, a.URL+"/plaene")
 		if strings.Contains(start, link) != want {
-			t.Errorf("%s: start page links the monitoring = %v, want %v", user, !want, want)
+			t.Errorf("%s: list of plans links the monitoring = %v, want %v", user, !want, want)
+		}
+		if _, _, h := fetch(t, c, http.MethodGet, a.URL+"/"); (h.Get("Location") == monitoringPath) != want {
+			t.Errorf("%s: start leads to %q, monitoring wanted = %v", user, h.Get("Location"), want)
 		}
 		_, plan, _ := fetch(t, c, http.MethodGet, a.URL+demoPlan)
 		if strings.Contains(plan, ">Monitoring</a>") != want {
@@ -166,7 +169,7 @@ func TestMonitoringIsTheKIsStartAndInItsNavigation(t *testing.T) {
 		}
 	}
 	// Outside a plan the navigation's link leads to the current plan's monitoring.
-	_, start, _ := fetch(t, a.signIn(t, "ki-1"), http.MethodGet, a.URL+"/")
+	_, start, _ := fetch(t, a.signIn(t, "ki-1"), http.MethodGet, a.URL+"/plaene")
 	mustContain(t, start, `href="/monitoring">Monitoring</a>`, `href="`+demoPlan+`">Planübersicht</a>`)
 	status, _, h := fetch(t, a.signIn(t, "ki-1"), http.MethodGet, a.URL+"/monitoring")
 	if status != http.StatusFound || h.Get("Location") != monitoringPath {

@@ -19,12 +19,12 @@ func TestTwoCountiesStayApart(t *testing.T) {
 	ctx := context.Background()
 	coesfeldKI, borkenKI := a.signIn(t, "ki-1"), a.signIn(t, "ausschuss-2")
 
-	_, body, _ := fetch(t, coesfeldKI, http.MethodGet, a.URL+"/")
+	_, body, _ := fetch(t, coesfeldKI, http.MethodGet, a.URL+"/plaene")
 	mustContain(t, body, `href="`+demoPlan+`"`)
 	if strings.Contains(body, otherPlan) {
 		t.Error("Kreis Coesfeld's KI is shown Kreis Borken's plan")
 	}
-	_, body, _ = fetch(t, borkenKI, http.MethodGet, a.URL+"/")
+	_, body, _ = fetch(t, borkenKI, http.MethodGet, a.URL+"/plaene")
 	mustContain(t, body, `href="`+otherPlan+`"`, "Kreis Borken")
 	if strings.Contains(body, demoPlan+`"`) {
 		t.Error("Kreis Borken's KI is shown Kreis Coesfeld's plan")

@@ -17,7 +17,7 @@ func TestRoundsAreInTheKIsNavigation(t *testing.T) {
 		if strings.Contains(plan, `href="`+roundsPage+entry) != want {
 			t.Errorf("%s: navigation in the plan offers the rounds = %v, want %v", user, !want, want)
 		}
-		_, start, _ := fetch(t, c, http.MethodGet, a.URL+"/")
+		_, start, _ := fetch(t, c, http.MethodGet, a.URL+"/plaene")
 		if strings.Contains(start, `href="/berichtsrunden`+entry) != want {
 			t.Errorf("%s: navigation outside a plan offers the rounds = %v, want %v", user, !want, want)
 		}

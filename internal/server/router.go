@@ -27,7 +27,13 @@ func (s *Server) routes() (*gin.Engine, error) {
 	reg.declare("GET", "/static/*filepath", public)
 	reg.declare("HEAD", "/static/*filepath", public)
 
-	reg.handle("GET", "/", signedIn, s.plans)
+	reg.handle("GET", "/", signedIn, s.start)
+	reg.handle("GET", plansPath, signedIn, s.plans)
+	reg.handle("GET", startPath, signedIn, s.startChoicePage)
+	reg.handle("POST", startPath, signedIn, s.chooseStart)
+	reg.handle("GET", inboxPath, signedIn, s.inbox)
+	reg.handle("POST", inboxPath+"/gelesen", signedIn, s.markAllNoticesRead)
+	reg.handle("POST", inboxPath+"/:id/gelesen", signedIn, s.markNoticeRead)
 	s.planRoutes(reg)
 	s.oldRoutes(reg)
 

@@ -6,6 +6,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/planwerk/planwerk/internal/domain"
+	inboxsvc "github.com/planwerk/planwerk/internal/service/inbox"
 	localsvc "github.com/planwerk/planwerk/internal/service/localmeasure"
 	membersvc "github.com/planwerk/planwerk/internal/service/membership"
 	monitorsvc "github.com/planwerk/planwerk/internal/service/monitoring"
@@ -13,6 +14,7 @@ import (
 	plansvc "github.com/planwerk/planwerk/internal/service/plan"
 	reportsvc "github.com/planwerk/planwerk/internal/service/report"
 	roundsvc "github.com/planwerk/planwerk/internal/service/round"
+	startsvc "github.com/planwerk/planwerk/internal/service/startpage"
 )
 
 // Services are the use cases the pages call besides the implementations':
@@ -26,6 +28,8 @@ type Services struct {
 	Reports       *reportsvc.Service
 	Monitoring    *monitorsvc.Service
 	Rounds        *roundsvc.Service
+	Inbox         *inboxsvc.Service
+	StartPages    *startsvc.Service
 }
 
 // ServiceStore is what the services of Services need from the database;
@@ -38,6 +42,8 @@ type ServiceStore interface {
 	reportsvc.Store
 	monitorsvc.Store
 	roundsvc.Store
+	inboxsvc.Store
+	startsvc.Store
 }
 
 // NewServices builds the page services on one store; now is the clock
@@ -51,6 +57,8 @@ func NewServices(store ServiceStore, now func() time.Time) Services {
 		Reports:       reportsvc.New(store, now),
 		Monitoring:    monitorsvc.New(store),
 		Rounds:        roundsvc.New(store, now),
+		Inbox:         inboxsvc.New(store),
+		StartPages:    startsvc.New(store),
 	}
 }
 
