@@ -159,8 +159,7 @@ func readReviewForm(c *gin.Context, tr translator) (reviewState, map[int64]int) 
 func returnQuery(raw string) url.Values {
 	in, _ := url.ParseQuery(raw)
 	out := url.Values{}
-	for _, k := range []string{paramView, paramField, paramGoal, paramRelevance, paramStatus, paramSupport,
-		paramOverdue, paramStale, paramSort} {
+	for _, k := range viewParams {
 		if v := in.Get(k); v != "" && len(v) <= 100 {
 			out.Set(k, v)
 		}

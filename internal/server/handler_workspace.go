@@ -28,23 +28,41 @@ type fieldOption struct {
 
 type goalOption struct{ Code, Title string }
 
-// overdueEntry is one overdue item of the to-do view: an implementation's due
-// date (Milestone empty) or one of its milestones.
-type overdueEntry struct {
+// todoEntry is one implementation of the to-do view that needs attention,
+// with every reason why: its due date has passed (DueSince), milestones
+// have passed, no progress report within the plan's interval (Stale).
+// An implementation appears once, however many reasons it has.
+type todoEntry struct {
 	domain.WorkspaceEntry
-	Milestone string
-	Since     time.Time
+	DueSince   *time.Time
+	Milestones []domain.MilestoneDue
+	Stale      bool
+}
+
+// overdueSince is the earliest passed date of e, zero when nothing is overdue.
+func (e todoEntry) overdueSince() time.Time {
+	var first time.Time
+	if e.DueSince != nil {
+		first = *e.DueSince
+	}
+	for _, m := range e.Milestones {
+		if first.IsZero() || m.DueOn.Before(first) {
+			first = m.DueOn
+		}
+	}
+	return first
 }
 
 // todoLists are what the to-do view lists.
 type todoLists struct {
-	Open    []domain.WorkspaceEntry // waiting for a relevance decision
-	Overdue []overdueEntry          // due dates and milestones that have passed
-	Stale   []domain.WorkspaceEntry // no progress update within the plan's interval
+	Open      []domain.WorkspaceEntry // waiting for a relevance decision
+	Attention []todoEntry             // overdue or without a recent report
 }
 
-// Count is the number of entries in all three lists.
-func (t todoLists) Count() int { return len(t.Open) + len(t.Overdue) + len(t.Stale) }
+// Count is the number of implementations the to-do view lists; an open
+// decision is never overdue or stale (both need a relevant implementation),
+// so no implementation is in both lists.
+func (t todoLists) Count() int { return len(t.Open) + len(t.Attention) }
 
 type workspaceData struct {
 	Org  domain.Organisation
@@ -187,26 +205,33 @@ func fieldOptions(items []domain.WorkspaceEntry) []fieldOption {
 	return out
 }
 
-// todoOf collects the to-do lists: open decisions in catalogue order, overdue
-// dates longest overdue first, stale implementations longest silent first.
+// todoOf collects the to-do lists: open decisions in catalogue order, then
+// the implementations needing attention, the longest overdue first and after
+// them those only without a report, the longest silent first.
 func todoOf(items []domain.WorkspaceEntry, today time.Time, intervalDays int) todoLists {
 	var t todoLists
 	for _, it := range items {
 		if it.Relevance == domain.RelevanceOpen {
 			t.Open = append(t.Open, it)
 		}
+	}
+	bySilence := slices.Clone(items)
+	domain.SortWorkspace(bySilence, domain.SortByLastUpdate)
+	var overdue, stale []todoEntry
+	for _, it := range bySilence {
+		e := todoEntry{WorkspaceEntry: it, Milestones: it.OverdueMilestones(today), Stale: it.Stale(today, intervalDays)}
 		if it.Overdue(today) {
-			t.Overdue = append(t.Overdue, overdueEntry{WorkspaceEntry: it, Since: *it.DueOn})
+			e.DueSince = it.DueOn
 		}
-		for _, m := range it.OverdueMilestones(today) {
-			t.Overdue = append(t.Overdue, overdueEntry{WorkspaceEntry: it, Milestone: m.Title, Since: m.DueOn})
-		}
-		if it.Stale(today, intervalDays) {
-			t.Stale = append(t.Stale, it)
+		switch {
+		case e.DueSince != nil || len(e.Milestones) > 0:
+			overdue = append(overdue, e)
+		case e.Stale:
+			stale = append(stale, e)
 		}
 	}
-	sort.SliceStable(t.Overdue, func(i, j int) bool { return t.Overdue[i].Since.Before(t.Overdue[j].Since) })
-	domain.SortWorkspace(t.Stale, domain.SortByLastUpdate)
+	sort.SliceStable(overdue, func(i, j int) bool { return overdue[i].overdueSince().Before(overdue[j].overdueSince()) })
+	t.Attention = append(overdue, stale...)
 	return t
 }
 

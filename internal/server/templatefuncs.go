@@ -21,6 +21,7 @@ var templateFuncs = template.FuncMap{
 	"scopeLabelFor":    scopeLabelFor,
 	"filterSelect":     filterSelect,
 	"postponedLine":    postponedLine,
+	"rowOf":            rowOf,
 	// KI support section (templatefuncs_support.go).
 	"supportArgs":  supportArgs,
 	"supportRetry": supportRetry,

@@ -29,6 +29,11 @@ const (
 	viewTodo = "aufgaben"
 )
 
+// viewParams are every parameter that describes a view of the workspace:
+// what the bulk review carries back (returnQuery) and the filter reads.
+var viewParams = []string{paramView, paramField, paramGoal, paramRelevance, paramStatus, paramSupport,
+	paramOverdue, paramStale, paramPostponed, paramSort}
+
 // sortParams are the German values of ?sortierung=, the default first.
 var sortParams = []struct {
 	Param string
