@@ -142,11 +142,17 @@ func TestPagesInGermanAndEnglish(t *testing.T) {
 
 	ki := a.signIn(t, "ki-1")
 	checkBothLanguages(t, a, ki, []bilingualPage{{
-		path:    "/",
+		path:    "/plaene",
 		de:      []string{"<title>Aktionspläne – Planwerk", "Integrationskonzept Kreis Coesfeld", "beschlossen am 27.03.2025"},
 		en:      []string{"<title>Action plans – Planwerk", "The action plans you take part in", "adopted on 27 Mar 2025"},
 		notInEn: []string{"Aktionspläne", "beschlossen am"},
 		notInDe: []string{"Action plans", "adopted on"},
+	}, {
+		path:    "/neu",
+		de:      []string{"<title>Neu für Sie – Planwerk", "Zurzeit gibt es nichts Neues für Sie."},
+		en:      []string{"<title>New for you – Planwerk", "There is nothing new for you at the moment."},
+		notInEn: []string{"Neu für Sie", "nichts Neues"},
+		notInDe: []string{"New for you"},
 	}, {
 		path: demoPlan,
 		de: []string{"Stand der Umsetzung in allen Kommunen", "beschlossen am 27.03.2025", ">Träger<",
