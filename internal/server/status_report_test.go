@@ -140,9 +140,9 @@ func TestStatusReportIsOfferedFromTheWorkspaceAndTheImplementationPage(t *testin
 	mustContain(t, page, `<a class="kern-btn kern-btn--primary" href="`+tr.path+`/sachstand">`)
 	_, ws, _ := fetch(t, duelmen, http.MethodGet, a.URL+demoPlan+"/kommunen/duelmen")
 	mustContain(t, ws, `href="`+tr.path+`/sachstand">Sachstand melden<span class="kern-sr-only">: `)
-	// The to-do view's overdue and stale rows offer it too (each row names its measure).
+	// The to-do view's rows of overdue and stale work offer it too (each row names its measure).
 	_, todo, _ := fetch(t, duelmen, http.MethodGet, a.URL+demoPlan+"/kommunen/duelmen?ansicht=aufgaben")
-	for _, list := range []string{`id="todo-ueberfaellig"`, `id="todo-ohne-meldung"`} {
+	for _, list := range []string{`id="todo-handeln"`} {
 		_, rest, _ := strings.Cut(todo, list)
 		rows, _, _ := strings.Cut(rest, "</table>")
 		if !strings.Contains(rows, `/sachstand">Sachstand melden<span class="kern-sr-only">: `) {
