@@ -157,20 +157,20 @@ func TestPagesInGermanAndEnglish(t *testing.T) {
 		path: demoPlan,
 		de: []string{"Stand der Umsetzung in allen Kommunen", "beschlossen am 27.03.2025", ">Träger<",
 			"Kommunen</td>", "<title>" + seed.CoesfeldConcept().Title},
-		en: []string{"Progress in all municipalities", "adopted on 27 Mar 2025", ">Responsible<", "Fields of action",
+		en: []string{"Progress in all municipalities", "adopted on 27 Mar 2025", ">Responsible<", "Action fields",
 			"Municipalities</td>", "in progress"},
 		notInEn: []string{"Stand der Umsetzung", "beschlossen am", ">Träger<", "27.03.2025", "Handlungsfeldern",
 			"Maßnahmen in", ">Nr.<"},
-		notInDe: []string{"adopted on", "27 Mar 2025", "fields of action"},
+		notInDe: []string{"adopted on", "27 Mar 2025", "action fields"},
 		deRe:    []*regexp.Regexp{regexp.MustCompile(`\d{2,} Maßnahmen in \d+ Handlungsfeldern`)},
-		enRe:    []*regexp.Regexp{regexp.MustCompile(`\d{2,} measures in \d+ fields of action`)},
+		enRe:    []*regexp.Regexp{regexp.MustCompile(`\d{2,} measures in \d+ action fields`)},
 	}, {
 		path: measurePath,
 		de: []string{"<title>Maßnahme " + m.Code + " – Planwerk", `aria-current="page">Maßnahme ` + m.Code,
 			"Umsetzung in den Kommunen", "Letzte Meldung", "Unterstützung durch das KI",
 			due.Format("02.01.2006"), fmt.Sprintf("%d\u202f%%", pct)},
 		en: []string{"<title>Measure " + m.Code + " – Planwerk", `aria-current="page">Measure ` + m.Code,
-			"Implementation in the municipalities", "Last update", "Support from the integration office",
+			"Implementation in the municipalities", "Last update", "Support from the integration centre",
 			due.Format("2 Jan 2006"), fmt.Sprintf(">%d%%<", pct)},
 		notInEn: []string{"Maßnahme " + m.Code, "Umsetzung in den Kommunen", "Letzte Meldung", ">Fällig<",
 			"Unterstützung durch das KI", due.Format("02.01.2006"), fmt.Sprintf("%d\u202f%%", pct)},
@@ -208,7 +208,7 @@ func TestUserAdministrationInGermanAndEnglish(t *testing.T) {
 		de: []string{"<title>Benutzerverwaltung – Planwerk", "Rolle vergeben", "Letzte Anmeldung", "Entziehen",
 			">Kommunales Integrationszentrum</option>", ">nie<"},
 		en: []string{"<title>User administration – Planwerk", "Grant role", "Last sign-in", "Revoke",
-			">Integration office (KI)</option>", ">Committee</option>", ">never<"},
+			">Integration centre (KI)</option>", ">Committee</option>", ">never<"},
 		notInEn: []string{"Rolle vergeben", "Letzte Anmeldung", "Entziehen", ">Ausschuss</option>", " Uhr<", ">nie<",
 			"Personen und Rollen"},
 		notInDe: []string{"Grant role", "Revoke", ">Committee</option>"},
@@ -382,7 +382,7 @@ func TestEveryCountedMessageHasBothForms(t *testing.T) {
 		count int
 		want  string
 	}{{"de", 1, "1 Maßnahme"}, {"de", 66, "66 Maßnahmen"}, {"en", 1, "1 measure"}, {"en", 66, "66 measures"},
-		{"de", 1, "1 Handlungsfeld"}, {"en", 4, "4 fields of action"}} {
+		{"de", 1, "1 Handlungsfeld"}, {"en", 4, "4 action fields"}} {
 		id := "overview.measures"
 		if strings.Contains(c.want, "feld") || strings.Contains(c.want, "field") {
 			id = "overview.inFields"
