@@ -19,7 +19,7 @@ func TestCommentsAreAThreadBetweenTownAndKIHiddenFromEveryoneElse(t *testing.T) 
 		body   string
 	}{{duelmen, question}, {ki, answer}} {
 		status, _, hdr := fetch(t, post.client, http.MethodPost, a.URL+tr.path+"/kommentare", kv("comment_body", post.body))
-		if status != http.StatusSeeOther || hdr.Get("Location") != tr.path+"#kommentare" {
+		if status != http.StatusSeeOther || hdr.Get("Location") != tr.path+"?gespeichert=kommentar#kommentare" {
 			t.Fatalf("comment = %d → %q", status, hdr.Get("Location"))
 		}
 	}
