@@ -73,10 +73,10 @@ func TestStyleSheetPrecompressed(t *testing.T) {
 func TestFontsFingerprintedNotRecompressed(t *testing.T) {
 	a := newApp(t)
 	_, page, _ := fetch(t, anonymous(), http.MethodGet, a.URL+"/barrierefreiheit")
-	sheet := regexp.MustCompile(`/static/vendor/kern/fonts/fira-sans\.[0-9a-f]{8}\.css`).FindString(page)
+	sheet := regexp.MustCompile(`/static/fonts\.[0-9a-f]{8}\.css`).FindString(page)
 	_, css := wireGet(t, anonymous(), a.URL+sheet)
 	fonts := regexp.MustCompile(`url\("(/static/vendor/kern/fonts/fira-sans/FiraSans-[A-Za-z]+\.[0-9a-f]{8}\.woff2)"\)`).FindAllStringSubmatch(string(css), -1)
-	if sheet == "" || len(fonts) == 0 || strings.Contains(string(css), "./fira-sans/") {
+	if sheet == "" || len(fonts) == 0 || strings.Contains(string(css), `url("vendor/`) {
 		t.Fatalf("font sheet %q refers to no fingerprinted font:\n%.300s", sheet, css)
 	}
 	resp, body := wireGet(t, anonymous(), a.URL+fonts[0][1], "Accept-Encoding", "gzip, zstd")
@@ -103,5 +103,36 @@ func TestPlainAssetNamesStillServed(t *testing.T) {
 	}
 	if missing, _ := wireGet(t, anonymous(), a.URL+"/static/app.0000000a.css"); missing.StatusCode != http.StatusNotFound {
 		t.Errorf("unknown fingerprint: status %d, want 404", missing.StatusCode)
+	}
+}
+
+// Pages show their text at once on a slow line: every font face they load
+// swaps in when it arrives instead of hiding the text until then, and each
+// points at a fingerprinted font file.
+func TestFontFacesSwapInAndAreFingerprinted(t *testing.T) {
+	a := newApp(t)
+	_, page, _ := fetch(t, anonymous(), http.MethodGet, a.URL+"/barrierefreiheit")
+	var sheets []string
+	for _, ref := range assetRef.FindAllStringSubmatch(page, -1) {
+		if strings.HasSuffix(ref[1], ".css") {
+			sheets = append(sheets, ref[1])
+		}
+	}
+	faces := 0
+	for _, sheet := range sheets {
+		_, css := wireGet(t, anonymous(), a.URL+sheet, "Accept-Encoding", "")
+		for _, face := range strings.Split(string(css), "@font-face")[1:] {
+			faces++
+			face, _, _ = strings.Cut(face, "}")
+			if !strings.Contains(face, "font-display: swap") {
+				t.Errorf("%s: a face without font-display: swap: %s", sheet, face)
+			}
+			if !regexp.MustCompile(`url\("/static/[^"]+\.[0-9a-f]{8}\.woff2"\)`).MatchString(face) {
+				t.Errorf("%s: a face whose font is not fingerprinted: %s", sheet, face)
+			}
+		}
+	}
+	if faces != 4 {
+		t.Errorf("the page's sheets %v declare %d font faces, want the 4 weights in use", sheets, faces)
 	}
 }
