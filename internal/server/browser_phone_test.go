@@ -68,7 +68,7 @@ func TestBrowserWorkspaceOnPhone(t *testing.T) {
 			t.Fatal("bei 390 px ist die Navigation nicht im zugeklappten Menü")
 		}
 		inTab(t, b, chromedp.Click(chromedp.CSS(`header summary.site-menu__toggle`)))
-		b.requireVisible(t, `header nav a[href="/"]`)
+		b.requireVisible(t, `header nav li:first-child a`)
 		b.screenshotOf(t, "138-menue-390.png", chromedp.CaptureScreenshot())
 		inTab(t, b, chromedp.Click(chromedp.CSS(`header summary.site-menu__toggle`)))
 	})

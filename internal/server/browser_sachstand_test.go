@@ -90,10 +90,10 @@ func (s *sachstandTour) report(t *testing.T, todo string) {
 	b := s.b
 	b.visit(t, s.a.URL+todo+"?ansicht=aufgaben", 200) // the coordinator's start page
 	b.checkPage(t, browserPage{shot: s.shot("01-aufgaben"), h1: "Dülmen", kern: true})
-	link := `main section:has(#todo-ohne-meldung) a[href$="/sachstand"]`
+	link := `main section:has(#todo-handeln) a[href$="/sachstand"]`
 	impl := strings.TrimSuffix(evalJS[string](t, b, `document.querySelector('`+link+`')?.getAttribute('href') ?? ''`), "/sachstand")
 	if impl == "" {
-		t.Fatal("die Liste „ohne Meldung“ bietet kein „Sachstand melden“ an")
+		t.Fatal("die Liste „Überfällig oder ohne aktuelle Sachstandsmeldung“ bietet kein „Sachstand melden“ an")
 	}
 	s.click(t, link, 200)
 	b.requirePath(t, impl+"/sachstand")
