@@ -56,21 +56,22 @@ FROM report_rows GROUP BY report_id, organisation_id, action_field_id;
 CREATE TRIGGER report_cells_frozen BEFORE INSERT OR UPDATE OR DELETE ON report_cells
     FOR EACH ROW EXECUTE FUNCTION report_parts_frozen_immutable();
 
--- monitoring_recount counts the cells of the organisations p_orgs (all when
--- NULL) in plan p_plan again, judged on the plan's judgement. The rules are
--- those of domain.WorkspaceFilter: overdue is open with the due date or a
--- milestone passed; stale is open with stale_clock before stale_before.
--- The statements are run with EXECUTE so that each is planned for its
--- organisations: a write recounts one town through the organisation index,
--- a whole-plan judgement scans; one plan for both cost every write a scan
--- of 107,000 rows.
+-- monitoring_recount counts the cells (p_orgs[i], p_fields[i]) of plan
+-- p_plan again (every cell of the plan when p_orgs is NULL), judged on the
+-- plan's judgement. The rules are those of domain.WorkspaceFilter: overdue
+-- is open with the due date or a milestone passed; stale is open with
+-- stale_clock before stale_before. The statements are run with EXECUTE so
+-- that each is planned for its cells: a write recounts the 30 or so
+-- implementations of its cell through the organisation index, a whole-plan
+-- judgement scans; one plan for both cost every write a scan of 107,000 rows.
 -- +goose StatementBegin
-CREATE FUNCTION monitoring_recount(p_plan bigint, p_orgs bigint[]) RETURNS void LANGUAGE plpgsql AS $$
+CREATE FUNCTION monitoring_recount(p_plan bigint, p_orgs bigint[], p_fields bigint[]) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
-    orgs text := CASE WHEN p_orgs IS NULL THEN 'true' ELSE '%I = ANY ($2)' END;
+    cells text := CASE WHEN p_orgs IS NULL THEN 'true' ELSE
+        '%1$s = ANY ($2) AND (%1$s, %2$s) IN (SELECT * FROM unnest($2::bigint[], $3::bigint[]))' END;
 BEGIN
-    EXECUTE 'DELETE FROM monitoring_cells WHERE plan_id = $1 AND ' || format(orgs, 'organisation_id')
-        USING p_plan, p_orgs;
+    EXECUTE 'DELETE FROM monitoring_cells WHERE plan_id = $1 AND ' || format(cells, 'organisation_id', 'action_field_id')
+        USING p_plan, p_orgs, p_fields;
     EXECUTE $q$
 WITH j AS (
     SELECT plan_id, judged_on, stale_before FROM monitoring_judgements WHERE plan_id = $1
@@ -81,7 +82,7 @@ WITH j AS (
     JOIN measures m ON m.plan_id = j.plan_id
     JOIN goals g ON g.id = m.goal_id
     JOIN implementations i ON i.measure_id = m.id
-    WHERE $q$ || format(orgs, 'organisation_id') || $q$
+    WHERE $q$ || format(cells, 'i.organisation_id', 'g.action_field_id') || $q$
 ), passed AS (
     -- Implementations with a milestone passed while not done, in one pass.
     SELECT DISTINCT x.implementation_id FROM milestones x JOIN impl ON impl.id = x.implementation_id, j
@@ -102,29 +103,31 @@ SELECT j.plan_id, impl.organisation_id, impl.action_field_id, impl.scope,
 FROM impl CROSS JOIN j
 LEFT JOIN passed p ON p.implementation_id = impl.id
 GROUP BY j.plan_id, impl.organisation_id, impl.action_field_id, impl.scope$q$
-        USING p_plan, p_orgs;
+        USING p_plan, p_orgs, p_fields;
 END;
 $$;
 
--- monitoring_changed recounts the organisations of the (plan, organisation)
--- pairs a statement touched, in the plans that are judged. It takes the
--- plan's lock shared (a whole-plan recount takes it exclusively) and then
--- each organisation's lock, in one order for everyone; the recount runs
--- after the locks, so it sees every change committed before it.
-CREATE FUNCTION monitoring_changed(p_plans bigint[], p_orgs bigint[]) RETURNS void LANGUAGE plpgsql AS $$
+-- monitoring_changed recounts the cells (plan, organisation, action field)
+-- a statement touched, in the plans that are judged. It takes the plan's
+-- lock shared (a whole-plan recount takes it exclusively) and then each
+-- organisation's lock, in one order for everyone; the recount runs after
+-- the locks, so it sees every change committed before it.
+CREATE FUNCTION monitoring_changed(p_plans bigint[], p_orgs bigint[], p_fields bigint[]) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
     plan bigint;
     org bigint;
     orgs bigint[];
+    fields bigint[];
 BEGIN
     FOR plan IN SELECT DISTINCT x FROM unnest(p_plans) x
                 WHERE x IN (SELECT plan_id FROM monitoring_judgements) ORDER BY x LOOP
         PERFORM pg_advisory_xact_lock_shared(hashtext('planwerk.monitoring.plan'), (plan % 2147483647)::int);
-        orgs := ARRAY(SELECT DISTINCT o FROM unnest(p_plans, p_orgs) AS t(pl, o) WHERE pl = plan ORDER BY o);
-        FOREACH org IN ARRAY orgs LOOP
+        FOR org IN SELECT DISTINCT o FROM unnest(p_plans, p_orgs) AS t(pl, o) WHERE pl = plan ORDER BY o LOOP
             PERFORM pg_advisory_xact_lock(hashtext('planwerk.monitoring.org'), (org % 2147483647)::int);
         END LOOP;
-        PERFORM monitoring_recount(plan, orgs);
+        SELECT array_agg(o), array_agg(f) INTO orgs, fields
+        FROM (SELECT DISTINCT o, f FROM unnest(p_plans, p_orgs, p_fields) AS t(pl, o, f) WHERE pl = plan) c;
+        PERFORM monitoring_recount(plan, orgs, fields);
     END LOOP;
 END;
 $$;
@@ -136,26 +139,27 @@ CREATE FUNCTION monitoring_implementations_changed() RETURNS trigger LANGUAGE pl
 DECLARE
     plans bigint[];
     orgs bigint[];
+    fields bigint[];
 BEGIN
     IF NOT EXISTS (SELECT 1 FROM monitoring_judgements) THEN
         RETURN NULL;
     END IF;
     IF TG_OP = 'INSERT' THEN
-        SELECT array_agg(m.plan_id), array_agg(n.organisation_id) INTO plans, orgs
-        FROM (SELECT DISTINCT measure_id, organisation_id FROM new_rows) n JOIN measures m ON m.id = n.measure_id;
+        SELECT array_agg(m.plan_id), array_agg(n.organisation_id), array_agg(g.action_field_id) INTO plans, orgs, fields
+        FROM (SELECT DISTINCT measure_id, organisation_id FROM new_rows) n JOIN measures m ON m.id = n.measure_id JOIN goals g ON g.id = m.goal_id;
     ELSIF TG_OP = 'DELETE' THEN
-        SELECT array_agg(m.plan_id), array_agg(o.organisation_id) INTO plans, orgs
-        FROM (SELECT DISTINCT measure_id, organisation_id FROM old_rows) o JOIN measures m ON m.id = o.measure_id;
+        SELECT array_agg(m.plan_id), array_agg(o.organisation_id), array_agg(g.action_field_id) INTO plans, orgs, fields
+        FROM (SELECT DISTINCT measure_id, organisation_id FROM old_rows) o JOIN measures m ON m.id = o.measure_id JOIN goals g ON g.id = m.goal_id;
     ELSE
         -- Only changes of what the cells count: a contact or a note is no reason to lock.
-        SELECT array_agg(m.plan_id), array_agg(n.organisation_id) INTO plans, orgs
+        SELECT array_agg(m.plan_id), array_agg(n.organisation_id), array_agg(g.action_field_id) INTO plans, orgs, fields
         FROM (SELECT DISTINCT n.measure_id, n.organisation_id FROM new_rows n JOIN old_rows o ON o.id = n.id
               WHERE (n.measure_id, n.organisation_id, n.relevance, n.status, n.support, n.continuous, n.due_on, n.stale_clock)
                     IS DISTINCT FROM (o.measure_id, o.organisation_id, o.relevance, o.status, o.support, o.continuous, o.due_on, o.stale_clock)
-              ) n JOIN measures m ON m.id = n.measure_id;
+              ) n JOIN measures m ON m.id = n.measure_id JOIN goals g ON g.id = m.goal_id;
     END IF;
     IF plans IS NOT NULL THEN
-        PERFORM monitoring_changed(plans, orgs);
+        PERFORM monitoring_changed(plans, orgs, fields);
     END IF;
     RETURN NULL;
 END;
@@ -165,27 +169,31 @@ CREATE FUNCTION monitoring_milestones_changed() RETURNS trigger LANGUAGE plpgsql
 DECLARE
     plans bigint[];
     orgs bigint[];
+    fields bigint[];
 BEGIN
     IF NOT EXISTS (SELECT 1 FROM monitoring_judgements) THEN
         RETURN NULL;
     END IF;
     IF TG_OP = 'INSERT' THEN
-        SELECT array_agg(m.plan_id), array_agg(i.organisation_id) INTO plans, orgs
+        SELECT array_agg(m.plan_id), array_agg(i.organisation_id), array_agg(g.action_field_id) INTO plans, orgs, fields
         FROM (SELECT DISTINCT implementation_id FROM new_rows) x
-        JOIN implementations i ON i.id = x.implementation_id JOIN measures m ON m.id = i.measure_id;
+        JOIN implementations i ON i.id = x.implementation_id JOIN measures m ON m.id = i.measure_id
+        JOIN goals g ON g.id = m.goal_id;
     ELSIF TG_OP = 'DELETE' THEN
         -- A milestone deleted with its implementation has no implementation
         -- left; the implementation's own trigger recounts then.
-        SELECT array_agg(m.plan_id), array_agg(i.organisation_id) INTO plans, orgs
+        SELECT array_agg(m.plan_id), array_agg(i.organisation_id), array_agg(g.action_field_id) INTO plans, orgs, fields
         FROM (SELECT DISTINCT implementation_id FROM old_rows) x
-        JOIN implementations i ON i.id = x.implementation_id JOIN measures m ON m.id = i.measure_id;
+        JOIN implementations i ON i.id = x.implementation_id JOIN measures m ON m.id = i.measure_id
+        JOIN goals g ON g.id = m.goal_id;
     ELSE
-        SELECT array_agg(m.plan_id), array_agg(i.organisation_id) INTO plans, orgs
+        SELECT array_agg(m.plan_id), array_agg(i.organisation_id), array_agg(g.action_field_id) INTO plans, orgs, fields
         FROM (SELECT DISTINCT n.implementation_id FROM new_rows n UNION SELECT o.implementation_id FROM old_rows o) x
-        JOIN implementations i ON i.id = x.implementation_id JOIN measures m ON m.id = i.measure_id;
+        JOIN implementations i ON i.id = x.implementation_id JOIN measures m ON m.id = i.measure_id
+        JOIN goals g ON g.id = m.goal_id;
     END IF;
     IF plans IS NOT NULL THEN
-        PERFORM monitoring_changed(plans, orgs);
+        PERFORM monitoring_changed(plans, orgs, fields);
     END IF;
     RETURN NULL;
 END;
@@ -298,5 +306,5 @@ DROP TRIGGER monitoring_implementations_deleted ON implementations;
 DROP TRIGGER monitoring_implementations_updated ON implementations;
 DROP TRIGGER monitoring_implementations_inserted ON implementations;
 DROP FUNCTION monitoring_catalogue_changed(), monitoring_milestones_changed(), monitoring_implementations_changed(),
-    monitoring_changed(bigint[], bigint[]), monitoring_recount(bigint, bigint[]);
+    monitoring_changed(bigint[], bigint[], bigint[]), monitoring_recount(bigint, bigint[], bigint[]);
 DROP TABLE report_cells, monitoring_cells, monitoring_judgements;

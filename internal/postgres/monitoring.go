@@ -117,7 +117,7 @@ func (db *DB) JudgeMonitoring(ctx context.Context, planID int64, day domain.Moni
 		batch.Queue(`SELECT pg_advisory_xact_lock(hashtext('planwerk.monitoring.plan'), ($1::bigint % 2147483647)::int)`, planID)
 		batch.Queue(`INSERT INTO monitoring_judgements (plan_id, judged_on, stale_before) VALUES ($1, $2, $3)
 			ON CONFLICT (plan_id) DO UPDATE SET judged_on = $2, stale_before = $3`, planID, day.Today, day.StaleBefore)
-		batch.Queue(`SELECT monitoring_recount($1, NULL)`, planID)
+		batch.Queue(`SELECT monitoring_recount($1, NULL, NULL)`, planID)
 		return tx.SendBatch(ctx, batch).Close()
 	})
 }
