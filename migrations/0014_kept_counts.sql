@@ -137,6 +137,7 @@ $$;
 -- PL/pgSQL plans a statement only when it first runs it.
 CREATE FUNCTION monitoring_implementations_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
+    plan bigint;
     plans bigint[];
     orgs bigint[];
     fields bigint[];
@@ -151,11 +152,22 @@ BEGIN
         SELECT array_agg(m.plan_id), array_agg(o.organisation_id), array_agg(g.action_field_id) INTO plans, orgs, fields
         FROM (SELECT DISTINCT measure_id, organisation_id FROM old_rows) o JOIN measures m ON m.id = o.measure_id JOIN goals g ON g.id = m.goal_id;
     ELSE
-        -- Only changes of what the cells count: a contact or a note is no reason to lock.
+        -- Only changes of what the cells count, judged on the plan's day: a
+        -- contact, a note, a progress or a report that leaves the
+        -- implementation on the same side of the due and stale days is no
+        -- reason to recount. The plan's lock comes first, so that a new day's
+        -- judgement cannot slip in between this comparison and the commit.
+        FOR plan IN SELECT DISTINCT m.plan_id FROM new_rows n JOIN measures m ON m.id = n.measure_id
+                    JOIN monitoring_judgements j ON j.plan_id = m.plan_id ORDER BY 1 LOOP
+            PERFORM pg_advisory_xact_lock_shared(hashtext('planwerk.monitoring.plan'), (plan % 2147483647)::int);
+        END LOOP;
         SELECT array_agg(m.plan_id), array_agg(n.organisation_id), array_agg(g.action_field_id) INTO plans, orgs, fields
         FROM (SELECT DISTINCT n.measure_id, n.organisation_id FROM new_rows n JOIN old_rows o ON o.id = n.id
-              WHERE (n.measure_id, n.organisation_id, n.relevance, n.status, n.support, n.continuous, n.due_on, n.stale_clock)
-                    IS DISTINCT FROM (o.measure_id, o.organisation_id, o.relevance, o.status, o.support, o.continuous, o.due_on, o.stale_clock)
+              JOIN measures nm ON nm.id = n.measure_id JOIN monitoring_judgements j ON j.plan_id = nm.plan_id
+              WHERE (n.measure_id, n.organisation_id, n.relevance, n.status, n.support, n.continuous,
+                     coalesce(n.due_on < j.judged_on, false), coalesce(n.stale_clock < j.stale_before, false))
+                    IS DISTINCT FROM (o.measure_id, o.organisation_id, o.relevance, o.status, o.support, o.continuous,
+                     coalesce(o.due_on < j.judged_on, false), coalesce(o.stale_clock < j.stale_before, false))
               ) n JOIN measures m ON m.id = n.measure_id JOIN goals g ON g.id = m.goal_id;
     END IF;
     IF plans IS NOT NULL THEN
