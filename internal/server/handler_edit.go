@@ -2,7 +2,6 @@ package server
 
 import (
 	"net/http"
-	"slices"
 	"strconv"
 
 	"github.com/gin-gonic/gin"
@@ -96,21 +95,8 @@ func (s *Server) renderEditAgain(c *gin.Context, status int, d editData, key dom
 
 func (s *Server) renderEdit(c *gin.Context, status int, d editData) {
 	d.Form = d.Form.echo()
-	d.StatusChoices = domain.StatusChoices(d.Impl.Status)
-	// Keep the user's choice selectable even where it is not allowed (any
-	// more): the form must come back as they left it, with the message.
-	if chosen := domain.Status(d.Form.Status); slices.Contains(domain.Statuses, chosen) && !slices.Contains(d.StatusChoices, chosen) {
-		d.StatusChoices = append(d.StatusChoices, chosen)
-	}
-	t := s.translatorFor(c.Request)
-	implPath := implementationPath(scopeOf(c), d.Impl.ID)
-	s.render(c, status, "edit", view{
-		Title: t.T("implementation.edit.title", "Code", d.Impl.MeasureCode, "Org", d.Org.Name), Nav: townNav(c, d.Org.Slug),
-		Crumbs: []crumb{{Label: d.Org.Name, Href: townPath(scopeOf(c).Plan.Slug, d.Org.Slug)},
-			{Label: t.T("implementation.measure", "Code", d.Impl.MeasureCode), Href: implPath},
-			{Label: t.T("implementation.edit.crumb")}},
-		Data: d,
-	})
+	d.StatusChoices = statusChoicesKeeping(d.Impl.Status, d.Form.Status)
+	s.renderImplementationForm(c, status, "edit", "implementation.edit.title", "implementation.edit.crumb", d.Org, d.Impl, d)
 }
 
 // implementationDifferences compares the refused form with the values saved meanwhile, so

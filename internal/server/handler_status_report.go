@@ -2,7 +2,6 @@ package server
 
 import (
 	"net/http"
-	"slices"
 	"strconv"
 	"time"
 
@@ -111,19 +110,6 @@ func (s *Server) renderStatusReportAgain(c *gin.Context, status int, d statusRep
 
 func (s *Server) renderStatusReport(c *gin.Context, status int, d statusReportData) {
 	d.Form = d.Form.echo()
-	d.StatusChoices = domain.StatusChoices(d.Impl.Status)
-	// Keep the user's choice selectable where it is not allowed (any more):
-	// the form comes back as they left it, with the message.
-	if chosen := domain.Status(d.Form.Status); slices.Contains(domain.Statuses, chosen) && !slices.Contains(d.StatusChoices, chosen) {
-		d.StatusChoices = append(d.StatusChoices, chosen)
-	}
-	t := s.translatorFor(c.Request)
-	implPath := implementationPath(scopeOf(c), d.Impl.ID)
-	s.render(c, status, "status_report", view{
-		Title: t.T("sachstand.title", "Code", d.Impl.MeasureCode, "Org", d.Org.Name), Nav: townNav(c, d.Org.Slug),
-		Crumbs: []crumb{{Label: d.Org.Name, Href: townPath(scopeOf(c).Plan.Slug, d.Org.Slug)},
-			{Label: t.T("implementation.measure", "Code", d.Impl.MeasureCode), Href: implPath},
-			{Label: t.T("sachstand.crumb")}},
-		Data: d,
-	})
+	d.StatusChoices = statusChoicesKeeping(d.Impl.Status, d.Form.Status)
+	s.renderImplementationForm(c, status, "status_report", "sachstand.title", "sachstand.crumb", d.Org, d.Impl, d)
 }
