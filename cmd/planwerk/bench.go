@@ -36,6 +36,9 @@ type benchOptions struct {
 	// only names the measurements to run (comma-separated: seiten,
 	// schreiblast, monitoring, bericht, boden, browser); empty runs all of them.
 	only string
+	// profile, when set, is a directory for CPU and allocation profiles of
+	// the workspace under load (profileWorkspace), taken after the floor.
+	profile string
 }
 
 // benchMeasurements are the names -only takes.
@@ -100,6 +103,7 @@ func parseBenchFlags(args []string) (benchOptions, error) {
 	flags.BoolVar(&o.regenerate, "regenerate", false, "Datensätze neu erzeugen, auch wenn sie schon passen")
 	flags.IntVar(&o.writers, "writers", 8, "gleichzeitige Schreiber der Schreiblast")
 	flags.DurationVar(&o.writeTime, "write-time", 10*time.Second, "Dauer der Schreiblast auf dem großen Datensatz (0: keine)")
+	flags.StringVar(&o.profile, "profile", "", "Verzeichnis für CPU- und Allokationsprofile des Arbeitsbereichs unter Last (leer: keine)")
 	flags.StringVar(&o.only, "only", "", "nur diese Messungen, durch Komma getrennt: seiten,schreiblast,monitoring,bericht,boden,browser (leer: alle)")
 	if err := flags.Parse(args); err != nil {
 		return o, fmt.Errorf("Aufruf: planwerk bench [-municipalities 396] [-measures 300] [-updates 10] [-requests 200] [-regenerate] [-writers 8] [-write-time 10s] [-only boden,browser]: %w", err)

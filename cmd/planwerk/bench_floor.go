@@ -201,6 +201,11 @@ func measureFloorAndBrowser(ctx context.Context, cfg config.Config, app *benchAp
 		}
 		res.floor = &f
 	}
+	if opts.profile != "" {
+		if err := profileWorkspace(ctx, app, db, opts.profile, opts.requests); err != nil {
+			return fmt.Errorf("Profil: %w", err)
+		}
+	}
 	if opts.runs("browser") {
 		plan, orgs, err := benchTowns(ctx, db)
 		if err != nil {

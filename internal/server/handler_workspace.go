@@ -4,7 +4,6 @@ import (
 	"net/http"
 	"net/url"
 	"slices"
-	"sort"
 	"strconv"
 	"time"
 
@@ -38,6 +37,9 @@ type todoEntry struct {
 	Milestones []domain.MilestoneDue
 	Stale      bool
 }
+
+// overdue reports whether the due date or a milestone of e has passed.
+func (e todoEntry) overdue() bool { return e.DueSince != nil || len(e.Milestones) > 0 }
 
 // overdueSince is the earliest passed date of e, zero when nothing is overdue.
 func (e todoEntry) overdueSince() time.Time {
@@ -213,26 +215,57 @@ func todoOf(items []domain.WorkspaceEntry, today time.Time, intervalDays int) to
 	for _, it := range items {
 		if it.Relevance == domain.RelevanceOpen {
 			t.Open = append(t.Open, it)
+			continue
 		}
-	}
-	bySilence := slices.Clone(items)
-	domain.SortWorkspace(bySilence, domain.SortByLastUpdate)
-	var overdue, stale []todoEntry
-	for _, it := range bySilence {
 		e := todoEntry{WorkspaceEntry: it, Milestones: it.OverdueMilestones(today), Stale: it.Stale(today, intervalDays)}
 		if it.Overdue(today) {
 			e.DueSince = it.DueOn
 		}
-		switch {
-		case e.DueSince != nil || len(e.Milestones) > 0:
-			overdue = append(overdue, e)
-		case e.Stale:
-			stale = append(stale, e)
+		if e.overdue() || e.Stale {
+			t.Attention = append(t.Attention, e)
 		}
 	}
-	sort.SliceStable(overdue, func(i, j int) bool { return overdue[i].overdueSince().Before(overdue[j].overdueSince()) })
-	t.Attention = append(overdue, stale...)
+	// Sorted through an index: the entries are large, and a Land-scale town
+	// may have hundreds of them.
+	order := make([]int, len(t.Attention))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(i, j int) int { return compareAttention(t.Attention[i], t.Attention[j]) })
+	sorted := make([]todoEntry, len(order))
+	for k, i := range order {
+		sorted[k] = t.Attention[i]
+	}
+	t.Attention = sorted
 	return t
+}
+
+// compareAttention orders the to-do view's second list: overdue first, the
+// longest overdue first; then those without a recent report; within each,
+// never reported or longest silent first, then in catalogue order (the
+// stable sort keeps it).
+func compareAttention(a, b todoEntry) int {
+	if a.overdue() != b.overdue() {
+		if a.overdue() {
+			return -1
+		}
+		return 1
+	}
+	if a.overdue() {
+		if c := a.overdueSince().Compare(b.overdueSince()); c != 0 {
+			return c
+		}
+	}
+	switch x, y := a.LastUpdateOn, b.LastUpdateOn; {
+	case x == nil && y == nil:
+		return 0
+	case x == nil:
+		return -1
+	case y == nil:
+		return 1
+	default:
+		return x.Compare(*y)
+	}
 }
 
 // noticeTexts says which parameters were not applied, in the page's language.

@@ -21,7 +21,7 @@ var templateFuncs = template.FuncMap{
 	"scopeLabelFor":    scopeLabelFor,
 	"filterSelect":     filterSelect,
 	"postponedLine":    postponedLine,
-	"rowOf":            rowOf,
+	"wsRows":           wsRows,
 	// KI support section (templatefuncs_support.go).
 	"supportArgs":  supportArgs,
 	"supportRetry": supportRetry,

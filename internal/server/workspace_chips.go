@@ -1,8 +1,6 @@
 package server
 
-import (
-	"github.com/planwerk/planwerk/internal/domain"
-)
+import ()
 
 // filterChip is one active filter of the workspace, shown above the results
 // as a link to the same view without that filter: removable without
@@ -74,11 +72,3 @@ func (d workspaceData) titleOfField(code string) string {
 	}
 	return ""
 }
-
-// rowView hands one workspace entry and the page to the row partials.
-type rowView struct {
-	V view
-	E domain.WorkspaceEntry
-}
-
-func rowOf(v view, e domain.WorkspaceEntry) rowView { return rowView{V: v, E: e} }
