@@ -24,10 +24,12 @@ assets: $(VENDOR)/.stamp
 $(VENDOR)/.stamp: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	rm -rf $(VENDOR)
-	mkdir -p $(VENDOR)/kern/fonts $(VENDOR)/htmx
+	mkdir -p $(VENDOR)/kern/fonts $(VENDOR)/htmx $(VENDOR)/fira-sans
 	cp $(KERN)/kern.min.css $(VENDOR)/kern/
 	cp $(KERN)/fonts/fira-sans.css $(VENDOR)/kern/fonts/
 	cp -r $(KERN)/fonts/fira-sans $(VENDOR)/kern/fonts/
+	cp node_modules/@fontsource/fira-sans/files/fira-sans-latin{,-ext}-{400,500,600,700}-normal.woff2 $(VENDOR)/fira-sans/
+	cp node_modules/@fontsource/fira-sans/LICENSE $(VENDOR)/fira-sans/
 	cp node_modules/htmx.org/dist/htmx.min.js $(VENDOR)/htmx/
 	touch $@
 

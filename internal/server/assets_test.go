@@ -75,7 +75,7 @@ func TestFontsFingerprintedNotRecompressed(t *testing.T) {
 	_, page, _ := fetch(t, anonymous(), http.MethodGet, a.URL+"/barrierefreiheit")
 	sheet := regexp.MustCompile(`/static/fonts\.[0-9a-f]{8}\.css`).FindString(page)
 	_, css := wireGet(t, anonymous(), a.URL+sheet)
-	fonts := regexp.MustCompile(`url\("(/static/vendor/kern/fonts/fira-sans/FiraSans-[A-Za-z]+\.[0-9a-f]{8}\.woff2)"\)`).FindAllStringSubmatch(string(css), -1)
+	fonts := regexp.MustCompile(`url\("(/static/vendor/fira-sans/fira-sans-latin-[0-9]+-normal\.[0-9a-f]{8}\.woff2)"\)`).FindAllStringSubmatch(string(css), -1)
 	if sheet == "" || len(fonts) == 0 || strings.Contains(string(css), `url("vendor/`) {
 		t.Fatalf("font sheet %q refers to no fingerprinted font:\n%.300s", sheet, css)
 	}
@@ -107,8 +107,9 @@ func TestPlainAssetNamesStillServed(t *testing.T) {
 }
 
 // Pages show their text at once on a slow line: every font face they load
-// swaps in when it arrives instead of hiding the text until then, and each
-// points at a fingerprinted font file.
+// swaps in when it arrives instead of hiding the text until then, each
+// points at a fingerprinted font file, and each covers one script subset
+// (unicode-range), so a German page loads the Latin one only.
 func TestFontFacesSwapInAndAreFingerprinted(t *testing.T) {
 	a := newApp(t)
 	_, page, _ := fetch(t, anonymous(), http.MethodGet, a.URL+"/barrierefreiheit")
@@ -130,9 +131,12 @@ func TestFontFacesSwapInAndAreFingerprinted(t *testing.T) {
 			if !regexp.MustCompile(`url\("/static/[^"]+\.[0-9a-f]{8}\.woff2"\)`).MatchString(face) {
 				t.Errorf("%s: a face whose font is not fingerprinted: %s", sheet, face)
 			}
+			if !strings.Contains(face, "unicode-range: U+0000-00FF,") && !strings.Contains(face, "unicode-range: U+0100-02BA,") {
+				t.Errorf("%s: a face neither Latin (with ä, ö, ü, ß) nor Latin Extended: %s", sheet, face)
+			}
 		}
 	}
-	if faces != 4 {
-		t.Errorf("the page's sheets %v declare %d font faces, want the 4 weights in use", sheets, faces)
+	if faces != 8 {
+		t.Errorf("the page's sheets %v declare %d font faces, want the 4 weights in use, Latin and Latin Extended", sheets, faces)
 	}
 }
