@@ -39,6 +39,9 @@ type benchOptions struct {
 	// profile, when set, is a directory for CPU and allocation profiles of
 	// the workspace under load (profileWorkspace), taken after the floor.
 	profile string
+	// profilePath is the page profiled instead of the workspaces (e.g.
+	// /plaene/land-benchmark for the plan overview).
+	profilePath string
 }
 
 // benchMeasurements are the names -only takes.
@@ -104,6 +107,7 @@ func parseBenchFlags(args []string) (benchOptions, error) {
 	flags.IntVar(&o.writers, "writers", 8, "gleichzeitige Schreiber der Schreiblast")
 	flags.DurationVar(&o.writeTime, "write-time", 10*time.Second, "Dauer der Schreiblast auf dem großen Datensatz (0: keine)")
 	flags.StringVar(&o.profile, "profile", "", "Verzeichnis für CPU- und Allokationsprofile des Arbeitsbereichs unter Last (leer: keine)")
+	flags.StringVar(&o.profilePath, "profile-path", "", "mit -profile: diese Seite statt der Arbeitsbereiche profilieren (z. B. /plaene/<plan>)")
 	flags.StringVar(&o.only, "only", "", "nur diese Messungen, durch Komma getrennt: seiten,schreiblast,monitoring,bericht,boden,browser (leer: alle)")
 	if err := flags.Parse(args); err != nil {
 		return o, fmt.Errorf("Aufruf: planwerk bench [-municipalities 396] [-measures 300] [-updates 10] [-requests 200] [-regenerate] [-writers 8] [-write-time 10s] [-only boden,browser]: %w", err)
@@ -328,8 +332,8 @@ func benchPages(ctx context.Context, db *postgres.DB) ([]benchPage, error) {
 	planPath := "/plaene/" + plan.Slug
 	town := func(i int) string { return planPath + "/kommunen/" + orgs[i%len(orgs)].Slug }
 	return []benchPage{
-		{"Planübersicht `/plaene/:plan`", 150 * time.Millisecond, func(int) string { return planPath }},
-		{"Maßnahme `/plaene/:plan/massnahmen/:id`", 30 * time.Millisecond,
+		{"Planübersicht `/plaene/:plan`", 30 * time.Millisecond, func(int) string { return planPath }},
+		{"Maßnahme `/plaene/:plan/massnahmen/:id`", 20 * time.Millisecond,
 			func(i int) string { return fmt.Sprintf("%s/massnahmen/%d", planPath, measures[i%len(measures)]) }},
 		{"Arbeitsbereich `/plaene/:plan/kommunen/:slug`", 30 * time.Millisecond, town},
 		{"Arbeitsbereich gefiltert", 30 * time.Millisecond, func(i int) string {

@@ -202,7 +202,7 @@ func measureFloorAndBrowser(ctx context.Context, cfg config.Config, app *benchAp
 		res.floor = &f
 	}
 	if opts.profile != "" {
-		if err := profileWorkspace(ctx, app, db, opts.profile, opts.requests); err != nil {
+		if err := profileWorkspace(ctx, app, db, opts.profile, opts.profilePath, opts.requests); err != nil {
 			return fmt.Errorf("Profil: %w", err)
 		}
 	}

@@ -18,7 +18,8 @@ import (
 // dir (bench -profile DIR). The bench runs the server in its own process, so
 // the profiles show the page's own work: `go tool pprof -top DIR/cpu.pprof`,
 // `go tool pprof -sample_index=alloc_space -base DIR/allocs-before.pprof DIR/allocs-after.pprof`.
-func profileWorkspace(ctx context.Context, app *benchApp, db *postgres.DB, dir string, requests int) error {
+// A non-empty path profiles that page instead (bench -profile-path).
+func profileWorkspace(ctx context.Context, app *benchApp, db *postgres.DB, dir, path string, requests int) error {
 	plan, orgs, err := benchTowns(ctx, db)
 	if err != nil {
 		return err
@@ -29,6 +30,9 @@ func profileWorkspace(ctx context.Context, app *benchApp, db *postgres.DB, dir s
 	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: floorClients, DisableCompression: true}}
 	defer client.CloseIdleConnections()
 	page := func(i int) string { return app.url + "/plaene/" + plan.Slug + "/kommunen/" + orgs[i%len(orgs)].Slug }
+	if path != "" {
+		page = func(int) string { return app.url + path }
+	}
 	if _, err := hammer(ctx, client, page, app.cookie, 2*floorClients); err != nil { // warm up
 		return err
 	}

@@ -29,10 +29,11 @@ type workspaceRows struct {
 	// selection checkbox of the bulk review.
 	canEdit, canReview bool
 	review             reviewState
-	text               map[string]string // message id → escaped text
+	text               *escapedTexts
 	// selectLabel is the checkbox label ("Maßnahme {{.Code}} auswählen")
 	// around its code, translated once rather than per row.
 	selectLabel [2]string
+	staleReason string // "no report for n days", escaped
 }
 
 // wsRows prepares the rows of the view's workspace (template func).
@@ -40,15 +41,9 @@ func wsRows(v view) *workspaceRows {
 	d, _ := v.Data.(workspaceData)
 	r := &workspaceRows{v: v, today: d.Today, interval: d.Plan.UpdateIntervalDays, townPath: v.TownPath(),
 		colours: d.Plan.StatusColours, canEdit: v.Can("implementation", "edit"), canReview: d.CanReview,
-		review: d.Review, text: map[string]string{}}
-	for _, id := range []string{"scope.local", "workspace.badge.supportRequested", "workspace.badge.changed",
-		"sachstand.rowLink", "workspace.col.state", "workspace.col.progress", "workspace.col.due",
-		"workspace.col.lastUpdate", "workspace.col.why", "workspace.col.field", "workspace.continuous",
-		"workspace.badge.overdue", "workspace.never", "workspace.badge.stale"} {
-		r.text[id] = html.EscapeString(v.T(id))
-	}
+		review: d.Review, text: newEscapedTexts(v.translator)}
 	r.selectLabel = splitAround(v.T("workspace.select", "Code", codeMark))
-	r.text["workspace.todo.reason.stale"] = html.EscapeString(v.T("workspace.todo.reason.stale", "Days", r.interval))
+	r.staleReason = html.EscapeString(v.T("workspace.todo.reason.stale", "Days", r.interval))
 	return r
 }
 
@@ -63,18 +58,7 @@ func splitAround(msg string) [2]string {
 }
 
 // t is the escaped text of a message translated once per page.
-func (r *workspaceRows) t(id string) string { return r.text[id] }
-
-// state is the escaped label of a state, translated once per page.
-func (r *workspaceRows) state(s string) string {
-	id := "state." + s
-	if t, ok := r.text[id]; ok {
-		return t
-	}
-	t := html.EscapeString(r.v.T(id))
-	r.text[id] = t
-	return t
-}
+func (r *workspaceRows) t(id string) string { return r.text.get(id) }
 
 // All writes the rows of the filtered workspace list.
 func (r *workspaceRows) All(items []domain.WorkspaceEntry) template.HTML {
@@ -131,7 +115,7 @@ func (r *workspaceRows) Attention(items []todoEntry) template.HTML {
 		}
 		if e.Stale {
 			b.WriteString("\n<li data-grund=\"ohne-meldung\">")
-			b.WriteString(r.t("workspace.todo.reason.stale"))
+			b.WriteString(r.staleReason)
 			b.WriteString("</li>")
 		}
 		b.WriteString("\n</ul>\n</td>")
@@ -231,9 +215,8 @@ func (r *workspaceRows) label(b *strings.Builder, class, id string) {
 func (r *workspaceRows) cells(b *strings.Builder, e domain.WorkspaceEntry) {
 	st := e.State()
 	r.label(b, "", "workspace.col.state")
-	b.WriteString(`<span class="state state--` + colourOf(r.colours, st) + `"><span class="state__dot" aria-hidden="true"></span>`)
-	b.WriteString(r.state(st))
-	b.WriteString(`</span></td>`)
+	writeState(b, colourOf(r.colours, st), r.t("state."+st))
+	b.WriteString(`</td>`)
 
 	r.label(b, "kern-table__cell--numeric ", "workspace.col.progress")
 	if e.Relevance == domain.RelevanceRelevant {

@@ -23,7 +23,7 @@ func TestWorkspaceRowsEscapeEveryText(t *testing.T) {
 	tr := testTranslator(t, "de")
 	r := &workspaceRows{v: view{translator: tr}, today: today, interval: 180,
 		selectLabel: splitAround(tr.T("workspace.select", "Code", codeMark)),
-		townPath:    "/plaene/p/kommunen/t", canEdit: true, canReview: true, text: map[string]string{},
+		townPath:    "/plaene/p/kommunen/t", canEdit: true, canReview: true, text: newEscapedTexts(tr),
 		review: reviewState{Checked: map[int64]bool{7: true}, Stale: map[int64]bool{7: true}}}
 	got := string(r.All([]domain.WorkspaceEntry{hostile})) + string(r.Open([]domain.WorkspaceEntry{open})) +
 		string(r.Attention([]todoEntry{{WorkspaceEntry: hostile, DueSince: &due,
@@ -44,6 +44,24 @@ func TestWorkspaceRowsEscapeEveryText(t *testing.T) {
 		`href="/plaene/p/kommunen/t/umsetzungen/7/sachstand">`,
 		`<tr class="kern-table__row row--stale"`,
 	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("rows lack %q:\n%s", want, got)
+		}
+	}
+}
+
+// TestMeasureRowsEscapeEveryText: the measure page's Go-written rows escape
+// organisation names and relevance notes.
+func TestMeasureRowsEscapeEveryText(t *testing.T) {
+	i := domain.MunicipalImplementation{OrgSlug: "duelmen", OrgName: `<script>alert(1)</script>`,
+		Implementation: domain.Implementation{ID: 9, Relevance: domain.RelevanceNotRelevant,
+			RelevanceNote: `"><img src=x>`, Support: domain.SupportRequested}}
+	v := view{translator: testTranslator(t, "de"), Data: measureData{Implementations: []domain.MunicipalImplementation{i}}}
+	got := string(measureRows(v))
+	if strings.Contains(got, "<script>") || strings.Contains(got, "<img") {
+		t.Errorf("rows contain hostile markup unescaped:\n%s", got)
+	}
+	for _, want := range []string{`&lt;script&gt;alert(1)&lt;/script&gt;</a>`, `&#34;&gt;&lt;img src=x&gt;`, `/kommunen/duelmen/umsetzungen/9"`} {
 		if !strings.Contains(got, want) {
 			t.Errorf("rows lack %q:\n%s", want, got)
 		}
