@@ -38,6 +38,7 @@ func (t throughput) perSecond() float64 {
 type floorResult struct {
 	workspace, floor throughput
 	wire             wireSizes
+	peakRSS          int64 // the process's largest resident set while both were loaded
 }
 
 // wireSizes are one workspace page's bytes as sent: uncompressed, gzip, zstd.
@@ -74,6 +75,8 @@ func measureFloor(ctx context.Context, app *benchApp, db *postgres.DB, requests 
 	page := func(i int) string { return app.url + "/plaene/" + plan.Slug + "/kommunen/" + orgs[i%len(orgs)].Slug }
 	bare := func(i int) string { return fmt.Sprintf("%s/?org=%d", floor.URL, orgs[i%len(orgs)].ID) }
 	requests = max(requests, 4*floorClients)
+	rss := sampleRSS(50 * time.Millisecond)
+	defer rss.Stop()
 	for round := range 3 { // round 0 warms both up and is not counted
 		for _, side := range []struct {
 			into   *throughput
@@ -94,6 +97,7 @@ func measureFloor(ctx context.Context, app *benchApp, db *postgres.DB, requests 
 			}
 		}
 	}
+	res.peakRSS = rss.Stop()
 	res.wire, err = measureWire(ctx, client, page(0), app.cookie)
 	return res, err
 }
@@ -184,6 +188,10 @@ func printFloorReport(w io.Writer, r floorResult) {
 	fmt.Fprintln(w, "| Arbeitsbereich auf der Leitung | unkomprimiert | gzip | zstd | Budget |")
 	fmt.Fprintln(w, "|---|---:|---:|---:|---:|")
 	fmt.Fprintf(w, "| eine Kommune | %s | %s | %s | ≤ %s |\n\n", kb(r.wire.plain), kb(r.wire.gzip), kb(r.wire.zstd), kb(wireBudget))
+	if r.peakRSS > 0 {
+		fmt.Fprintf(w, "Speicher des Prozesses (Server und Last-Clients) unter dieser Last, größter Wert (VmRSS): **%.0f MB** (Budget ≤ %d MB).\n\n",
+			float64(r.peakRSS)/(1<<20), rssBudget>>20)
+	}
 }
 
 func kb(n int) string { return strings.TrimSuffix(fmt.Sprintf("%.1f", float64(n)/1024), ".0") + " KB" }

@@ -88,3 +88,13 @@ func TestPrintFloorAndBrowserReports(t *testing.T) {
 		}
 	}
 }
+
+// The sampler reads this process's resident memory and stops cleanly, also
+// when stopped twice.
+func TestRSSSampler(t *testing.T) {
+	s := sampleRSS(time.Millisecond)
+	time.Sleep(5 * time.Millisecond)
+	if peak := s.Stop(); peak < 1<<20 || s.Stop() != peak {
+		t.Errorf("peak RSS %d bytes; a Go test process has more than 1 MB", peak)
+	}
+}
