@@ -135,3 +135,37 @@ func TestAuditEventsAreAppendOnly(t *testing.T) {
 		t.Error("DELETE on audit_events succeeded")
 	}
 }
+
+// A report that does not move the last report's date (the same day, or
+// back-dated) leaves the implementation row alone, so the kept counts'
+// triggers on implementations do not run for it.
+func TestProgressUpdateNotLaterLeavesTheImplementationRowAlone(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	day := time.Date(2026, 11, 2, 0, 0, 0, 0, time.UTC)
+	rowVersion := func() string {
+		var xmin string
+		if err := f.pool.QueryRow(ctx, `SELECT xmin::text FROM implementations WHERE id = $1`, f.implCounty).Scan(&xmin); err != nil {
+			t.Fatal(err)
+		}
+		return xmin
+	}
+	if _, err := f.db.AddProgressUpdate(ctx, f.key(f.county, f.implCounty), day, "erste Meldung", &f.actor); err != nil {
+		t.Fatal(err)
+	}
+	before := rowVersion()
+	for _, d := range []time.Time{day, day.AddDate(0, 0, -5)} {
+		if _, err := f.db.AddProgressUpdate(ctx, f.key(f.county, f.implCounty), d, "noch eine", &f.actor); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if after := rowVersion(); after != before {
+		t.Errorf("implementation row rewritten (xmin %s -> %s) by reports that do not move its date", before, after)
+	}
+	if _, err := f.db.AddProgressUpdate(ctx, f.key(f.county, f.implCounty), day.AddDate(0, 0, 1), "später", &f.actor); err != nil {
+		t.Fatal(err)
+	}
+	if rowVersion() == before {
+		t.Error("a later report did not update the implementation's last report date")
+	}
+}

@@ -62,9 +62,14 @@ func insertProgressUpdate(ctx context.Context, tx pgx.Tx, orgID int64, impl doma
 	if err != nil {
 		return saved, err
 	}
-	if _, err = tx.Exec(ctx, `UPDATE implementations SET last_update_on = greatest(last_update_on, $2)
-		WHERE id = $1`, impl.ID, reportedOn); err != nil {
-		return saved, err
+	// A report not later than the last one leaves the date as it is: no
+	// UPDATE, so neither the row nor the kept counts' triggers are touched
+	// (statement triggers fire even for an UPDATE that changes no row).
+	if impl.LastUpdateOn == nil || saved.ReportedOn.After(*impl.LastUpdateOn) {
+		if _, err = tx.Exec(ctx, `UPDATE implementations SET last_update_on = greatest(last_update_on, $2)
+			WHERE id = $1`, impl.ID, reportedOn); err != nil {
+			return saved, err
+		}
 	}
 	return saved, insertImplementationAudit(ctx, tx, orgID, impl.ID, auditEntry{ActorID: actorID,
 		Entity: "progress_update", EntityID: saved.ID, Action: "create",
