@@ -58,6 +58,8 @@ CREATE TABLE mail_messages (
     subject         text        NOT NULL,
     text_body       text        NOT NULL,
     html_body       text        NOT NULL,
+    -- The page List-Unsubscribe names: the person's settings, or the town's mailbox page.
+    unsubscribe_url text        NOT NULL DEFAULT '',
     status          text        NOT NULL DEFAULT 'queued' CHECK (status IN ('queued', 'sent', 'failed')),
     transport       text        NOT NULL DEFAULT '',
     attempts        integer     NOT NULL DEFAULT 0,
