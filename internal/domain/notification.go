@@ -50,8 +50,8 @@ type NoticeParams struct {
 	CommentID    int64   `json:"comment_id,omitempty"`
 	RoundID      int64   `json:"round_id,omitempty"`
 	RoundTitle   string  `json:"round_title,omitempty"`
-	Deadline     string  `json:"deadline,omitempty"` // round_opened, YYYY-MM-DD
-	Body         string  `json:"body,omitempty"`     // round_nudge: the KI's reminder
+	Deadline     string  `json:"deadline,omitempty"`  // round_opened, YYYY-MM-DD
+	Body         string  `json:"body,omitempty"`      // round_nudge: the KI's reminder
 	DaysLeft     int     `json:"days_left,omitempty"` // round_deadline: 14, 7 or 1
 	// Items are a reminder's implementations (stale, due), at most
 	// MaxReminderItems; Total counts them all.

@@ -77,4 +77,3 @@ func (db *DB) FindJobs(ctx context.Context, state string, limit int) ([]domain.J
 	list, err := pgx.CollectRows(rows, pgx.RowToStructByName[domain.Job])
 	return list, translate(err, "job")
 }
-
