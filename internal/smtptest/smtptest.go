@@ -41,6 +41,7 @@ type Server struct {
 	received []Message
 	refuse   map[string]bool
 	srv      *smtp.Server
+	ln       net.Listener
 	t        testing.TB
 }
 
@@ -67,7 +68,7 @@ func (s *Server) serve(ln net.Listener) {
 	srv.AllowInsecureAuth = true
 	srv.ReadTimeout, srv.WriteTimeout = 10*time.Second, 10*time.Second
 	s.mu.Lock()
-	s.srv = srv
+	s.srv, s.ln = srv, ln
 	s.mu.Unlock()
 	go func() { _ = srv.Serve(ln) }()
 }
@@ -75,9 +76,12 @@ func (s *Server) serve(ln net.Listener) {
 // Down stops the server: connections are refused until Up.
 func (s *Server) Down() {
 	s.mu.Lock()
-	srv := s.srv
-	s.srv = nil
+	srv, ln := s.srv, s.ln
+	s.srv, s.ln = nil, nil
 	s.mu.Unlock()
+	if ln != nil {
+		_ = ln.Close() // Serve may not have taken the listener yet; Close alone would miss it
+	}
 	if srv != nil {
 		_ = srv.Close()
 	}
