@@ -66,3 +66,11 @@ func GroupDigests(entries []DigestEntry, people map[int64]DigestRecipient, week 
 	}
 	return out
 }
+
+// RoundDue is the open round's deadline (zero when there is none).
+func (e DigestEntry) RoundDue() time.Time {
+	if e.RoundDeadline == nil {
+		return time.Time{}
+	}
+	return *e.RoundDeadline
+}
