@@ -63,7 +63,9 @@ func options(add func(*river.Workers)) jobs.Options {
 // quickRetry retries after 200 ms instead of River's attempt⁴ seconds.
 type quickRetry struct{}
 
-func (quickRetry) NextRetry(*rivertype.JobRow) time.Time { return time.Now().Add(200 * time.Millisecond) }
+func (quickRetry) NextRetry(*rivertype.JobRow) time.Time {
+	return time.Now().Add(200 * time.Millisecond)
+}
 
 // start runs one instance's workers on its own pool (as another process
 // would) against the database of pool, sending to srv.

@@ -15,12 +15,22 @@ import (
 // it is their own preview; entries with nothing to say are left in for the
 // caller to drop (domain.GroupDigests).
 func (db *DB) FindDigestEntries(ctx context.Context, today time.Time, userID int64) ([]domain.DigestEntry, map[int64]domain.DigestRecipient, error) {
-	rows, _ := db.pool.Query(ctx, digestSQL, today.Format(time.DateOnly), userID)
-	entries, err := pgx.CollectRows(rows, pgx.RowToStructByName[domain.DigestEntry])
+	var entries []domain.DigestEntry
+	err := pgx.BeginFunc(ctx, db.pool, func(tx pgx.Tx) error {
+		if userID == 0 { // everyone's: a background job at Land scale
+			if err := longStatements(ctx, tx); err != nil {
+				return err
+			}
+		}
+		rows, _ := tx.Query(ctx, digestSQL, today.Format(time.DateOnly), userID)
+		var err error
+		entries, err = pgx.CollectRows(rows, pgx.RowToStructByName[domain.DigestEntry])
+		return err
+	})
 	if err != nil {
 		return nil, nil, translate(err, "digest")
 	}
-	rows, _ = db.pool.Query(ctx, `SELECT id, email, mail_language FROM users
+	rows, _ := db.pool.Query(ctx, `SELECT id, email, mail_language FROM users
 		WHERE ($1 = 0 OR id = $1) AND id IN (SELECT user_id FROM memberships)`, userID)
 	people, err := pgx.CollectRows(rows, pgx.RowToStructByName[domain.DigestRecipient])
 	byID := make(map[int64]domain.DigestRecipient, len(people))

@@ -16,6 +16,9 @@ func (db *DB) ScanReminders(ctx context.Context, today time.Time) (int, error) {
 	day := today.Format(time.DateOnly)
 	var n int64
 	err := pgx.BeginFunc(ctx, db.pool, func(tx pgx.Tx) error {
+		if err := longStatements(ctx, tx); err != nil {
+			return err
+		}
 		tag, err := tx.Exec(ctx, roundRemindersSQL, day)
 		if err != nil {
 			return err
@@ -29,6 +32,14 @@ func (db *DB) ScanReminders(ctx context.Context, today time.Time) (int, error) {
 		return nil
 	})
 	return int(n), translate(err, "reminder")
+}
+
+// longStatements lifts the pool's statement timeout (made for pages) for
+// the rest of tx: at Land scale the scan and the digest read every
+// implementation, which takes seconds, not milliseconds, in a background job.
+func longStatements(ctx context.Context, tx pgx.Tx) error {
+	_, err := tx.Exec(ctx, `SET LOCAL statement_timeout = '5min'`)
+	return err
 }
 
 // roundRemindersSQL: an open round's deadline 14, 7 and 1 days ahead (the

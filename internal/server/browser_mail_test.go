@@ -18,7 +18,7 @@ func TestBrowserMailPages(t *testing.T) {
 	ctx := context.Background()
 	mails := []domain.MailMessage{
 		{DedupeKey: "b:1", Address: "koordination@duelmen.example", Kind: "round_opened", Language: "de",
-			Subject: "Berichtsrunde „Winter 2026“ eröffnet – Meldung bis 15.01.2027",
+			Subject:  "Berichtsrunde „Winter 2026“ eröffnet – Meldung bis 15.01.2027",
 			TextBody: "Guten Tag,\n\nDie Berichtsrunde „Winter 2026“ ist eröffnet: Bitte melden Sie den Sachstand für Dülmen bis zum 15.01.2027.\n\nIn Planwerk öffnen: http://localhost:8080/plaene/integrationskonzept/kommunen/duelmen#berichtsrunde",
 			HTMLBody: "<p>Guten Tag,</p>"},
 		{DedupeKey: "b:2", Address: "integration@olfen.example", Kind: "due", Language: "de",

@@ -21,7 +21,9 @@ type mailSettingsData struct {
 }
 
 // Wants reports whether the person receives a kind by mail.
-func (d mailSettingsData) Wants(k domain.MailKind) bool { return k.Mandatory() || !d.Settings.OptOuts[k] }
+func (d mailSettingsData) Wants(k domain.MailKind) bool {
+	return k.Mandatory() || !d.Settings.OptOuts[k]
+}
 
 // mailSettings shows the signed-in person's e-mail settings.
 func (s *Server) mailSettings(c *gin.Context) {
