@@ -37,5 +37,5 @@ func (db *DB) PrepareBenchMail(ctx context.Context) error {
 		}
 		return nil
 	})
-	return translate(err, "bench")
+	return translate(err, "benchDataset")
 }
