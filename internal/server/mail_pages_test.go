@@ -20,7 +20,13 @@ func TestMailSettingsSaveOptOutsAndLanguage(t *testing.T) {
 		t.Fatalf("status %d", status)
 	}
 	mustContain(t, body, `id="kind-round_missed" name="kind" value="round_missed" checked disabled`,
-		`id="kind-comment" name="kind" value="comment" checked>`, "Vorschau Ihrer nächsten Wochenübersicht")
+		`id="kind-comment" name="kind" value="comment" checked>`, "Vorschau Ihrer nächsten Wochenübersicht",
+		`href="/kommunen/duelmen/funktionspostfach">Funktionspostfach von Dülmen einrichten`)
+	// The link leads (by the old town address) to the mailbox page of the current plan.
+	if status, _, h := fetch(t, c, "GET", a.URL+"/kommunen/duelmen/funktionspostfach"); status != 302 ||
+		h.Get("Location") != demoPlan+"/kommunen/duelmen/funktionspostfach" {
+		t.Errorf("mailbox link: %d %v", status, h.Get("Location"))
+	}
 	status, _, h := fetch(t, c, "POST", a.URL+"/einstellungen/benachrichtigungen",
 		"language=en", "kind=round_opened", "kind=round_deadline", "kind=stale", "kind=due", "kind=support_answered", "kind=digest")
 	if status != 303 || h.Get("Location") != "/einstellungen/benachrichtigungen?ok=1" {
