@@ -45,7 +45,7 @@ type benchOptions struct {
 }
 
 // benchMeasurements are the names -only takes.
-var benchMeasurements = []string{"seiten", "schreiblast", "monitoring", "bericht", "boden", "browser"}
+var benchMeasurements = []string{"seiten", "schreiblast", "monitoring", "bericht", "boden", "browser", "erinnerungen"}
 
 // runs reports whether the measurement named may run under -only.
 func (o benchOptions) runs(name string) bool {
@@ -94,6 +94,7 @@ type scaleResult struct {
 	report    *reportFilesResult // a county-sized report, on the large dataset
 	floor     *floorResult       // the workspace against the floor, on the large dataset
 	browser   *browserResult     // the workspace in Chromium under Slow 4G, on the large dataset
+	reminders *remindersResult   // the daily scan and the weekly digest, on the large dataset
 }
 
 func parseBenchFlags(args []string) (benchOptions, error) {
@@ -108,7 +109,7 @@ func parseBenchFlags(args []string) (benchOptions, error) {
 	flags.DurationVar(&o.writeTime, "write-time", 10*time.Second, "Dauer der Schreiblast auf dem großen Datensatz (0: keine)")
 	flags.StringVar(&o.profile, "profile", "", "Verzeichnis für CPU- und Allokationsprofile des Arbeitsbereichs unter Last (leer: keine)")
 	flags.StringVar(&o.profilePath, "profile-path", "", "mit -profile: diese Seite statt der Arbeitsbereiche profilieren (z. B. /plaene/<plan>)")
-	flags.StringVar(&o.only, "only", "", "nur diese Messungen, durch Komma getrennt: seiten,schreiblast,monitoring,bericht,boden,browser (leer: alle)")
+	flags.StringVar(&o.only, "only", "", "nur diese Messungen, durch Komma getrennt: seiten,schreiblast,monitoring,bericht,boden,browser,erinnerungen (leer: alle)")
 	if err := flags.Parse(args); err != nil {
 		return o, fmt.Errorf("Aufruf: planwerk bench [-municipalities 396] [-measures 300] [-updates 10] [-requests 200] [-regenerate] [-writers 8] [-write-time 10s] [-only boden,browser]: %w", err)
 	}
@@ -216,6 +217,13 @@ func benchOneScale(ctx context.Context, cfg config.Config, log *slog.Logger, sc 
 			return res, "", fmt.Errorf("Bericht in Landkreis-Größe: %w", err)
 		}
 		res.report = &r
+	}
+	if sc.withWrites && opts.runs("erinnerungen") {
+		r, err := measureReminders(ctx, app, d.DB, opts.requests)
+		if err != nil {
+			return res, "", fmt.Errorf("Erinnerungen: %w", err)
+		}
+		res.reminders = &r
 	}
 	return res, version, nil
 }

@@ -60,6 +60,9 @@ func printBenchReport(w io.Writer, opts benchOptions, pgVersion string, results 
 		if r.browser != nil {
 			printBrowserReport(w, *r.browser)
 		}
+		if r.reminders != nil {
+			printRemindersReport(w, *r.reminders)
+		}
 	}
 }
 

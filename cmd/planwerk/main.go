@@ -18,7 +18,8 @@ Aufruf: planwerk <Befehl> [Optionen]
 
 Befehle:
   demo      lokale Datenbank starten, migrieren, Beispieldaten laden und den Server starten
-  serve     Server starten (migriert die Datenbank vorher)
+  serve     Server starten (migriert die Datenbank vorher; mit Hintergrundaufträgen)
+  worker    nur die Hintergrundaufträge (E-Mails, Erinnerungen, Wochenübersicht) ausführen
   migrate   Datenbankschema auf den neuesten Stand bringen
   seed      Beispieldaten laden: planwerk seed --demo
   bench     Lasttest mit großem Datensatz (siehe docs/benchmarks.md)
@@ -55,6 +56,8 @@ func runCommand(ctx context.Context, cfg config.Config, log *slog.Logger, name s
 		return runServe(ctx, cfg, log)
 	case "migrate":
 		return runMigrate(ctx, cfg, log)
+	case "worker":
+		return runWorker(ctx, cfg, log)
 	case "seed":
 		return runSeed(ctx, cfg, log, args)
 	case "bench":

@@ -77,6 +77,12 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, db *databas
 	httpServer := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout: 30 * time.Second, WriteTimeout: config.WriteTimeout, IdleTimeout: 2 * time.Minute,
 		BaseContext: func(net.Listener) context.Context { return requests }}
+	runner, err := startJobs(ctx, cfg, log, db)
+	if err != nil {
+		return err
+	}
+	// Stopped after the HTTP server: running jobs get the grace period too.
+	defer runner.Stop(cfg.ShutdownTimeout)
 	errc := make(chan error, 1)
 	go func() { errc <- httpServer.Serve(ln) }()
 	log.Info("Planwerk läuft", "url", cfg.PublicURL)

@@ -55,6 +55,8 @@ type Config struct {
 	// DemoIdPAddr (PLANWERK_DEMO_IDP_ADDR) is where `planwerk demo` runs its
 	// own OpenID provider; always a loopback address.
 	DemoIdPAddr string
+	// Mail is the SMTP relay (mail.go).
+	Mail Mail
 }
 
 // RoleGrant is a membership granted by a claim value.
@@ -76,6 +78,7 @@ var Defaults = Config{
 	SessionIdle:     60 * time.Minute,
 	SessionLifetime: 12 * time.Hour,
 	DemoIdPAddr:     "127.0.0.1:8081",
+	Mail:            Mail{SMTPTLS: SMTPTLSStartTLS, SMTPPort: 587},
 }
 
 // Load reads the configuration through getenv (os.Getenv in production) and
@@ -102,6 +105,7 @@ func Load(getenv func(string) string) (Config, error) {
 	}
 	problems = append(problems, c.loadAuth(getenv)...)
 	problems = append(problems, c.Timeouts.load(getenv)...)
+	problems = append(problems, c.Mail.load(getenv)...)
 	if _, _, err := net.SplitHostPort(c.Addr); err != nil {
 		problems = append(problems, fmt.Sprintf("PLANWERK_ADDR=%q: erwartet Host:Port, z. B. 127.0.0.1:8080", c.Addr))
 	}

@@ -24,10 +24,21 @@ const (
 	// NoticeRoundNudge: the KI reminded one town in an open round; to that
 	// town's coordinators.
 	NoticeRoundNudge NoticeKind = "round_nudge"
+	// NoticeRoundDeadline: an open round's deadline is 14, 7 or 1 days away
+	// (params.days_left); to the coordinators of towns not yet complete.
+	NoticeRoundDeadline NoticeKind = "round_deadline"
+	// NoticeRoundMissed: the deadline passed without the town's report.
+	NoticeRoundMissed NoticeKind = "round_missed"
+	// NoticeStale: implementations of a town have had no progress report
+	// within the plan's interval (params.items); to its coordinators.
+	NoticeStale NoticeKind = "stale"
+	// NoticeDue: due dates and milestones of a town within 7 days or passed.
+	NoticeDue NoticeKind = "due"
 )
 
 // NoticeKinds lists every kind.
-var NoticeKinds = []NoticeKind{NoticeSupportAnswered, NoticeComment, NoticeRoundOpened, NoticeRoundNudge}
+var NoticeKinds = []NoticeKind{NoticeSupportAnswered, NoticeComment, NoticeRoundOpened, NoticeRoundNudge,
+	NoticeRoundDeadline, NoticeRoundMissed, NoticeStale, NoticeDue}
 
 // NoticeParams is what a notification's text needs, as it was when the
 // event happened (stored as JSON; empty fields are left out).
@@ -39,9 +50,30 @@ type NoticeParams struct {
 	CommentID    int64   `json:"comment_id,omitempty"`
 	RoundID      int64   `json:"round_id,omitempty"`
 	RoundTitle   string  `json:"round_title,omitempty"`
-	Deadline     string  `json:"deadline,omitempty"` // round_opened, YYYY-MM-DD
-	Body         string  `json:"body,omitempty"`     // round_nudge: the KI's reminder
+	Deadline     string  `json:"deadline,omitempty"`  // round_opened, YYYY-MM-DD
+	Body         string  `json:"body,omitempty"`      // round_nudge: the KI's reminder
+	DaysLeft     int     `json:"days_left,omitempty"` // round_deadline: 14, 7 or 1
+	// Items are a reminder's implementations (stale, due), at most
+	// MaxReminderItems; Total counts them all.
+	Items []ReminderItem `json:"items,omitempty"`
+	Total int            `json:"total,omitempty"`
 }
+
+// ReminderItem is one implementation (or one of its milestones) a reminder
+// names: what is due when, or since when it has had no report.
+type ReminderItem struct {
+	ImplementationID int64  `json:"impl_id"`
+	MeasureCode      string `json:"code"`
+	MeasureTitle     string `json:"title"`
+	Milestone        string `json:"milestone,omitempty"`
+	// What: "soon" (due within 7 days), "past" (due date passed), "stale".
+	What string `json:"what"`
+	On   string `json:"on"` // YYYY-MM-DD: the due date, or the last report's clock
+}
+
+// MaxReminderItems bounds the items one reminder carries; the mail names
+// the rest as a number and links the workspace.
+const MaxReminderItems = 20
 
 // Notification is one entry of a user's inbox with what its link needs.
 type Notification struct {

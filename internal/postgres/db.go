@@ -20,6 +20,8 @@ type DB struct {
 	pool *pgxpool.Pool
 	// health logs outages once; nil for a DB built by NewDB.
 	health *health
+	// jobs inserts River jobs in the store's own transactions (mail_jobs.go).
+	jobs jobInserter
 }
 
 // Options bound how long Planwerk waits for the database, so that a hung

@@ -37,5 +37,5 @@ func Migrate(ctx context.Context, databaseURL string) error {
 	if _, err := provider.Up(ctx); err != nil {
 		return fmt.Errorf("Migration fehlgeschlagen: %w", err)
 	}
-	return nil
+	return migrateRiver(ctx, databaseURL)
 }

@@ -77,6 +77,8 @@ func noticeText(tr translator, n domain.Notification) string {
 		return tr.T("inbox.kind.round_opened", "Round", p.RoundTitle, "Deadline", deadline, "Org", n.OrgName)
 	case domain.NoticeRoundNudge:
 		return tr.T("inbox.kind.round_nudge", "Actor", actorText(tr, n), "Round", p.RoundTitle, "Org", n.OrgName)
+	case domain.NoticeRoundDeadline, domain.NoticeRoundMissed, domain.NoticeStale, domain.NoticeDue:
+		return reminderText(tr, n)
 	}
 	return tr.T("inbox.kind.unknown")
 }
@@ -89,19 +91,8 @@ func actorText(tr translator, n domain.Notification) string {
 	return tr.T("inbox.unknownActor")
 }
 
-// noticeHref is where an entry leads: the implementation's support answer
-// or comments, the town's workspace for a round (its banner names the round).
-func noticeHref(n domain.Notification) string {
-	town := townPath(n.PlanSlug, n.OrgSlug)
-	if n.ImplementationID == nil {
-		return town + "#berichtsrunde"
-	}
-	impl := town + "/umsetzungen/" + strconv.FormatInt(*n.ImplementationID, 10)
-	if n.Kind == domain.NoticeComment {
-		return impl + "#kommentare"
-	}
-	return impl + "#unterstuetzung"
-}
+// noticeHref is where an entry leads (domain.NoticePath, shared with the e-mail).
+func noticeHref(n domain.Notification) string { return domain.NoticePath(n) }
 
 // UnreadText is the header's count of unread entries ("99+" past the cap).
 func (v view) UnreadText() string {

@@ -223,6 +223,23 @@ var matrix = map[string]map[who]int{
 	"GET /neu":              anyMember(ok),
 	"POST /neu/gelesen":     expect(seeOther, signedOut, unauth, noRole, forbidden),
 	"POST /neu/:id/gelesen": expect(notFound, signedOut, unauth, noRole, forbidden),
+
+	// Mail and background jobs (issue 11). Everyone sets their own
+	// notifications (an empty form names no language: refused); a town's
+	// coordination and the KI set its role mailbox (an empty form removes
+	// it); only admins read the send log and run jobs again (id 999999:
+	// no such mail or job).
+	"GET /einstellungen/benachrichtigungen":  anyMember(ok),
+	"POST /einstellungen/benachrichtigungen": expect(invalid, signedOut, unauth, noRole, forbidden),
+	// Nobody else reads a town's mailbox setting: 404, not 403.
+	"GET /plaene/:plan/kommunen/:slug/funktionspostfach": expect(notFound, signedOut, seeOther, noRole, forbidden,
+		coordOwn, ok, kiStaff, ok),
+	"POST /plaene/:plan/kommunen/:slug/funktionspostfach": expect(notFound, signedOut, unauth, noRole, forbidden,
+		coordOwn, seeOther, kiStaff, seeOther),
+	"GET /verwaltung/e-mails":                    expect(notFound, signedOut, seeOther, noRole, forbidden, adminStaff, ok),
+	"GET /verwaltung/e-mails/:id":                expect(notFound, signedOut, seeOther, noRole, forbidden),
+	"GET /verwaltung/auftraege":                  expect(notFound, signedOut, seeOther, noRole, forbidden, adminStaff, ok),
+	"POST /verwaltung/auftraege/:id/wiederholen": expect(notFound, signedOut, unauth, noRole, forbidden),
 }
 
 // TestAuthorizationMatrix asks every registered route as every kind of

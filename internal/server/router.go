@@ -40,6 +40,7 @@ func (s *Server) routes() (*gin.Engine, error) {
 	reg.handle("GET", tokensPath, signedIn, s.apiTokens)
 	reg.handle("POST", tokensPath, signedIn, s.createAPIToken)
 	reg.handle("POST", tokensPath+"/:id/widerrufen", signedIn, s.revokeAPIToken)
+	s.mailRoutes(reg)
 
 	reg.handle("GET", "/verwaltung/benutzer", need("membership", "manage", installation), s.users)
 	reg.handle("POST", "/verwaltung/mitgliedschaften", need("membership", "manage", installation), s.grantMembership)
