@@ -223,6 +223,20 @@ var matrix = map[string]map[who]int{
 	"GET /neu":              anyMember(ok),
 	"POST /neu/gelesen":     expect(seeOther, signedOut, unauth, noRole, forbidden),
 	"POST /neu/:id/gelesen": expect(notFound, signedOut, unauth, noRole, forbidden),
+
+	// Catalogue editor (issue 12): the KI of the plan's county only; nobody
+	// else learns the pages exist (404). Paths ask for goal 999999, which does
+	// not exist (404 for the KI too); empty forms are incomplete (422), a move
+	// without a direction is refused (400 before the item is looked up).
+	"GET /plaene/:plan/katalog":                             expect(notFound, signedOut, seeOther, noRole, forbidden, kiStaff, ok),
+	"GET /plaene/:plan/katalog/verlauf":                     expect(notFound, signedOut, seeOther, noRole, forbidden, kiStaff, ok),
+	"GET /plaene/:plan/katalog/:level/neu":                  expect(notFound, signedOut, seeOther, noRole, forbidden, kiStaff, ok),
+	"POST /plaene/:plan/katalog/:level/neu":                 expect(notFound, signedOut, unauth, noRole, forbidden, kiStaff, invalid),
+	"GET /plaene/:plan/katalog/:level/:id":                  expect(notFound, signedOut, seeOther, noRole, forbidden),
+	"POST /plaene/:plan/katalog/:level/:id":                 expect(notFound, signedOut, unauth, noRole, forbidden, kiStaff, invalid),
+	"POST /plaene/:plan/katalog/:level/:id/verschieben":     expect(notFound, signedOut, unauth, noRole, forbidden, kiStaff, badReq),
+	"POST /plaene/:plan/katalog/:level/:id/entfallen":       expect(notFound, signedOut, unauth, noRole, forbidden),
+	"POST /plaene/:plan/katalog/:level/:id/wiederaufnehmen": expect(notFound, signedOut, unauth, noRole, forbidden),
 }
 
 // TestAuthorizationMatrix asks every registered route as every kind of
@@ -299,7 +313,7 @@ func (a *app) pathValues(t *testing.T) pathIDs {
 
 func (p pathIDs) fill(path, town string) string {
 	r := strings.NewReplacer(":plan", p.plan, ":slug", town, "*filepath", "app.css",
-		"*rest", fmt.Sprintf("umsetzungen/%d", p.impl[town]))
+		"*rest", fmt.Sprintf("umsetzungen/%d", p.impl[town]), ":level", "ziele")
 	path = r.Replace(path)
 	switch {
 	case strings.Contains(path, "/massnahmen/"):

@@ -74,4 +74,18 @@ func (s *Server) planRoutes(reg *registry) {
 	reg.handle("GET", report+"/bericht.xlsx", need("report", "read", inPlan), s.reportXLSX)
 	reg.handle("GET", report+"/bericht.csv", need("report", "read", inPlan), s.reportCSV)
 	reg.handle("GET", report+"/ratsinfo.zip", need("report", "read", inPlan), s.reportBundle)
+
+	// The KI's catalogue editor (issue 12): items are addressed by level
+	// (handlungsfelder, ziele, massnahmen) and id; moves and retirements are
+	// buttons, so that everything works with the keyboard.
+	const catalogue = plan + "/katalog"
+	reg.handle("GET", catalogue, need("catalogue", "edit", inPlan), s.catalogueEditor)
+	reg.handle("GET", catalogue+"/verlauf", need("catalogue", "edit", inPlan), s.catalogueHistory)
+	reg.handle("GET", catalogue+"/:level/neu", need("catalogue", "edit", inPlan), s.newCatalogueItem)
+	reg.handle("POST", catalogue+"/:level/neu", need("catalogue", "edit", inPlan), s.createCatalogueItem)
+	reg.handle("GET", catalogue+"/:level/:id", need("catalogue", "edit", inPlan), s.editCatalogueItem)
+	reg.handle("POST", catalogue+"/:level/:id", need("catalogue", "edit", inPlan), s.saveCatalogueItem)
+	reg.handle("POST", catalogue+"/:level/:id/verschieben", need("catalogue", "edit", inPlan), s.moveCatalogueItem)
+	reg.handle("POST", catalogue+"/:level/:id/entfallen", need("catalogue", "edit", inPlan), s.retireCatalogueItem(true))
+	reg.handle("POST", catalogue+"/:level/:id/wiederaufnehmen", need("catalogue", "edit", inPlan), s.retireCatalogueItem(false))
 }

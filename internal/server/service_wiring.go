@@ -6,6 +6,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/planwerk/planwerk/internal/domain"
+	catalogsvc "github.com/planwerk/planwerk/internal/service/catalogue"
 	inboxsvc "github.com/planwerk/planwerk/internal/service/inbox"
 	localsvc "github.com/planwerk/planwerk/internal/service/localmeasure"
 	membersvc "github.com/planwerk/planwerk/internal/service/membership"
@@ -30,6 +31,7 @@ type Services struct {
 	Rounds        *roundsvc.Service
 	Inbox         *inboxsvc.Service
 	StartPages    *startsvc.Service
+	Catalogue     *catalogsvc.Service
 }
 
 // ServiceStore is what the services of Services need from the database;
@@ -44,6 +46,7 @@ type ServiceStore interface {
 	roundsvc.Store
 	inboxsvc.Store
 	startsvc.Store
+	catalogsvc.Store
 }
 
 // NewServices builds the page services on one store; now is the clock
@@ -59,6 +62,7 @@ func NewServices(store ServiceStore, now func() time.Time) Services {
 		Rounds:        roundsvc.New(store, now),
 		Inbox:         inboxsvc.New(store),
 		StartPages:    startsvc.New(store),
+		Catalogue:     catalogsvc.New(store),
 	}
 }
 
