@@ -134,3 +134,20 @@ type CatalogueEvent struct {
 	AuditEvent
 	Code string `db:"code"`
 }
+
+// ImplementationState is what the states file holds of an implementation:
+// its town, measure and the fields a first survey brings in.
+type ImplementationState struct {
+	OrgSlug        string     `db:"org_slug"`
+	MeasureCode    string     `db:"measure_code"`
+	MeasureTitle   string     `db:"measure_title"`
+	Relevance      Relevance  `db:"relevance"`
+	RelevanceNote  string     `db:"relevance_note"`
+	Status         Status     `db:"status"`
+	StatusNote     string     `db:"status_note"`
+	Progress       int        `db:"progress"`
+	Continuous     bool       `db:"continuous"`
+	ResponsibleOrg string     `db:"responsible_org"`
+	StartOn        *time.Time `db:"start_on"`
+	DueOn          *time.Time `db:"due_on"`
+}

@@ -237,6 +237,14 @@ var matrix = map[string]map[who]int{
 	"POST /plaene/:plan/katalog/:level/:id/verschieben":     expect(notFound, signedOut, unauth, noRole, forbidden, kiStaff, badReq),
 	"POST /plaene/:plan/katalog/:level/:id/entfallen":       expect(notFound, signedOut, unauth, noRole, forbidden),
 	"POST /plaene/:plan/katalog/:level/:id/wiederaufnehmen": expect(notFound, signedOut, unauth, noRole, forbidden),
+	// Its files: the catalogue for every reader of the plan, all towns' states
+	// for the KI only, one town's for every reader of its workspace.
+	"GET /plaene/:plan/katalog.xlsx":                    reader,
+	"GET /plaene/:plan/katalog.csv":                     reader,
+	"GET /plaene/:plan/umsetzungen.xlsx":                expect(notFound, signedOut, seeOther, noRole, forbidden, kiStaff, ok),
+	"GET /plaene/:plan/umsetzungen.csv":                 expect(notFound, signedOut, seeOther, noRole, forbidden, kiStaff, ok),
+	"GET /plaene/:plan/kommunen/:slug/umsetzungen.xlsx": reader,
+	"GET /plaene/:plan/kommunen/:slug/umsetzungen.csv":  reader,
 }
 
 // TestAuthorizationMatrix asks every registered route as every kind of

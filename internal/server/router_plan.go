@@ -88,4 +88,12 @@ func (s *Server) planRoutes(reg *registry) {
 	reg.handle("POST", catalogue+"/:level/:id/verschieben", need("catalogue", "edit", inPlan), s.moveCatalogueItem)
 	reg.handle("POST", catalogue+"/:level/:id/entfallen", need("catalogue", "edit", inPlan), s.retireCatalogueItem(true))
 	reg.handle("POST", catalogue+"/:level/:id/wiederaufnehmen", need("catalogue", "edit", inPlan), s.retireCatalogueItem(false))
+	// Its files: the catalogue for everyone who reads the plan; the states of
+	// every town for the KI, of one town for everyone who reads its workspace.
+	reg.handle("GET", plan+"/katalog.xlsx", need("plan", "read", inPlan), s.exportCatalogue(formatXLSX))
+	reg.handle("GET", plan+"/katalog.csv", need("plan", "read", inPlan), s.exportCatalogue(formatCSV))
+	reg.handle("GET", plan+"/umsetzungen.xlsx", need("monitoring", "read", inPlan), s.exportStates(formatXLSX, false))
+	reg.handle("GET", plan+"/umsetzungen.csv", need("monitoring", "read", inPlan), s.exportStates(formatCSV, false))
+	reg.handle("GET", town+"/umsetzungen.xlsx", need("workspace", "read", inMunicipality), s.exportStates(formatXLSX, true))
+	reg.handle("GET", town+"/umsetzungen.csv", need("workspace", "read", inMunicipality), s.exportStates(formatCSV, true))
 }

@@ -18,16 +18,22 @@ type Store interface {
 	MoveCatalogueItem(ctx context.Context, planID int64, actorID *int64, l domain.CatalogueLevel, id int64, dir domain.Direction) error
 	RetireCatalogueItem(ctx context.Context, planID int64, actorID *int64, l domain.CatalogueLevel, id int64, retired bool) error
 	FindCatalogueHistory(ctx context.Context, planID int64, limit int) ([]domain.CatalogueEvent, error)
+	StateStore
 }
 
 // HistoryLength is how many changes the history page shows.
 const HistoryLength = 300
 
 // Service runs the editor's use cases.
-type Service struct{ store Store }
+type Service struct {
+	store  Store
+	states StateStore
+}
 
 // New returns the service on store.
-func New(store Store) *Service { return &Service{store: store} }
+func New(store Store) *Service {
+	return &Service{store: store, states: store}
+}
 
 // Tree returns the plan's catalogue, retired items included.
 func (s *Service) Tree(ctx context.Context, plan domain.Plan) ([]domain.CatalogueEntry, error) {
@@ -69,4 +75,15 @@ func (s *Service) SetRetired(ctx context.Context, actor domain.Actor, plan domai
 // History lists the latest changes of the plan's catalogue, newest first.
 func (s *Service) History(ctx context.Context, plan domain.Plan) ([]domain.CatalogueEvent, error) {
 	return s.store.FindCatalogueHistory(ctx, plan.ID, HistoryLength)
+}
+
+// StateStore reads the implementations' states for the export.
+type StateStore interface {
+	ForEachImplementationState(ctx context.Context, planID, orgID int64, fn func(domain.ImplementationState) error) error
+}
+
+// States hands fn every implementation's state of the plan, or of town
+// townID's only unless it is 0.
+func (s *Service) States(ctx context.Context, plan domain.Plan, townID int64, fn func(domain.ImplementationState) error) error {
+	return s.states.ForEachImplementationState(ctx, plan.ID, townID, fn)
 }
