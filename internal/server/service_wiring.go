@@ -62,7 +62,7 @@ func NewServices(store ServiceStore, now func() time.Time) Services {
 		Rounds:        roundsvc.New(store, now),
 		Inbox:         inboxsvc.New(store),
 		StartPages:    startsvc.New(store),
-		Catalogue:     catalogsvc.New(store),
+		Catalogue:     catalogsvc.New(store, now),
 	}
 }
 

@@ -5,6 +5,7 @@ package catalogue
 
 import (
 	"context"
+	"time"
 
 	"github.com/planwerk/planwerk/internal/domain"
 )
@@ -19,6 +20,7 @@ type Store interface {
 	RetireCatalogueItem(ctx context.Context, planID int64, actorID *int64, l domain.CatalogueLevel, id int64, retired bool) error
 	FindCatalogueHistory(ctx context.Context, planID int64, limit int) ([]domain.CatalogueEvent, error)
 	StateStore
+	ImportStore
 }
 
 // HistoryLength is how many changes the history page shows.
@@ -26,13 +28,19 @@ const HistoryLength = 300
 
 // Service runs the editor's use cases.
 type Service struct {
-	store  Store
-	states StateStore
+	store   Store
+	states  StateStore
+	imports ImportStore
+	now     func() time.Time
 }
 
-// New returns the service on store.
-func New(store Store) *Service {
-	return &Service{store: store, states: store}
+// New returns the service on store; now is the clock (time.Now when nil)
+// the states import judges by.
+func New(store Store, now func() time.Time) *Service {
+	if now == nil {
+		now = time.Now
+	}
+	return &Service{store: store, states: store, imports: store, now: now}
 }
 
 // Tree returns the plan's catalogue, retired items included.
