@@ -125,3 +125,29 @@ func Unsafe(s string) string {
 	}
 	return s
 }
+
+// ColumnKey names a column in message ids (import.column.<key>): the
+// explanation sheet's texts are in web/locales.
+var ColumnKey = map[string]string{
+	ColLevel: "level", ColCode: "code", ColParent: "parent", ColTitle: "title", ColDescription: "description",
+	ColScope: "scope", ColRetired: "retired", ColTown: "town", ColMeasure: "measure", ColMeasureTitle: "measureTitle",
+	ColRelevance: "relevance", ColRelevanceNote: "relevanceNote", ColStatus: "status", ColStatusNote: "statusNote",
+	ColProgress: "progress", ColContinuous: "continuous", ColResponsible: "responsible", ColStart: "start", ColDue: "due",
+}
+
+// Choices lists the values a column accepts ("" for free text).
+func Choices(col string) string {
+	switch col {
+	case ColLevel:
+		return choices(levelNames, levels)
+	case ColScope:
+		return choices(scopeNames, []domain.Scope{domain.ScopeMunicipal, domain.ScopeCounty})
+	case ColRelevance:
+		return choices(relevanceNames, domain.Relevances)
+	case ColStatus:
+		return choices(statusNames, domain.Statuses)
+	case ColRetired, ColContinuous:
+		return "ja, nein"
+	}
+	return ""
+}

@@ -46,7 +46,7 @@ func itemSelect(l domain.CatalogueLevel) string {
 // local measure is the town's own and not found here.
 func (db *DB) FindCatalogueItem(ctx context.Context, planID int64, l domain.CatalogueLevel, id int64) (domain.CatalogueItem, bool, error) {
 	if !l.Valid() {
-		return domain.CatalogueItem{}, false, translate(pgx.ErrNoRows, "catalogueItem")
+		return domain.CatalogueItem{}, false, translate(pgx.ErrNoRows, "plan")
 	}
 	rows, _ := db.pool.Query(ctx, itemSelect(l), planID, id)
 	r, err := pgx.CollectExactlyOneRow(rows, pgx.RowToStructByName[catalogueItemRow])
@@ -54,7 +54,7 @@ func (db *DB) FindCatalogueItem(ctx context.Context, planID int64, l domain.Cata
 		err = pgx.ErrNoRows
 	}
 	return domain.CatalogueItem{Level: l, ID: r.ID, ParentID: r.ParentID, Code: r.Code, Title: r.Title,
-		Description: r.Description, Scope: r.Scope}, r.Retired, translate(err, "catalogueItem")
+		Description: r.Description, Scope: r.Scope}, r.Retired, translate(err, "plan")
 }
 
 // lockCatalogue takes plan planID's row lock, so that catalogue edits of one
@@ -123,7 +123,7 @@ func (db *DB) SaveCatalogueItem(ctx context.Context, planID int64, actorID *int6
 		}
 		return updateItem(ctx, tx, planID, owner, actorID, it)
 	})
-	return id, translate(err, "catalogueItem")
+	return id, translate(err, "plan")
 }
 
 func createItem(ctx context.Context, tx pgx.Tx, planID, owner int64, actorID *int64, it domain.CatalogueItem) (int64, error) {

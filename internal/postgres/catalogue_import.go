@@ -26,7 +26,7 @@ func (db *DB) SaveImportUpload(ctx context.Context, u domain.ImportUpload) error
 			u.Token, u.UserID, u.PlanID, u.OrganisationID, u.Kind, u.Encoding, u.Filename, u.Content, u.SHA256)
 		return err
 	})
-	return translate(err, "importUpload")
+	return translate(err, "plan")
 }
 
 // FindImportUpload returns the upload token names, only to the user who
@@ -36,7 +36,7 @@ func (db *DB) FindImportUpload(ctx context.Context, token string, userID, planID
 		FROM import_uploads WHERE token = $1 AND user_id = $2 AND plan_id = $3 AND organisation_id = $4 AND kind = $5
 		AND created_at >= now() - interval '1 day'`, token, userID, planID, orgID, kind)
 	u, err := pgx.CollectExactlyOneRow(rows, pgx.RowToStructByName[domain.ImportUpload])
-	return u, translate(err, "importUpload")
+	return u, translate(err, "plan")
 }
 
 // CatalogueRevision is the newest catalogue change of plan planID (0

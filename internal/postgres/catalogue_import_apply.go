@@ -37,7 +37,7 @@ func (db *DB) ApplyCatalogueImport(ctx context.Context, planID int64, actorID *i
 		}
 		return deleteUpload(ctx, tx, token)
 	})
-	return translate(err, "catalogueItem")
+	return translate(err, "plan")
 }
 
 type codeKey struct {

@@ -38,7 +38,7 @@ func (db *DB) MoveCatalogueItem(ctx context.Context, planID int64, actorID *int6
 		return auditCatalogue(ctx, tx, planID, owner, actorID, l, id, "update",
 			map[string]domain.Change{"position": {Old: at + 1, New: to + 1}})
 	})
-	return translate(err, "catalogueItem")
+	return translate(err, "plan")
 }
 
 // siblingsOf lists the ids of item id and its siblings in their order; an
@@ -98,7 +98,7 @@ func (db *DB) RetireCatalogueItem(ctx context.Context, planID int64, actorID *in
 		}
 		return retireTree(ctx, tx, planID, owner, actorID, l, id)
 	})
-	return translate(err, "catalogueItem")
+	return translate(err, "plan")
 }
 
 func itemInTx(ctx context.Context, tx pgx.Tx, planID int64, l domain.CatalogueLevel, id int64) (domain.CatalogueItem, bool, error) {

@@ -84,3 +84,14 @@ func init() {
 	templateFuncs["scopeChoices"] = func() []domain.Scope { return []domain.Scope{domain.ScopeMunicipal, domain.ScopeCounty} }
 	templateFuncs["catalogueChange"] = changeText
 }
+
+// importMessage explains a refused row: the column and what is wrong.
+func importMessage(v view, r domain.ImportRow) string {
+	msg := v.T(r.Key, r.Args...)
+	if r.Column == "" {
+		return msg
+	}
+	return v.T("import.atColumn", "Column", r.Column, "Message", msg)
+}
+
+func init() { templateFuncs["importMessage"] = importMessage }

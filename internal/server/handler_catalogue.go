@@ -44,6 +44,7 @@ var catalogueNotices = map[string]string{
 	"verschoben":        "catalogue.saved.moved",
 	"entfallen":         "catalogue.saved.retired",
 	"wiederaufgenommen": "catalogue.saved.restored",
+	"importiert":        "catalogue.saved.imported",
 }
 
 type catalogueData struct {

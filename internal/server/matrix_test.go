@@ -245,6 +245,18 @@ var matrix = map[string]map[who]int{
 	"GET /plaene/:plan/umsetzungen.csv":                 expect(notFound, signedOut, seeOther, noRole, forbidden, kiStaff, ok),
 	"GET /plaene/:plan/kommunen/:slug/umsetzungen.xlsx": reader,
 	"GET /plaene/:plan/kommunen/:slug/umsetzungen.csv":  reader,
+	// Imports: the catalogue by the KI only (nobody else learns of it, 404),
+	// a town's states by its coordinator or the KI (others who read: 403).
+	// Empty posts name no file (422) or no kept upload (404); the templates
+	// are for every reader of the plan.
+	"GET /plaene/:plan/katalog/import":                     expect(notFound, signedOut, seeOther, noRole, forbidden, kiStaff, ok),
+	"POST /plaene/:plan/katalog/import":                    expect(notFound, signedOut, unauth, noRole, forbidden, kiStaff, invalid),
+	"POST /plaene/:plan/katalog/import/bestaetigen":        expect(notFound, signedOut, unauth, noRole, forbidden),
+	"GET /plaene/:plan/kommunen/:slug/import":              outside(expect(forbidden, signedOut, seeOther, coordOwn, ok, kiStaff, ok)),
+	"POST /plaene/:plan/kommunen/:slug/import":             outside(expect(forbidden, signedOut, unauth, coordOwn, invalid, kiStaff, invalid)),
+	"POST /plaene/:plan/kommunen/:slug/import/bestaetigen": outside(expect(forbidden, signedOut, unauth, coordOwn, notFound, kiStaff, notFound)),
+	"GET /plaene/:plan/vorlagen/katalog.xlsx":              reader,
+	"GET /plaene/:plan/vorlagen/umsetzungen.xlsx":          reader,
 }
 
 // TestAuthorizationMatrix asks every registered route as every kind of

@@ -22,7 +22,7 @@ var pageNames = []string{"error", "plans", "overview", "measure", "workspace", "
 	"support_form", "support_queue", "needs", "needs_overview", "local_measure", "api_tokens",
 	"monitoring", "rounds", "reports", "report_form", "report", "report_print",
 	"status_report", "relevance", "inbox", "start",
-	"catalogue", "catalogue_item", "catalogue_history"}
+	"catalogue", "catalogue_item", "catalogue_history", "catalogue_import"}
 
 type pages struct {
 	byName map[string]*template.Template

@@ -1,5 +1,7 @@
 package server
 
+import "github.com/planwerk/planwerk/internal/catalogueio"
+
 // planRoutes registers the routes of one plan. A plan's address carries its
 // slug, and a municipality's pages carry the municipality within that plan:
 // authorize resolves both once and hands them on as the request's scope.
@@ -96,4 +98,14 @@ func (s *Server) planRoutes(reg *registry) {
 	reg.handle("GET", plan+"/umsetzungen.csv", need("monitoring", "read", inPlan), s.exportStates(formatCSV, false))
 	reg.handle("GET", town+"/umsetzungen.xlsx", need("workspace", "read", inMunicipality), s.exportStates(formatXLSX, true))
 	reg.handle("GET", town+"/umsetzungen.csv", need("workspace", "read", inMunicipality), s.exportStates(formatCSV, true))
+	// Imports with a dry run first: the catalogue by the KI, one town's
+	// implementation states by that town (or the KI); templates for both.
+	reg.handle("GET", catalogue+"/import", need("catalogue", "edit", inPlan), s.importForm)
+	reg.handle("POST", catalogue+"/import", need("catalogue", "edit", inPlan), s.importDryRun, withFiles(importUploadLimit))
+	reg.handle("POST", catalogue+"/import/bestaetigen", need("catalogue", "edit", inPlan), s.importApply)
+	reg.handle("GET", town+"/import", need("implementation", "edit", inMunicipality), s.importForm)
+	reg.handle("POST", town+"/import", need("implementation", "edit", inMunicipality), s.importDryRun, withFiles(importUploadLimit))
+	reg.handle("POST", town+"/import/bestaetigen", need("implementation", "edit", inMunicipality), s.importApply)
+	reg.handle("GET", plan+"/vorlagen/katalog.xlsx", need("plan", "read", inPlan), s.importTemplate(catalogueio.KindCatalogue))
+	reg.handle("GET", plan+"/vorlagen/umsetzungen.xlsx", need("plan", "read", inPlan), s.importTemplate(catalogueio.KindStates))
 }
