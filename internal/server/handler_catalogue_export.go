@@ -2,7 +2,6 @@ package server
 
 import (
 	"net/http"
-	"net/url"
 
 	"github.com/gin-gonic/gin"
 
@@ -46,7 +45,7 @@ func (l *lazySheet) Write(row []string) error {
 func (l *lazySheet) open() error {
 	h := l.c.Writer.Header()
 	h.Set("Content-Type", contentTypes[l.format])
-	h.Set("Content-Disposition", "attachment; filename*=UTF-8''"+url.PathEscape(l.name))
+	h.Set("Content-Disposition", "attachment; filename="+l.name) // plan and town slugs are ASCII
 	var err error
 	if l.format == formatCSV {
 		l.sheet, err = catalogueio.NewCSV(l.c.Writer)

@@ -94,6 +94,9 @@ func (s *Server) showImport(c *gin.Context, d importData, err error) {
 			return
 		}
 		status, d.Error = r.Status, r.Summary
+		if domain.ErrorCode(err) == domain.CodeConflict {
+			status = http.StatusConflict // the plan changed since the dry run
+		}
 		for _, m := range r.Fields {
 			d.Error = m
 		}
