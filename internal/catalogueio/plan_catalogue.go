@@ -1,6 +1,7 @@
 package catalogueio
 
 import (
+	"errors"
 	"strings"
 
 	"github.com/planwerk/planwerk/internal/domain"
@@ -135,7 +136,8 @@ func readCatalogueRow(r Row, out *domain.ImportRow) (*candidate, bool) {
 		return nil, false
 	}
 	item, err := c.item.Check()
-	if de, ok := err.(*domain.Error); ok { //nolint:errorlint // Check returns *domain.Error itself
+	var de *domain.Error
+	if errors.As(err, &de) { // the first problem; the user sees the next after fixing it
 		refuse(out, columnOfField[de.Field], de.Key, de.Args...)
 		return nil, false
 	}

@@ -1,6 +1,7 @@
 package domain
 
 import (
+	"errors"
 	"regexp"
 	"strings"
 	"time"
@@ -52,8 +53,9 @@ type CatalogueItem struct {
 	Scope       Scope
 }
 
-// Check trims the item's texts and validates them, naming the field of the
-// first problem. Descriptions are plain text (see docs/architecture.md).
+// Check trims the item's texts and validates them, naming the field of
+// every problem at once (joined). Descriptions are plain text (see
+// docs/architecture.md).
 func (it CatalogueItem) Check() (CatalogueItem, error) {
 	it.Code = strings.TrimSpace(it.Code)
 	it.Title = strings.TrimSpace(it.Title)
@@ -61,29 +63,30 @@ func (it CatalogueItem) Check() (CatalogueItem, error) {
 	if !it.Level.Valid() {
 		return it, Keyed(CodeNotFound, "", "error.msg.notFound", "no such catalogue level")
 	}
+	var errs []error
 	if it.Level != LevelField && it.ParentID <= 0 {
-		return it, Keyed(CodeInvalid, "parent_id", "catalogue.err.parent", "parent missing")
+		errs = append(errs, Keyed(CodeInvalid, "parent_id", "catalogue.err.parent", "parent missing"))
 	}
 	if err := CheckCatalogueCode(it.Level, it.Code); err != nil {
-		return it, err
+		errs = append(errs, err)
 	}
-	if it.Title == "" {
-		return it, Keyed(CodeInvalid, "title", "catalogue.err.titleMissing", "title missing")
-	}
-	if utf8.RuneCountInString(it.Title) > maxTitleLen[it.Level] {
-		return it, Keyed(CodeInvalid, "title", "catalogue.err.titleTooLong", "title too long", "Max", maxTitleLen[it.Level])
+	switch {
+	case it.Title == "":
+		errs = append(errs, Keyed(CodeInvalid, "title", "catalogue.err.titleMissing", "title missing"))
+	case utf8.RuneCountInString(it.Title) > maxTitleLen[it.Level]:
+		errs = append(errs, Keyed(CodeInvalid, "title", "catalogue.err.titleTooLong", "title too long", "Max", maxTitleLen[it.Level]))
 	}
 	if utf8.RuneCountInString(it.Description) > maxDescriptionLen[it.Level] {
-		return it, Keyed(CodeInvalid, "description", "catalogue.err.descriptionTooLong", "description too long",
-			"Max", maxDescriptionLen[it.Level])
+		errs = append(errs, Keyed(CodeInvalid, "description", "catalogue.err.descriptionTooLong", "description too long",
+			"Max", maxDescriptionLen[it.Level]))
 	}
 	if it.Level == LevelMeasure && it.Scope != ScopeCounty && it.Scope != ScopeMunicipal {
-		return it, Keyed(CodeInvalid, "scope", "catalogue.err.scope", "scope must be county or municipal")
+		errs = append(errs, Keyed(CodeInvalid, "scope", "catalogue.err.scope", "scope must be county or municipal"))
 	}
 	if it.Level != LevelMeasure {
 		it.Scope = ""
 	}
-	return it, nil
+	return it, errors.Join(errs...)
 }
 
 // CheckCatalogueCode validates a code of level l on field "code".
