@@ -11,8 +11,10 @@ ALTER TABLE goals ADD COLUMN retired_at timestamptz;
 ALTER TABLE measures ADD COLUMN retired_at timestamptz;
 
 -- The plan a catalogue change belongs to: the history page reads one plan's
--- events through this index instead of joining every measure.
-ALTER TABLE audit_events ADD COLUMN plan_id bigint REFERENCES plans (id);
+-- events through this index instead of joining every measure. No foreign
+-- key, as for entity_id: the append-only log outlives what it records (a
+-- plan deleted, such as the benchmark's import plan, keeps its events).
+ALTER TABLE audit_events ADD COLUMN plan_id bigint;
 CREATE INDEX audit_events_plan_idx ON audit_events (plan_id, occurred_at DESC, id DESC) WHERE plan_id IS NOT NULL;
 
 ALTER TABLE audit_events DROP CONSTRAINT audit_events_entity_check;

@@ -34,12 +34,12 @@ type benchOptions struct {
 	writers                                     int
 	writeTime                                   time.Duration
 	// only names the measurements to run (comma-separated: seiten,
-	// schreiblast, monitoring, bericht, boden, browser); empty runs all of them.
+	// schreiblast, monitoring, bericht, boden, browser, katalog); empty runs all of them.
 	only string
 }
 
 // benchMeasurements are the names -only takes.
-var benchMeasurements = []string{"seiten", "schreiblast", "monitoring", "bericht", "boden", "browser"}
+var benchMeasurements = []string{"seiten", "schreiblast", "monitoring", "bericht", "boden", "browser", "katalog"}
 
 // runs reports whether the measurement named may run under -only.
 func (o benchOptions) runs(name string) bool {
@@ -88,6 +88,7 @@ type scaleResult struct {
 	report    *reportFilesResult // a county-sized report, on the large dataset
 	floor     *floorResult       // the workspace against the floor, on the large dataset
 	browser   *browserResult     // the workspace in Chromium under Slow 4G, on the large dataset
+	catalogue *catalogueResult   // catalogue import and state export, on the large dataset
 }
 
 func parseBenchFlags(args []string) (benchOptions, error) {
@@ -100,7 +101,7 @@ func parseBenchFlags(args []string) (benchOptions, error) {
 	flags.BoolVar(&o.regenerate, "regenerate", false, "Datensätze neu erzeugen, auch wenn sie schon passen")
 	flags.IntVar(&o.writers, "writers", 8, "gleichzeitige Schreiber der Schreiblast")
 	flags.DurationVar(&o.writeTime, "write-time", 10*time.Second, "Dauer der Schreiblast auf dem großen Datensatz (0: keine)")
-	flags.StringVar(&o.only, "only", "", "nur diese Messungen, durch Komma getrennt: seiten,schreiblast,monitoring,bericht,boden,browser (leer: alle)")
+	flags.StringVar(&o.only, "only", "", "nur diese Messungen, durch Komma getrennt: seiten,schreiblast,monitoring,bericht,boden,browser,katalog (leer: alle)")
 	if err := flags.Parse(args); err != nil {
 		return o, fmt.Errorf("Aufruf: planwerk bench [-municipalities 396] [-measures 300] [-updates 10] [-requests 200] [-regenerate] [-writers 8] [-write-time 10s] [-only boden,browser]: %w", err)
 	}
@@ -208,6 +209,13 @@ func benchOneScale(ctx context.Context, cfg config.Config, log *slog.Logger, sc 
 			return res, "", fmt.Errorf("Bericht in Landkreis-Größe: %w", err)
 		}
 		res.report = &r
+	}
+	if sc.withWrites && opts.runs("katalog") {
+		c, err := measureCatalogue(ctx, d.DB, sc.measures)
+		if err != nil {
+			return res, "", fmt.Errorf("Katalog-Import: %w", err)
+		}
+		res.catalogue = &c
 	}
 	return res, version, nil
 }
