@@ -31,6 +31,13 @@ var catalogueCodes = map[CatalogueLevel]*regexp.Regexp{
 	LevelMeasure: regexp.MustCompile(`^[0-9A-Za-z]+(\.[0-9A-Za-z-]+)*$`),
 }
 
+// codeFormatKeys explain each level's form of code.
+var codeFormatKeys = map[CatalogueLevel]string{
+	LevelField:   "catalogue.err.codeFormat.action_field",
+	LevelGoal:    "catalogue.err.codeFormat.goal",
+	LevelMeasure: "catalogue.err.codeFormat.measure",
+}
+
 // Limits of a catalogue item's texts, those of the columns.
 const (
 	maxCodeLen = 40
@@ -95,7 +102,7 @@ func CheckCatalogueCode(l CatalogueLevel, code string) error {
 		return Keyed(CodeInvalid, "code", "catalogue.err.codeMissing", "code missing")
 	}
 	if len(code) > maxCodeLen || !catalogueCodes[l].MatchString(code) {
-		return Keyed(CodeInvalid, "code", "catalogue.err.codeFormat."+string(l), "code has the wrong form")
+		return Keyed(CodeInvalid, "code", codeFormatKeys[l], "code has the wrong form")
 	}
 	return nil
 }

@@ -51,6 +51,13 @@ func TestBrowserCatalogue(t *testing.T) {
 		b.click(t, `main form.edit-form button[type="submit"]`, 200)
 		b.requirePath(t, catalogue)
 	})
+	journeyStep(t, "verlauf", func(t *testing.T) {
+		b.visit(t, a.URL+catalogue+"/verlauf", 200)
+		b.checkPage(t, browserPage{shot: "katalog-verlauf-1280.png", h1: "Änderungsverlauf des Katalogs", kern: true})
+		if got := b.text(t, `main table`); !strings.Contains(got, "Willkommensmappe in leichter Sprache") {
+			t.Errorf("the history does not show the new measure: %q", got)
+		}
+	})
 	file := filepath.Join(t.TempDir(), "katalog.csv")
 	journeyStep(t, "import", func(t *testing.T) {
 		csv := string(fileOf(t, a.signIn(t, "ki-1"), a.URL+demoPlan+"/katalog.csv"))
