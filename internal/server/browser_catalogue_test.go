@@ -33,7 +33,8 @@ func TestBrowserCatalogue(t *testing.T) {
 		b.checkPage(t, browserPage{shot: "katalog-1280.png", h1: "Katalog des Plans bearbeiten", kern: true, firstScreen: true})
 	})
 	journeyStep(t, "verschieben", func(t *testing.T) {
-		b.click(t, `main .catalogue-measure:first-child form[action$="/verschieben"] button`, 200)
+		// One button: a selector matching a form in every goal waits for each to show.
+		b.click(t, fmt.Sprintf(`main form[action$="/katalog/massnahmen/%d/verschieben"] button`, goal.Measures[0].ID), 200)
 		b.requirePath(t, catalogue)
 		if got := b.text(t, `main .kern-alert--success`); !strings.Contains(got, "verschoben") {
 			t.Errorf("after the move: %q", got)
@@ -66,6 +67,7 @@ func TestBrowserCatalogue(t *testing.T) {
 		if err := os.WriteFile(file, []byte(csv), 0o600); err != nil {
 			t.Fatal(err)
 		}
+		b.visit(t, a.URL+catalogue, 200)
 		b.clickLink(t, "main", catalogue+"/import")
 		b.checkPage(t, browserPage{shot: "katalog-import-1280.png", h1: "Katalog importieren", kern: true})
 		inTab(t, b, chromedp.SetUploadFiles(chromedp.CSS("#datei"), []string{file}))
