@@ -34,7 +34,7 @@ type benchOptions struct {
 	writers                                     int
 	writeTime                                   time.Duration
 	// only names the measurements to run (comma-separated: seiten,
-	// schreiblast, monitoring, bericht, boden, browser); empty runs all of them.
+	// schreiblast, monitoring, bericht, boden, browser, katalog); empty runs all of them.
 	only string
 	// profile, when set, is a directory for CPU and allocation profiles of
 	// the workspace under load (profileWorkspace), taken after the floor.
@@ -45,7 +45,7 @@ type benchOptions struct {
 }
 
 // benchMeasurements are the names -only takes.
-var benchMeasurements = []string{"seiten", "schreiblast", "monitoring", "bericht", "boden", "browser", "erinnerungen"}
+var benchMeasurements = []string{"seiten", "schreiblast", "monitoring", "bericht", "boden", "browser", "erinnerungen", "katalog"}
 
 // runs reports whether the measurement named may run under -only.
 func (o benchOptions) runs(name string) bool {
@@ -95,6 +95,7 @@ type scaleResult struct {
 	floor     *floorResult       // the workspace against the floor, on the large dataset
 	browser   *browserResult     // the workspace in Chromium under Slow 4G, on the large dataset
 	reminders *remindersResult   // the daily scan and the weekly digest, on the large dataset
+	catalogue *catalogueResult   // catalogue import and state export, on the large dataset
 }
 
 func parseBenchFlags(args []string) (benchOptions, error) {
@@ -109,7 +110,7 @@ func parseBenchFlags(args []string) (benchOptions, error) {
 	flags.DurationVar(&o.writeTime, "write-time", 10*time.Second, "Dauer der Schreiblast auf dem großen Datensatz (0: keine)")
 	flags.StringVar(&o.profile, "profile", "", "Verzeichnis für CPU- und Allokationsprofile des Arbeitsbereichs unter Last (leer: keine)")
 	flags.StringVar(&o.profilePath, "profile-path", "", "mit -profile: diese Seite statt der Arbeitsbereiche profilieren (z. B. /plaene/<plan>)")
-	flags.StringVar(&o.only, "only", "", "nur diese Messungen, durch Komma getrennt: seiten,schreiblast,monitoring,bericht,boden,browser,erinnerungen (leer: alle)")
+	flags.StringVar(&o.only, "only", "", "nur diese Messungen, durch Komma getrennt: seiten,schreiblast,monitoring,bericht,boden,browser,erinnerungen,katalog (leer: alle)")
 	if err := flags.Parse(args); err != nil {
 		return o, fmt.Errorf("Aufruf: planwerk bench [-municipalities 396] [-measures 300] [-updates 10] [-requests 200] [-regenerate] [-writers 8] [-write-time 10s] [-only boden,browser]: %w", err)
 	}
@@ -224,6 +225,13 @@ func benchOneScale(ctx context.Context, cfg config.Config, log *slog.Logger, sc 
 			return res, "", fmt.Errorf("Erinnerungen: %w", err)
 		}
 		res.reminders = &r
+	}
+	if sc.withWrites && opts.runs("katalog") {
+		c, err := measureCatalogue(ctx, d.DB, sc.measures)
+		if err != nil {
+			return res, "", fmt.Errorf("Katalog-Import: %w", err)
+		}
+		res.catalogue = &c
 	}
 	return res, version, nil
 }

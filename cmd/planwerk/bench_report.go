@@ -48,6 +48,9 @@ func printBenchReport(w io.Writer, opts benchOptions, pgVersion string, results 
 		if r.judgement != nil {
 			printJudgementReport(w, *r.judgement)
 		}
+		if r.catalogue != nil {
+			printCatalogueReport(w, *r.catalogue)
+		}
 		if r.freeze != nil {
 			printFreezeReport(w, *r.freeze)
 		}

@@ -109,12 +109,14 @@ type WorkspaceItem struct {
 	MeasureCode  string `db:"measure_code"`
 	MeasureTitle string `db:"measure_title"`
 	Scope        Scope  `db:"scope"`
-	GoalID       int64  `db:"goal_id"`
-	GoalCode     string `db:"goal_code"`
-	GoalTitle    string `db:"goal_title"`
-	FieldID      int64  `db:"field_id"`
-	FieldCode    string `db:"field_code"`
-	FieldTitle   string `db:"field_title"`
+	// MeasureRetired: the measure was retired from the catalogue (shown as "entfallen im Katalog").
+	MeasureRetired bool   `db:"measure_retired"`
+	GoalID         int64  `db:"goal_id"`
+	GoalCode       string `db:"goal_code"`
+	GoalTitle      string `db:"goal_title"`
+	FieldID        int64  `db:"field_id"`
+	FieldCode      string `db:"field_code"`
+	FieldTitle     string `db:"field_title"`
 }
 
 // MunicipalImplementation is an implementation with the organisation that carries it,

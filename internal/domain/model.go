@@ -55,7 +55,9 @@ type Measure struct {
 	Title       string `db:"title"`
 	Description string `db:"description"`
 	Scope       Scope  `db:"scope"`
-	Tally       Tally  `db:"-"`
+	// RetiredAt: when the measure left the catalogue ("entfallen im Katalog").
+	RetiredAt *time.Time `db:"retired_at"`
+	Tally     Tally      `db:"-"`
 }
 
 // MeasureContext is a measure with the goal, action field and plan it belongs to.

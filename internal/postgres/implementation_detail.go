@@ -14,6 +14,7 @@ func (db *DB) FindImplementationDetail(ctx context.Context, key domain.Implement
 	rows, _ := db.pool.Query(ctx, `
 		SELECT `+implementationColumns+`,
 		       m.code AS measure_code, m.title AS measure_title, m.scope, m.description AS measure_description,
+		       m.retired_at IS NOT NULL AS measure_retired,
 		       g.id AS goal_id, g.code AS goal_code, g.title AS goal_title,
 		       f.id AS field_id, f.code AS field_code, f.title AS field_title,
 		       p.title AS plan_title, p.update_interval_days, p.status_colours

@@ -25,7 +25,7 @@ const implementationKeyMatch = `i.organisation_id = $1 AND i.id = $2 AND m.plan_
 // FindMeasure returns a measure with its goal, action field and plan.
 func (db *DB) FindMeasure(ctx context.Context, measureID int64) (domain.MeasureContext, error) {
 	rows, _ := db.pool.Query(ctx, `
-		SELECT m.id, m.plan_id, m.goal_id, m.code, m.title, m.description, m.scope,
+		SELECT m.id, m.plan_id, m.goal_id, m.code, m.title, m.description, m.scope, m.retired_at,
 		       g.code AS goal_code, g.title AS goal_title, f.code AS field_code, f.title AS field_title,
 		       p.slug AS plan_slug, p.title AS plan_title, p.status_colours AS plan_colours
 		FROM measures m
@@ -54,7 +54,7 @@ func (db *DB) FindWorkspace(ctx context.Context, orgID, planID int64) ([]domain.
 // bench's floor (benchfloor.go) runs the very same.
 const workspaceSQL = `
 		SELECT ` + implementationColumns + `,
-		       m.code AS measure_code, m.title AS measure_title, m.scope,
+		       m.code AS measure_code, m.title AS measure_title, m.scope, m.retired_at IS NOT NULL AS measure_retired,
 		       g.id AS goal_id, g.code AS goal_code, g.title AS goal_title,
 		       f.id AS field_id, f.code AS field_code, f.title AS field_title,
 		       coalesce(ms.titles, '{}') AS open_milestone_titles,

@@ -58,7 +58,7 @@ func localCodePrefix(ctx context.Context, tx pgx.Tx, orgID, planID, goalID int64
 	var goalCode, slug string
 	err := tx.QueryRow(ctx, `
 		SELECT g.code, o.slug FROM goals g, organisations o
-		WHERE g.id = $1 AND g.plan_id = $2 AND o.id = $3
+		WHERE g.id = $1 AND g.plan_id = $2 AND o.id = $3 AND g.retired_at IS NULL
 		FOR UPDATE OF g`, goalID, planID, orgID).Scan(&goalCode, &slug)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return "", domain.Keyed(domain.CodeInvalid, "goal_id", "localMeasure.err.goal", "no goal of the plan")

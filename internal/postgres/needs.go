@@ -80,7 +80,7 @@ func findNeed(ctx context.Context, q querier, id int64, forUpdate bool) (domain.
 // order: the measures a need can be linked to.
 func (db *DB) FindCountyMeasures(ctx context.Context, planID int64) ([]domain.Measure, error) {
 	rows, err := db.pool.Query(ctx, `
-		SELECT m.id, m.plan_id, m.goal_id, m.code, m.title, m.description, m.scope
+		SELECT m.id, m.plan_id, m.goal_id, m.code, m.title, m.description, m.scope, m.retired_at
 		FROM measures m
 		JOIN goals g ON g.id = m.goal_id
 		JOIN action_fields f ON f.id = g.action_field_id

@@ -2,6 +2,7 @@ package postgres
 
 import (
 	"context"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 
@@ -64,6 +65,7 @@ type catalogueRow struct {
 	MeasureCode      *string       `db:"measure_code"`
 	MeasureTitle     *string       `db:"measure_title"`
 	MeasureScope     *domain.Scope `db:"measure_scope"`
+	MeasureRetiredAt *time.Time    `db:"measure_retired_at"`
 }
 
 // FindCatalogue returns a plan's action fields with their goals and the plan's
@@ -73,7 +75,8 @@ func (db *DB) FindCatalogue(ctx context.Context, planID int64) ([]domain.ActionF
 	rows, err := db.pool.Query(ctx, `
 		SELECT f.id AS field_id, f.code AS field_code, f.title AS field_title, f.description AS field_description,
 		       g.id AS goal_id, g.code AS goal_code, g.title AS goal_title, g.description AS goal_description,
-		       m.id AS measure_id, m.code AS measure_code, m.title AS measure_title, m.scope AS measure_scope
+		       m.id AS measure_id, m.code AS measure_code, m.title AS measure_title, m.scope AS measure_scope,
+		       m.retired_at AS measure_retired_at
 		FROM action_fields f
 		LEFT JOIN goals g ON g.action_field_id = f.id
 		LEFT JOIN measures m ON m.goal_id = g.id AND m.scope <> 'local'
@@ -107,7 +110,7 @@ func nestCatalogue(flat []catalogueRow) []domain.ActionField {
 			continue
 		}
 		g := &f.Goals[len(f.Goals)-1]
-		g.Measures = append(g.Measures, domain.Measure{ID: *r.MeasureID, GoalID: g.ID, Code: *r.MeasureCode, Title: *r.MeasureTitle, Scope: *r.MeasureScope})
+		g.Measures = append(g.Measures, domain.Measure{ID: *r.MeasureID, GoalID: g.ID, Code: *r.MeasureCode, Title: *r.MeasureTitle, Scope: *r.MeasureScope, RetiredAt: r.MeasureRetiredAt})
 	}
 	return fields
 }

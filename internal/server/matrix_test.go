@@ -240,6 +240,39 @@ var matrix = map[string]map[who]int{
 	"GET /verwaltung/e-mails/:id":                expect(notFound, signedOut, seeOther, noRole, forbidden),
 	"GET /verwaltung/auftraege":                  expect(notFound, signedOut, seeOther, noRole, forbidden, adminStaff, ok),
 	"POST /verwaltung/auftraege/:id/wiederholen": expect(notFound, signedOut, unauth, noRole, forbidden),
+	// Catalogue editor (issue 12): the KI of the plan's county only; nobody
+	// else learns the pages exist (404). Paths ask for goal 999999, which does
+	// not exist (404 for the KI too); empty forms are incomplete (422), a move
+	// without a direction is refused (400 before the item is looked up).
+	"GET /plaene/:plan/katalog":                             expect(notFound, signedOut, seeOther, noRole, forbidden, kiStaff, ok),
+	"GET /plaene/:plan/katalog/verlauf":                     expect(notFound, signedOut, seeOther, noRole, forbidden, kiStaff, ok),
+	"GET /plaene/:plan/katalog/:level/neu":                  expect(notFound, signedOut, seeOther, noRole, forbidden, kiStaff, ok),
+	"POST /plaene/:plan/katalog/:level/neu":                 expect(notFound, signedOut, unauth, noRole, forbidden, kiStaff, invalid),
+	"GET /plaene/:plan/katalog/:level/:id":                  expect(notFound, signedOut, seeOther, noRole, forbidden),
+	"POST /plaene/:plan/katalog/:level/:id":                 expect(notFound, signedOut, unauth, noRole, forbidden, kiStaff, invalid),
+	"POST /plaene/:plan/katalog/:level/:id/verschieben":     expect(notFound, signedOut, unauth, noRole, forbidden, kiStaff, badReq),
+	"POST /plaene/:plan/katalog/:level/:id/entfallen":       expect(notFound, signedOut, unauth, noRole, forbidden),
+	"POST /plaene/:plan/katalog/:level/:id/wiederaufnehmen": expect(notFound, signedOut, unauth, noRole, forbidden),
+	// Its files: the catalogue for every reader of the plan, all towns' states
+	// for the KI only, one town's for every reader of its workspace.
+	"GET /plaene/:plan/katalog.xlsx":                    reader,
+	"GET /plaene/:plan/katalog.csv":                     reader,
+	"GET /plaene/:plan/umsetzungen.xlsx":                expect(notFound, signedOut, seeOther, noRole, forbidden, kiStaff, ok),
+	"GET /plaene/:plan/umsetzungen.csv":                 expect(notFound, signedOut, seeOther, noRole, forbidden, kiStaff, ok),
+	"GET /plaene/:plan/kommunen/:slug/umsetzungen.xlsx": reader,
+	"GET /plaene/:plan/kommunen/:slug/umsetzungen.csv":  reader,
+	// Imports: the catalogue by the KI only (nobody else learns of it, 404),
+	// a town's states by its coordinator or the KI (others who read: 403).
+	// Empty posts name no file (422) or no kept upload (404); the templates
+	// are for every reader of the plan.
+	"GET /plaene/:plan/katalog/import":                     expect(notFound, signedOut, seeOther, noRole, forbidden, kiStaff, ok),
+	"POST /plaene/:plan/katalog/import":                    expect(notFound, signedOut, unauth, noRole, forbidden, kiStaff, invalid),
+	"POST /plaene/:plan/katalog/import/bestaetigen":        expect(notFound, signedOut, unauth, noRole, forbidden),
+	"GET /plaene/:plan/kommunen/:slug/import":              outside(expect(forbidden, signedOut, seeOther, coordOwn, ok, kiStaff, ok)),
+	"POST /plaene/:plan/kommunen/:slug/import":             outside(expect(forbidden, signedOut, unauth, coordOwn, invalid, kiStaff, invalid)),
+	"POST /plaene/:plan/kommunen/:slug/import/bestaetigen": outside(expect(forbidden, signedOut, unauth, coordOwn, notFound, kiStaff, notFound)),
+	"GET /plaene/:plan/vorlagen/katalog.xlsx":              reader,
+	"GET /plaene/:plan/vorlagen/umsetzungen.xlsx":          reader,
 }
 
 // TestAuthorizationMatrix asks every registered route as every kind of
@@ -316,7 +349,7 @@ func (a *app) pathValues(t *testing.T) pathIDs {
 
 func (p pathIDs) fill(path, town string) string {
 	r := strings.NewReplacer(":plan", p.plan, ":slug", town, "*filepath", "app.css",
-		"*rest", fmt.Sprintf("umsetzungen/%d", p.impl[town]))
+		"*rest", fmt.Sprintf("umsetzungen/%d", p.impl[town]), ":level", "ziele")
 	path = r.Replace(path)
 	switch {
 	case strings.Contains(path, "/massnahmen/"):

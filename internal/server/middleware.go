@@ -15,6 +15,9 @@ func requestIDOf(c *gin.Context) string { return requestIDFrom(c.Request.Context
 func (s *Server) recoverPanics(c *gin.Context) {
 	defer func() {
 		if p := recover(); p != nil {
+			if p == http.ErrAbortHandler { //nolint:errorlint // the sentinel itself is panicked
+				panic(p) // a download that failed midway: net/http drops the connection, the client sees it broken
+			}
 			s.log.Error("panic", "request_id", requestIDOf(c), "path", c.Request.URL.Path, "panic", p)
 			if !c.Writer.Written() {
 				s.renderPanicPage(c)

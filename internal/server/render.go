@@ -22,7 +22,8 @@ var pageNames = []string{"error", "plans", "overview", "measure", "workspace", "
 	"support_form", "support_queue", "needs", "needs_overview", "local_measure", "api_tokens",
 	"monitoring", "rounds", "reports", "report_form", "report", "report_print",
 	"status_report", "relevance", "inbox", "start",
-	"mail_settings", "town_mailbox", "mail_log", "mail_message", "jobs"}
+	"mail_settings", "town_mailbox", "mail_log", "mail_message", "jobs",
+	"catalogue", "catalogue_item", "catalogue_history", "catalogue_import"}
 
 type pages struct {
 	byName map[string]*template.Template

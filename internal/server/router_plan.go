@@ -1,5 +1,7 @@
 package server
 
+import "github.com/planwerk/planwerk/internal/catalogueio"
+
 // planRoutes registers the routes of one plan. A plan's address carries its
 // slug, and a municipality's pages carry the municipality within that plan:
 // authorize resolves both once and hands them on as the request's scope.
@@ -74,4 +76,36 @@ func (s *Server) planRoutes(reg *registry) {
 	reg.handle("GET", report+"/bericht.xlsx", need("report", "read", inPlan), s.reportXLSX)
 	reg.handle("GET", report+"/bericht.csv", need("report", "read", inPlan), s.reportCSV)
 	reg.handle("GET", report+"/ratsinfo.zip", need("report", "read", inPlan), s.reportBundle)
+
+	// The KI's catalogue editor (issue 12): items are addressed by level
+	// (handlungsfelder, ziele, massnahmen) and id; moves and retirements are
+	// buttons, so that everything works with the keyboard.
+	const catalogue = plan + "/katalog"
+	reg.handle("GET", catalogue, need("catalogue", "edit", inPlan), s.catalogueEditor)
+	reg.handle("GET", catalogue+"/verlauf", need("catalogue", "edit", inPlan), s.catalogueHistory)
+	reg.handle("GET", catalogue+"/:level/neu", need("catalogue", "edit", inPlan), s.newCatalogueItem)
+	reg.handle("POST", catalogue+"/:level/neu", need("catalogue", "edit", inPlan), s.createCatalogueItem)
+	reg.handle("GET", catalogue+"/:level/:id", need("catalogue", "edit", inPlan), s.editCatalogueItem)
+	reg.handle("POST", catalogue+"/:level/:id", need("catalogue", "edit", inPlan), s.saveCatalogueItem)
+	reg.handle("POST", catalogue+"/:level/:id/verschieben", need("catalogue", "edit", inPlan), s.moveCatalogueItem)
+	reg.handle("POST", catalogue+"/:level/:id/entfallen", need("catalogue", "edit", inPlan), s.retireCatalogueItem(true))
+	reg.handle("POST", catalogue+"/:level/:id/wiederaufnehmen", need("catalogue", "edit", inPlan), s.retireCatalogueItem(false))
+	// Its files: the catalogue for everyone who reads the plan; the states of
+	// every town for the KI, of one town for everyone who reads its workspace.
+	reg.handle("GET", plan+"/katalog.xlsx", need("plan", "read", inPlan), s.exportCatalogue(formatXLSX))
+	reg.handle("GET", plan+"/katalog.csv", need("plan", "read", inPlan), s.exportCatalogue(formatCSV))
+	reg.handle("GET", plan+"/umsetzungen.xlsx", need("monitoring", "read", inPlan), s.exportStates(formatXLSX, false))
+	reg.handle("GET", plan+"/umsetzungen.csv", need("monitoring", "read", inPlan), s.exportStates(formatCSV, false))
+	reg.handle("GET", town+"/umsetzungen.xlsx", need("workspace", "read", inMunicipality), s.exportStates(formatXLSX, true))
+	reg.handle("GET", town+"/umsetzungen.csv", need("workspace", "read", inMunicipality), s.exportStates(formatCSV, true))
+	// Imports with a dry run first: the catalogue by the KI, one town's
+	// implementation states by that town (or the KI); templates for both.
+	reg.handle("GET", catalogue+"/import", need("catalogue", "edit", inPlan), s.importForm)
+	reg.handle("POST", catalogue+"/import", need("catalogue", "edit", inPlan), s.importDryRun, withFiles(importUploadLimit))
+	reg.handle("POST", catalogue+"/import/bestaetigen", need("catalogue", "edit", inPlan), s.importApply)
+	reg.handle("GET", town+"/import", need("implementation", "edit", inMunicipality), s.importForm)
+	reg.handle("POST", town+"/import", need("implementation", "edit", inMunicipality), s.importDryRun, withFiles(importUploadLimit))
+	reg.handle("POST", town+"/import/bestaetigen", need("implementation", "edit", inMunicipality), s.importApply)
+	reg.handle("GET", plan+"/vorlagen/katalog.xlsx", need("plan", "read", inPlan), s.importTemplate(catalogueio.KindCatalogue))
+	reg.handle("GET", plan+"/vorlagen/umsetzungen.xlsx", need("plan", "read", inPlan), s.importTemplate(catalogueio.KindStates))
 }

@@ -6,6 +6,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/planwerk/planwerk/internal/domain"
+	catalogsvc "github.com/planwerk/planwerk/internal/service/catalogue"
 	inboxsvc "github.com/planwerk/planwerk/internal/service/inbox"
 	localsvc "github.com/planwerk/planwerk/internal/service/localmeasure"
 	membersvc "github.com/planwerk/planwerk/internal/service/membership"
@@ -32,6 +33,7 @@ type Services struct {
 	Inbox         *inboxsvc.Service
 	StartPages    *startsvc.Service
 	Notify        *notifysvc.Settings
+	Catalogue     *catalogsvc.Service
 }
 
 // ServiceStore is what the services of Services need from the database;
@@ -47,6 +49,7 @@ type ServiceStore interface {
 	inboxsvc.Store
 	startsvc.Store
 	notifysvc.SettingsStore
+	catalogsvc.Store
 }
 
 // NewServices builds the page services on one store; now is the clock
@@ -63,6 +66,7 @@ func NewServices(store ServiceStore, now func() time.Time) Services {
 		Inbox:         inboxsvc.New(store),
 		StartPages:    startsvc.New(store),
 		Notify:        notifysvc.NewSettings(store, now),
+		Catalogue:     catalogsvc.New(store, now),
 	}
 }
 

@@ -173,6 +173,9 @@ func (r *workspaceRows) measureCell(b *strings.Builder, e domain.WorkspaceEntry,
 	b.WriteString(`">`)
 	b.WriteString(html.EscapeString(e.MeasureTitle))
 	b.WriteString(`</a>`)
+	if e.MeasureRetired {
+		r.badge(b, "warning", r.t("catalogue.retired"))
+	}
 	if badges && e.Scope == domain.ScopeLocal {
 		r.badge(b, "info", r.t("scope.local"))
 	}

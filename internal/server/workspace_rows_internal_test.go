@@ -16,7 +16,7 @@ func TestWorkspaceRowsEscapeEveryText(t *testing.T) {
 	hostile := domain.WorkspaceEntry{WorkspaceItem: domain.WorkspaceItem{
 		Implementation: domain.Implementation{ID: 7, Version: 3, Relevance: domain.RelevanceRelevant,
 			Status: domain.StatusInProgress, Progress: 40, DueOn: &due, OriginalDueOn: &earlier, Postponements: 1},
-		MeasureCode: `M"><script>`, MeasureTitle: `<img src=x onerror=alert(1)>`, Scope: domain.ScopeLocal,
+		MeasureCode: `M"><script>`, MeasureTitle: `<img src=x onerror=alert(1)>`, Scope: domain.ScopeLocal, MeasureRetired: true,
 		FieldCode: `<b>HF</b>`, FieldTitle: `Feld & "Ziel"`}}
 	open := hostile
 	open.Relevance = domain.RelevanceOpen
@@ -43,6 +43,7 @@ func TestWorkspaceRowsEscapeEveryText(t *testing.T) {
 		`>Maßnahme M&#34;&gt;&lt;script&gt; auswählen</label>`,
 		`href="/plaene/p/kommunen/t/umsetzungen/7/sachstand">`,
 		`<tr class="kern-table__row row--stale"`,
+		`</a> <span class="kern-badge kern-badge--warning kern-badge--small">entfallen im Katalog</span>`,
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("rows lack %q:\n%s", want, got)
