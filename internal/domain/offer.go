@@ -167,3 +167,68 @@ type SearchMiss struct {
 	Misses   int       `db:"misses"`
 	LastSeen time.Time `db:"last_seen"`
 }
+
+// Answers a provider gives through a confirmation link.
+const (
+	AnswerConfirmed = "confirmed" // still correct
+	AnswerChange    = "change"    // needs a change, described in a text
+	AnswerEnded     = "ended"     // the offer has ended
+)
+
+// MaxConfirmationTextLen bounds a provider's description of a change.
+const MaxConfirmationTextLen = 2000
+
+// ConfirmationAnswer is what a provider answers.
+type ConfirmationAnswer struct {
+	Answer string
+	Text   string
+}
+
+// CheckConfirmationAnswer trims the text and checks the answer: a change
+// needs its description.
+func CheckConfirmationAnswer(a ConfirmationAnswer) (ConfirmationAnswer, error) {
+	if !slices.Contains([]string{AnswerConfirmed, AnswerChange, AnswerEnded}, a.Answer) {
+		return a, Keyed(CodeInvalid, "answer", "offer.link.answerMissing", "no answer chosen")
+	}
+	var err error
+	if a.Answer == AnswerChange {
+		a.Text, err = requireText("text", a.Text, MaxConfirmationTextLen, "offer.link.textMissing", "change not described")
+	} else {
+		a.Text, err = cleanText("text", a.Text, MaxConfirmationTextLen)
+	}
+	return a, err
+}
+
+// OfferConfirmation is a confirmation link and, once used, its answer.
+type OfferConfirmation struct {
+	ID         int64      `db:"id"`
+	OfferID    int64      `db:"offer_id"`
+	CreatedAt  time.Time  `db:"created_at"`
+	ExpiresAt  time.Time  `db:"expires_at"`
+	RevokedAt  *time.Time `db:"revoked_at"`
+	UsedAt     *time.Time `db:"used_at"`
+	Answer     *string    `db:"answer"`
+	AnswerText string     `db:"answer_text"`
+	TaskDoneAt *time.Time `db:"task_done_at"`
+	// The offer as its provider knows it (title, provider): nothing internal.
+	OfferTitle    string `db:"offer_title"`
+	OfferProvider string `db:"offer_provider"`
+}
+
+// Refusal says why the link can no longer be used at now, nil if it can.
+func (c OfferConfirmation) Refusal(now time.Time) error {
+	switch {
+	case c.RevokedAt != nil:
+		return Keyed(CodeConflict, "", "offer.link.revoked", "link revoked")
+	case c.UsedAt != nil:
+		return Keyed(CodeConflict, "", "offer.link.used", "link used")
+	case !now.Before(c.ExpiresAt):
+		return Keyed(CodeConflict, "", "offer.link.expired", "link expired")
+	}
+	return nil
+}
+
+// OpenTask reports whether the provider asked for a change not yet done.
+func (c OfferConfirmation) OpenTask() bool {
+	return c.Answer != nil && *c.Answer == AnswerChange && c.TaskDoneAt == nil
+}
