@@ -142,8 +142,7 @@ func OfferStateChange(from, to OfferState) error {
 		return Keyed(CodeInvalid, "state", "offer.err.state", "unknown offer state")
 	}
 	if from == to || (from == OfferArchived && to == OfferPublished) {
-		return Keyed(CodeConflict, "", "offer.err.stateStep", "state change not allowed",
-			"From", string(from), "To", string(to))
+		return Keyed(CodeConflict, "", "offer.err.stateStep", "state change not allowed: "+string(from)+" to "+string(to))
 	}
 	return nil
 }

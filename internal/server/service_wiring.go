@@ -11,6 +11,7 @@ import (
 	membersvc "github.com/planwerk/planwerk/internal/service/membership"
 	monitorsvc "github.com/planwerk/planwerk/internal/service/monitoring"
 	needsvc "github.com/planwerk/planwerk/internal/service/need"
+	offersvc "github.com/planwerk/planwerk/internal/service/offer"
 	plansvc "github.com/planwerk/planwerk/internal/service/plan"
 	reportsvc "github.com/planwerk/planwerk/internal/service/report"
 	roundsvc "github.com/planwerk/planwerk/internal/service/round"
@@ -30,6 +31,7 @@ type Services struct {
 	Rounds        *roundsvc.Service
 	Inbox         *inboxsvc.Service
 	StartPages    *startsvc.Service
+	Offers        *offersvc.Service
 }
 
 // ServiceStore is what the services of Services need from the database;
@@ -44,6 +46,7 @@ type ServiceStore interface {
 	roundsvc.Store
 	inboxsvc.Store
 	startsvc.Store
+	offersvc.Store
 }
 
 // NewServices builds the page services on one store; now is the clock
@@ -59,6 +62,7 @@ func NewServices(store ServiceStore, now func() time.Time) Services {
 		Rounds:        roundsvc.New(store, now),
 		Inbox:         inboxsvc.New(store),
 		StartPages:    startsvc.New(store),
+		Offers:        offersvc.New(store, now, offersvc.Settings{}),
 	}
 }
 

@@ -125,3 +125,9 @@ func randomSecret() []byte {
 	_, _ = rand.Read(b) // never fails (crypto/rand)
 	return b
 }
+
+// SetMailer plugs in the e-mail delivery of confirmation links.
+func (s *Service) SetMailer(m ConfirmationMailer) { s.mailer = m }
+
+// HasMailer reports whether links can be sent by e-mail.
+func (s *Service) HasMailer() bool { return s.mailer != nil }

@@ -47,6 +47,7 @@ type Service struct {
 	store    Store
 	now      func() time.Time
 	settings Settings
+	mailer   ConfirmationMailer
 }
 
 // New returns the service on store; now is the clock (time.Now when nil).

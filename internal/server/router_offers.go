@@ -1,0 +1,29 @@
+package server
+
+// offerRoutes registers the offers: maintained inside a plan by the KI (the
+// county office's address, county-wide offers) and each town's coordination
+// (the town's address); public without sign-in at /angebote; answered by
+// providers through signed links at /bestaetigung.
+func (s *Server) offerRoutes(reg *registry) {
+	const town = "/plaene/:plan/kommunen/:slug"
+	const offers = town + "/angebote"
+	const offer = offers + "/:id"
+	reg.handle("GET", offers, need("offer", "read", inMunicipality), s.offers)
+	reg.handle("GET", offers+"/neu", need("offer", "write", inMunicipality), s.newOffer)
+	reg.handle("POST", offers+"/neu", need("offer", "write", inMunicipality), s.createOffer)
+	reg.handle("GET", offer, need("offer", "read", inMunicipality), s.offer)
+	reg.handle("GET", offer+"/bearbeiten", need("offer", "write", inMunicipality), s.editOffer)
+	reg.handle("POST", offer+"/bearbeiten", need("offer", "write", inMunicipality), s.saveOffer)
+	reg.handle("POST", offer+"/status", need("offer", "write", inMunicipality), s.setOfferState)
+	reg.handle("POST", offer+"/links", need("offer", "write", inMunicipality), s.issueOfferLink)
+	reg.handle("POST", offer+"/links/:link/widerrufen", need("offer", "write", inMunicipality), s.revokeOfferLink)
+	reg.handle("POST", offer+"/links/:link/erledigt", need("offer", "write", inMunicipality), s.closeOfferTask)
+	// What people searched for and did not find, for the KI.
+	reg.handle("GET", "/plaene/:plan/suchluecken", need("offer", "manage", inPlan), s.searchMisses)
+
+	reg.handle("GET", "/angebote", public, s.limited(limitSearch, s.publicOffers))
+	reg.handle("GET", "/angebote/:ref", public, s.publicOffer)
+	reg.handle("GET", "/angebote/:ref/kontakt.txt", public, s.offerContact)
+	reg.handle("GET", confirmPath+"/:token", public, s.limited(limitConfirm, s.confirmOffer))
+	reg.handle("POST", confirmPath+"/:token", public, s.limited(limitConfirm, s.answerOffer))
+}
