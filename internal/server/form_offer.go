@@ -183,10 +183,10 @@ type offerFormData struct {
 
 // offerInput is one input of the offer form, for the "offer-input" partial.
 type offerInput struct {
-	V                       view
+	V                        view
 	Name, Kind, Value, Error string
-	Max                     int
-	Optional                bool
+	Max                      int
+	Optional                 bool
 }
 
 // Input describes the input name of kind ("text", "email", "tel", "url",
@@ -197,7 +197,9 @@ func (d offerFormData) Input(v view, name, kind string, max int, optional bool) 
 }
 
 // Hour is the value of an opening-time input.
-func (d offerFormData) Hour(day, slot int, end string) string { return d.Form.Get(hourField(day, slot, end)) }
+func (d offerFormData) Hour(day, slot int, end string) string {
+	return d.Form.Get(hourField(day, slot, end))
+}
 
 // HourName is the name of an opening-time input.
 func (d offerFormData) HourName(day, slot int, end string) string { return hourField(day, slot, end) }

@@ -108,4 +108,3 @@ func (s *Server) offerContact(c *gin.Context) {
 	c.Status(http.StatusOK)
 	_, _ = c.Writer.Write(body)
 }
-
