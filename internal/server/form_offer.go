@@ -1,6 +1,7 @@
 package server
 
 import (
+	"errors"
 	"fmt"
 	"net/url"
 	"slices"
@@ -160,6 +161,18 @@ func (f offerForm) fields() (domain.OfferFields, []error) {
 		}
 	}
 	return o, errs
+}
+
+// checkedFields are the form's fields, or every problem with them: what the
+// form could not read joined with what the offer rules refuse, so that one
+// answer marks every field.
+func (f offerForm) checkedFields() (domain.OfferFields, error) {
+	fields, parseErrs := f.fields()
+	if len(parseErrs) == 0 {
+		return fields, nil
+	}
+	_, err := domain.CheckOffer(fields)
+	return fields, errors.Join(append(parseErrs, err)...)
 }
 
 // offerFormData is what the offer form page shows.

@@ -49,9 +49,8 @@ func (s *Server) newOffer(c *gin.Context) {
 func (s *Server) createOffer(c *gin.Context) {
 	sc := scopeOf(c)
 	form := readOfferForm(c.Request.PostForm)
-	fields, parseErrs := form.fields()
+	fields, err := form.checkedFields()
 	var o domain.Offer
-	err := errors.Join(parseErrs...)
 	if err == nil {
 		o, err = s.services.Offers.Create(c.Request.Context(), actorOf(c), sc, fields)
 	}
@@ -98,8 +97,7 @@ func (s *Server) saveOffer(c *gin.Context) {
 		return
 	}
 	form := readOfferForm(c.Request.PostForm)
-	fields, parseErrs := form.fields()
-	err = errors.Join(parseErrs...)
+	fields, err := form.checkedFields()
 	if err == nil {
 		_, err = s.services.Offers.Update(ctx, actorOf(c), sc, id, version, fields)
 	}
