@@ -5,7 +5,9 @@ import (
 	"log/slog"
 	"time"
 
+	"github.com/planwerk/planwerk/internal/config"
 	"github.com/planwerk/planwerk/internal/seed"
+	offersvc "github.com/planwerk/planwerk/internal/service/offer"
 )
 
 // seedDemoOffers loads the demo county's offers for the public directory
@@ -17,4 +19,10 @@ func seedDemoOffers(ctx context.Context, db *database, log *slog.Logger) error {
 		log.Info("Beispielangebote geladen", "angebote", len(offers))
 	}
 	return err
+}
+
+// offerSettings are the offers' settings from the configuration.
+func offerSettings(cfg config.Config) offersvc.Settings {
+	return offersvc.Settings{Secret: []byte(cfg.OfferSecret), LinkValidity: cfg.LinkValidity(),
+		UnconfirmedAfter: cfg.UnconfirmedAfter()}
 }
