@@ -28,6 +28,7 @@ type Store interface {
 	CountSearchMiss(ctx context.Context, text string) error
 	FindSearchMisses(ctx context.Context, limit int) ([]domain.SearchMiss, error)
 	FindOfferTowns(ctx context.Context) ([]domain.Organisation, error)
+	FindMeasureOffers(ctx context.Context, measureID, orgID int64) ([]domain.Offer, error)
 	LinkStore
 }
 
@@ -180,4 +181,10 @@ func (s *Service) Towns(ctx context.Context) ([]domain.Organisation, error) {
 // Misses lists the most frequent search texts that found nothing.
 func (s *Service) Misses(ctx context.Context) ([]domain.SearchMiss, error) {
 	return s.store.FindSearchMisses(ctx, 50)
+}
+
+// OfImplementation lists the public offers that implement the measure of an
+// implementation in its organisation.
+func (s *Service) OfImplementation(ctx context.Context, measureID, orgID int64) ([]domain.Offer, error) {
+	return s.store.FindMeasureOffers(ctx, measureID, orgID)
 }
