@@ -1,6 +1,7 @@
 package domain
 
 import (
+	"errors"
 	"slices"
 	"time"
 )
@@ -114,6 +115,49 @@ type Offer struct {
 	TownNames []string `db:"town_names"`
 	// OpenTasks counts changes providers asked for that are not done yet.
 	OpenTasks int `db:"open_tasks"`
+	// Translations of the German texts, by language code.
+	Translations []OfferTranslation `db:"translations"`
+}
+
+// OfferTranslation is an offer's texts in another language. It is outdated
+// when the German texts changed after it was written.
+type OfferTranslation struct {
+	Lang         string    `json:"lang"`
+	Title        string    `json:"title"`
+	Description  string    `json:"description"`
+	Fees         string    `json:"fees"`
+	Eligibility  string    `json:"eligibility"`
+	TranslatedAt time.Time `json:"translated_at"`
+	Outdated     bool      `json:"outdated"`
+}
+
+// Translation returns the offer's translation into lang, if there is one.
+func (o Offer) Translation(lang string) (OfferTranslation, bool) {
+	for _, t := range o.Translations {
+		if t.Lang == lang {
+			return t, true
+		}
+	}
+	return OfferTranslation{}, false
+}
+
+// CheckOfferTranslation trims a translation and checks it like the German
+// texts: a title is required, every text has its limit.
+func CheckOfferTranslation(t OfferTranslation) (OfferTranslation, error) {
+	var errs []error
+	if !slices.Contains(TranslationLanguages, t.Lang) {
+		errs = append(errs, Keyed(CodeNotFound, "", "offer.err.language", "no such translation language"))
+	}
+	var err error
+	t.Title, err = requireText("title", t.Title, MaxOfferTitleLen, "offer.err.titleMissing", "title missing")
+	errs = append(errs, err)
+	t.Description, err = cleanText("description", t.Description, MaxOfferDescriptionLen)
+	errs = append(errs, err)
+	t.Fees, err = cleanText("fees", t.Fees, MaxOfferNoteLen)
+	errs = append(errs, err)
+	t.Eligibility, err = cleanText("eligibility", t.Eligibility, MaxOfferNoteLen)
+	errs = append(errs, err)
+	return t, errors.Join(errs...)
 }
 
 // OfferKey names an offer as its internal address does: the county, the

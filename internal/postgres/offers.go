@@ -24,7 +24,11 @@ const offerFields = `o.id, o.public_id, o.county_id, o.owner_org_id, ow.slug AS 
 	o.state, o.confirmed_at, o.text_changed_at, o.updated_at, o.version,
 	ARRAY(SELECT t.name FROM organisations t WHERE t.id = ANY (o.town_ids) ORDER BY t.name) AS town_names,
 	(SELECT count(*) FROM offer_confirmations c
-	 WHERE c.offer_id = o.id AND c.answer = 'change' AND c.task_done_at IS NULL)::int AS open_tasks`
+	 WHERE c.offer_id = o.id AND c.answer = 'change' AND c.task_done_at IS NULL)::int AS open_tasks,
+	coalesce((SELECT json_agg(json_build_object('lang', t.lang, 'title', t.title, 'description', t.description,
+	        'fees', t.fees, 'eligibility', t.eligibility, 'translated_at', t.translated_at,
+	        'outdated', t.translated_at < o.text_changed_at) ORDER BY t.lang)
+	 FROM offer_translations t WHERE t.offer_id = o.id), '[]') AS translations`
 
 // searchExtraSQL are the names the search finds an offer by besides its
 // texts: the towns it serves, or the county when it serves all of them.
@@ -251,4 +255,32 @@ func nonNilIDs(s []int64) []int64 {
 		return []int64{}
 	}
 	return s
+}
+
+// SaveOfferTranslation writes an offer's texts in another language, as
+// current from now on, with its audit event.
+func (db *DB) SaveOfferTranslation(ctx context.Context, actorID *int64, key domain.OfferKey,
+	t domain.OfferTranslation) (domain.Offer, error) {
+	var offer domain.Offer
+	err := pgx.BeginFunc(ctx, db.pool, func(tx pgx.Tx) error {
+		current, err := findOffer(ctx, tx, key, true)
+		if err != nil {
+			return err
+		}
+		old, _ := current.Translation(t.Lang)
+		if _, err := tx.Exec(ctx, `
+			INSERT INTO offer_translations (offer_id, lang, title, description, fees, eligibility)
+			VALUES ($1, $2, $3, $4, $5, $6)
+			ON CONFLICT (offer_id, lang) DO UPDATE SET title = $3, description = $4, fees = $5, eligibility = $6,
+				translated_at = now()`, key.ID, t.Lang, t.Title, t.Description, t.Fees, t.Eligibility); err != nil {
+			return err
+		}
+		if offer, err = findOffer(ctx, tx, key, false); err != nil {
+			return err
+		}
+		return insertAuditEvent(ctx, tx, auditEntry{ActorID: actorID, OrganisationID: &key.OwnerOrgID,
+			Entity: "offer", EntityID: key.ID, Action: "update", Changes: map[string]domain.Change{
+				"translation_" + t.Lang: {Old: old.Title + "\n" + old.Description, New: t.Title + "\n" + t.Description}}})
+	})
+	return offer, translate(err, "offer")
 }

@@ -24,6 +24,28 @@ type offerPageData struct {
 	Mailer bool
 	// PublicURL is the offer's public page, when it is public.
 	PublicURL string
+	// Translations is the state of each translation language.
+	Translations []translationState
+}
+
+// translationState is how far one language's translation is.
+type translationState struct {
+	Lang  string
+	State string // missing, current, outdated
+}
+
+func translationStates(o domain.Offer) []translationState {
+	out := make([]translationState, len(domain.TranslationLanguages))
+	for i, lang := range domain.TranslationLanguages {
+		out[i] = translationState{Lang: lang, State: "missing"}
+		if t, ok := o.Translation(lang); ok {
+			out[i].State = "current"
+			if t.Outdated {
+				out[i].State = "outdated"
+			}
+		}
+	}
+	return out
 }
 
 func (s *Server) renderOfferPage(c *gin.Context, status int, refused string) {
@@ -60,7 +82,7 @@ func (s *Server) renderOfferPageWith(c *gin.Context, status int, d offerPageData
 			}
 		}
 	}
-	d.Offer, d.Links = o, links
+	d.Offer, d.Links, d.Translations = o, links, translationStates(o)
 	d.Unconfirmed = o.Unconfirmed(s.services.Offers.Now(), s.services.Offers.UnconfirmedAfter())
 	d.Mailer = s.services.Offers.HasMailer()
 	if o.Public() {

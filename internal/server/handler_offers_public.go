@@ -146,6 +146,10 @@ type publicOfferData struct {
 	Offer       domain.Offer
 	Unconfirmed bool
 	Days        []int
+	// Text is the translation chosen (?uebersetzung=ar), nil for none;
+	// Dir its writing direction.
+	Text *domain.OfferTranslation
+	Dir  string
 }
 
 // publicOffer shows one published offer; drafts and archived offers are not
@@ -161,6 +165,12 @@ func (s *Server) publicOffer(c *gin.Context) {
 	}
 	d := publicOfferData{Offer: o, Days: []int{1, 2, 3, 4, 5, 6, 7},
 		Unconfirmed: o.Unconfirmed(s.services.Offers.Now(), s.services.Offers.UnconfirmedAfter())}
+	if t, ok := o.Translation(c.Query("uebersetzung")); ok {
+		d.Text, d.Dir = &t, "ltr"
+		if domain.RightToLeft(t.Lang) {
+			d.Dir = "rtl"
+		}
+	}
 	s.render(c, status, "public_offer", view{Title: o.Title, Nav: "angebote",
 		Crumbs: []crumb{{Label: "public.directory.title", Href: "/angebote"}, {Label: o.Title}}, Data: d})
 }

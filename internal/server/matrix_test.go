@@ -244,6 +244,8 @@ var matrix = map[string]map[who]int{
 	"POST /plaene/:plan/kommunen/:slug/angebote/:id/links":                  expect(notFound, signedOut, unauth, noRole, forbidden),
 	"POST /plaene/:plan/kommunen/:slug/angebote/:id/links/:link/widerrufen": expect(notFound, signedOut, unauth, noRole, forbidden),
 	"POST /plaene/:plan/kommunen/:slug/angebote/:id/links/:link/erledigt":   expect(notFound, signedOut, unauth, noRole, forbidden),
+	"GET /plaene/:plan/kommunen/:slug/angebote/:id/uebersetzungen/:lang":    expect(notFound, signedOut, seeOther, noRole, forbidden),
+	"POST /plaene/:plan/kommunen/:slug/angebote/:id/uebersetzungen/:lang":   expect(notFound, signedOut, unauth, noRole, forbidden),
 	"GET /plaene/:plan/suchluecken":                                         expect(notFound, signedOut, seeOther, noRole, forbidden, kiStaff, ok),
 	"GET /angebote":                                                         expect(ok),
 	"GET /angebote/:ref":                                                    expect(notFound),

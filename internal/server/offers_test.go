@@ -276,3 +276,46 @@ func TestOffersOnImplementation(t *testing.T) {
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+
+// TestOfferTranslations: a translation is shown in its language and
+// direction; a later change of the German text marks it outdated, inside
+// and in public; hostile text stays escaped.
+func TestOfferTranslations(t *testing.T) {
+	a := newApp(t)
+	ki := a.signIn(t, "ki-1")
+	internal := createOffer(t, a, ki, seed.CountySlug, "title", "Elternberatung", "provider", "KI",
+		"description", "Beratung für Eltern.", "status", "active", "step_free", "unknown")
+	status, _, _ := fetch(t, ki, "POST", a.URL+internal+"/uebersetzungen/ar", form("title", "استشارة الوالدين "+hostile,
+		"description", "استشارة للآباء والأمهات.")...)
+	if status != http.StatusSeeOther {
+		t.Fatalf("save translation: %d", status)
+	}
+	if status, _, _ := fetch(t, ki, "POST", a.URL+internal+"/uebersetzungen/xx", form("title", "x")...); status != http.StatusNotFound {
+		t.Errorf("unknown translation language: %d, want 404", status)
+	}
+	if status, body, _ := fetch(t, ki, "POST", a.URL+internal+"/uebersetzungen/en", form("title", " ")...); status != http.StatusUnprocessableEntity ||
+		!strings.Contains(body, `id="title-error"`) {
+		t.Errorf("translation without title: %d", status)
+	}
+	_, page, _ := fetch(t, ki, "GET", a.URL+internal)
+	mustContain(t, page, "Arabisch</a>: aktuell", "Englisch</a>: fehlt")
+	version := regexp.MustCompile(`name="version" value="(\d+)"`).FindStringSubmatch(page)[1]
+	fetch(t, ki, "POST", a.URL+internal+"/status", form("version", version, "state", "published")...)
+	_, page, _ = fetch(t, ki, "GET", a.URL+internal)
+	ref := publicLink.FindStringSubmatch(page)[1]
+	_, body, _ := fetch(t, anonymous(), "GET", a.URL+"/angebote/"+ref+"?uebersetzung=ar")
+	mustContain(t, body, `lang="ar" dir="rtl"`, "استشارة الوالدين &lt;script&gt;", `lang="ar" dir="rtl" aria-current="page">العربية</a>`)
+	if strings.Contains(body, "älter als der deutsche Text") {
+		t.Error("a current translation is marked outdated")
+	}
+	// The German text changes: the translation is outdated.
+	version = regexp.MustCompile(`name="version" value="(\d+)"`).FindStringSubmatch(page)[1]
+	if status, _, _ := fetch(t, ki, "POST", a.URL+internal+"/bearbeiten", form("version", version, "title", "Elternberatung",
+		"provider", "KI", "description", "Beratung für Mütter und Väter.", "status", "active", "step_free", "unknown")...); status != http.StatusSeeOther {
+		t.Fatalf("edit German text: %d", status)
+	}
+	_, page, _ = fetch(t, ki, "GET", a.URL+internal)
+	mustContain(t, page, "Arabisch</a>: veraltet")
+	_, body, _ = fetch(t, anonymous(), "GET", a.URL+"/angebote/"+ref+"?uebersetzung=ar")
+	mustContain(t, body, "älter als der deutsche Text")
+}

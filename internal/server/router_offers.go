@@ -18,6 +18,8 @@ func (s *Server) offerRoutes(reg *registry) {
 	reg.handle("POST", offer+"/links", need("offer", "write", inMunicipality), s.issueOfferLink)
 	reg.handle("POST", offer+"/links/:link/widerrufen", need("offer", "write", inMunicipality), s.revokeOfferLink)
 	reg.handle("POST", offer+"/links/:link/erledigt", need("offer", "write", inMunicipality), s.closeOfferTask)
+	reg.handle("GET", offer+"/uebersetzungen/:lang", need("offer", "write", inMunicipality), s.offerTranslation)
+	reg.handle("POST", offer+"/uebersetzungen/:lang", need("offer", "write", inMunicipality), s.saveOfferTranslation)
 	// What people searched for and did not find, for the KI.
 	reg.handle("GET", "/plaene/:plan/suchluecken", need("offer", "manage", inPlan), s.searchMisses)
 

@@ -37,8 +37,9 @@ var templateFuncs = template.FuncMap{
 	"reportInput":   reportInput,
 	"narrativeName": narrativeName,
 	// Offers (templatefuncs_offer.go).
-	"offerBadges": offerBadges,
-	"rtl":         domain.RightToLeft,
+	"offerBadges":      offerBadges,
+	"translationInput": translationInput,
+	"rtl":              domain.RightToLeft,
 }
 
 // berlin is the time zone the users live in; UTC if the zone database is missing.

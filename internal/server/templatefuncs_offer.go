@@ -13,3 +13,15 @@ type offerBadgeArgs struct {
 func offerBadges(v view, o domain.Offer, unconfirmed bool) offerBadgeArgs {
 	return offerBadgeArgs{V: v, O: o, Unconfirmed: unconfirmed}
 }
+
+// translationInputArgs is one input of a translation form.
+type translationInputArgs struct {
+	V                             view
+	Name, Value, Error, Lang, Dir string
+	Max                           int
+}
+
+// translationInput: {{template "translation-input" (translationInput $ "title" .Form.Title err lang dir 200)}}.
+func translationInput(v view, name, value, errText, lang, dir string, max int) translationInputArgs {
+	return translationInputArgs{V: v, Name: name, Value: value, Error: errText, Lang: lang, Dir: dir, Max: max}
+}

@@ -29,6 +29,7 @@ type Store interface {
 	FindSearchMisses(ctx context.Context, limit int) ([]domain.SearchMiss, error)
 	FindOfferTowns(ctx context.Context) ([]domain.Organisation, error)
 	FindMeasureOffers(ctx context.Context, measureID, orgID int64) ([]domain.Offer, error)
+	SaveOfferTranslation(ctx context.Context, actorID *int64, key domain.OfferKey, t domain.OfferTranslation) (domain.Offer, error)
 	LinkStore
 }
 
@@ -187,4 +188,14 @@ func (s *Service) Misses(ctx context.Context) ([]domain.SearchMiss, error) {
 // implementation in its organisation.
 func (s *Service) OfImplementation(ctx context.Context, measureID, orgID int64) ([]domain.Offer, error) {
 	return s.store.FindMeasureOffers(ctx, measureID, orgID)
+}
+
+// Translate saves an offer's texts in another language.
+func (s *Service) Translate(ctx context.Context, actor domain.Actor, sc domain.PlanScope, id int64,
+	t domain.OfferTranslation) (domain.Offer, error) {
+	t, err := domain.CheckOfferTranslation(t)
+	if err != nil {
+		return domain.Offer{}, err
+	}
+	return s.store.SaveOfferTranslation(ctx, actor.UserID(), keyOf(sc, id), t)
 }
