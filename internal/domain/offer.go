@@ -275,3 +275,11 @@ func (c OfferConfirmation) Refusal(now time.Time) error {
 func (c OfferConfirmation) OpenTask() bool {
 	return c.Answer != nil && *c.Answer == AnswerChange && c.TaskDoneAt == nil
 }
+
+// PlanPublication is what the KI publishes of a plan: nothing, the state
+// per action field and measure over all towns, or that and each town's.
+type PlanPublication struct {
+	PlanID    int64
+	Published bool
+	PerTown   bool
+}

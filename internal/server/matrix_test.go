@@ -246,12 +246,17 @@ var matrix = map[string]map[who]int{
 	"POST /plaene/:plan/kommunen/:slug/angebote/:id/links/:link/erledigt":   expect(notFound, signedOut, unauth, noRole, forbidden),
 	"GET /plaene/:plan/kommunen/:slug/angebote/:id/uebersetzungen/:lang":    expect(notFound, signedOut, seeOther, noRole, forbidden),
 	"POST /plaene/:plan/kommunen/:slug/angebote/:id/uebersetzungen/:lang":   expect(notFound, signedOut, unauth, noRole, forbidden),
-	"GET /plaene/:plan/suchluecken":                                         expect(notFound, signedOut, seeOther, noRole, forbidden, kiStaff, ok),
-	"GET /angebote":                                                         expect(ok),
-	"GET /angebote/:ref":                                                    expect(notFound),
-	"GET /angebote/:ref/kontakt.txt":                                        expect(notFound),
-	"GET /bestaetigung/:token":                                              expect(notFound),
-	"POST /bestaetigung/:token":                                             expect(notFound),
+	// The plan's public status page: the demo plan publishes nothing (404); its setting is the KI's.
+	"GET /plaene/:plan/oeffentlich":                          expect(notFound),
+	"GET /plaene/:plan/oeffentlich/berichte/:id/bericht.pdf": expect(notFound),
+	"GET /plaene/:plan/veroeffentlichung":                    expect(notFound, signedOut, seeOther, noRole, forbidden, kiStaff, ok),
+	"POST /plaene/:plan/veroeffentlichung":                   expect(notFound, signedOut, unauth, noRole, forbidden, kiStaff, seeOther),
+	"GET /plaene/:plan/suchluecken":                          expect(notFound, signedOut, seeOther, noRole, forbidden, kiStaff, ok),
+	"GET /angebote":                                          expect(ok),
+	"GET /angebote/:ref":                                     expect(notFound),
+	"GET /angebote/:ref/kontakt.txt":                         expect(notFound),
+	"GET /bestaetigung/:token":                               expect(notFound),
+	"POST /bestaetigung/:token":                              expect(notFound),
 }
 
 // TestAuthorizationMatrix asks every registered route as every kind of

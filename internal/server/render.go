@@ -22,7 +22,7 @@ var pageNames = []string{"error", "plans", "overview", "measure", "workspace", "
 	"support_form", "support_queue", "needs", "needs_overview", "local_measure", "api_tokens",
 	"monitoring", "rounds", "reports", "report_form", "report", "report_print",
 	"status_report", "relevance", "inbox", "start",
-	"offers", "offer_form", "offer_internal", "offer_confirm", "public_offers", "public_offer", "search_misses", "offer_translation"}
+	"offers", "offer_form", "offer_internal", "offer_confirm", "public_offers", "public_offer", "search_misses", "offer_translation", "public_plan", "plan_publication"}
 
 type pages struct {
 	byName map[string]*template.Template

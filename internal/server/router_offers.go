@@ -23,6 +23,12 @@ func (s *Server) offerRoutes(reg *registry) {
 	// What people searched for and did not find, for the KI.
 	reg.handle("GET", "/plaene/:plan/suchluecken", need("offer", "manage", inPlan), s.searchMisses)
 
+	// The plan's public status page, as the KI sets it.
+	reg.handle("GET", "/plaene/:plan/oeffentlich", public, s.publicPlan)
+	reg.handle("GET", "/plaene/:plan/oeffentlich/berichte/:id/bericht.pdf", public, s.publicReportPDF)
+	reg.handle("GET", "/plaene/:plan/veroeffentlichung", need("publication", "manage", inPlan), s.publicationSetting)
+	reg.handle("POST", "/plaene/:plan/veroeffentlichung", need("publication", "manage", inPlan), s.savePublicationSetting)
+
 	reg.handle("GET", "/angebote", public, s.limited(limitSearch, s.publicOffers))
 	reg.handle("GET", "/angebote/:ref", public, s.publicOffer)
 	reg.handle("GET", "/angebote/:ref/kontakt.txt", public, s.offerContact)

@@ -13,6 +13,7 @@ import (
 	needsvc "github.com/planwerk/planwerk/internal/service/need"
 	offersvc "github.com/planwerk/planwerk/internal/service/offer"
 	plansvc "github.com/planwerk/planwerk/internal/service/plan"
+	publicsvc "github.com/planwerk/planwerk/internal/service/publicplan"
 	reportsvc "github.com/planwerk/planwerk/internal/service/report"
 	roundsvc "github.com/planwerk/planwerk/internal/service/round"
 	startsvc "github.com/planwerk/planwerk/internal/service/startpage"
@@ -32,6 +33,7 @@ type Services struct {
 	Inbox         *inboxsvc.Service
 	StartPages    *startsvc.Service
 	Offers        *offersvc.Service
+	PublicPlans   *publicsvc.Service
 }
 
 // ServiceStore is what the services of Services need from the database;
@@ -47,6 +49,7 @@ type ServiceStore interface {
 	inboxsvc.Store
 	startsvc.Store
 	offersvc.Store
+	publicsvc.Store
 }
 
 // NewServices builds the page services on one store; now is the clock
@@ -63,6 +66,7 @@ func NewServices(store ServiceStore, now func() time.Time) Services {
 		Inbox:         inboxsvc.New(store),
 		StartPages:    startsvc.New(store),
 		Offers:        offersvc.New(store, now, offersvc.Settings{}),
+		PublicPlans:   publicsvc.New(store),
 	}
 }
 
