@@ -3,6 +3,7 @@ package postgres
 import (
 	"context"
 	"strings"
+	"time"
 	"unicode"
 
 	"github.com/jackc/pgx/v5"
@@ -139,6 +140,20 @@ func (db *DB) FindMeasureOffers(ctx context.Context, measureID, orgID int64) ([]
 		  AND (o.town_ids @> ARRAY[org.id] OR (o.town_ids = '{}' AND o.county_id = org.parent_id)
 		       OR o.county_id = org.id)
 		ORDER BY o.title, o.id LIMIT 20`, measureID, orgID)
+	if err != nil {
+		return nil, translate(err, "offer")
+	}
+	offers, err := pgx.CollectRows(rows, pgx.RowToStructByName[domain.Offer])
+	return offers, translate(err, "offer")
+}
+
+// FindOpenOffers lists public offers for open data by id after afterID,
+// changed since modifiedSince (nil: all), at most limit.
+func (db *DB) FindOpenOffers(ctx context.Context, afterID int64, modifiedSince *time.Time, limit int) ([]domain.Offer, error) {
+	rows, err := db.pool.Query(ctx, `SELECT `+offerColumns+`
+		WHERE o.state = 'published' AND o.status <> 'ended' AND o.id > $1
+		  AND ($2::timestamptz IS NULL OR o.updated_at >= $2)
+		ORDER BY o.id LIMIT $3`, afterID, modifiedSince, limit)
 	if err != nil {
 		return nil, translate(err, "offer")
 	}
