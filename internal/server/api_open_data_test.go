@@ -1,10 +1,14 @@
 package server_test
 
 import (
+	"context"
+	"encoding/csv"
 	"encoding/json"
 	"net/http"
 	"strings"
 	"testing"
+
+	"github.com/jackc/pgx/v5"
 
 	"github.com/planwerk/planwerk/internal/api"
 )
@@ -67,4 +71,50 @@ func TestAPIOpenOffers(t *testing.T) {
 	if status, _, _ := a.apiCall(t, "", "GET", api.Base+"/public/offers?modified_since=gestern", ""); status != http.StatusUnprocessableEntity {
 		t.Errorf("bad modified_since: %d, want 422", status)
 	}
+}
+
+// TestOpenDataDownloads: the CSV opens as Excel in Germany does (BOM,
+// semicolons, one row per public offer, formulas defused); the DCAT-AP.de
+// description is well-formed JSON-LD naming both distributions and the
+// licence.
+func TestOpenDataDownloads(t *testing.T) {
+	a := newApp(t)
+	a.seedOffers(t)
+	ctx := context.Background()
+	conn, err := pgx.Connect(ctx, a.DBURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	if _, err := conn.Exec(ctx, `UPDATE offers SET provider = '=HYPERLINK("http://evil.example")'
+		WHERE id = (SELECT min(id) FROM offers WHERE state = 'published')`); err != nil {
+		t.Fatal(err)
+	}
+	status, body, h := fetch(t, anonymous(), "GET", a.URL+"/offene-daten/angebote.csv")
+	if status != http.StatusOK || !strings.HasPrefix(h.Get("Content-Type"), "text/csv") || !strings.HasPrefix(body, "\ufeff") {
+		t.Fatalf("CSV: %d %q, BOM %v", status, h.Get("Content-Type"), strings.HasPrefix(body, "\ufeff"))
+	}
+	r := csv.NewReader(strings.NewReader(strings.TrimPrefix(body, "\ufeff")))
+	r.Comma = ';'
+	rows, err := r.ReadAll()
+	if err != nil {
+		t.Fatalf("CSV as Excel reads it: %v", err)
+	}
+	if len(rows) != 59 || rows[0][1] != "Titel" || !strings.Contains(rows[0][len(rows[0])-1], "Datenlizenz Deutschland") {
+		t.Errorf("%d rows, header %q", len(rows), rows[0])
+	}
+	if strings.Contains(body, "\n=HYPERLINK") || strings.Contains(body, ";=HYPERLINK") {
+		t.Error("a formula in the CSV is not defused")
+	}
+	status, body, h = fetch(t, anonymous(), "GET", a.URL+"/offene-daten/angebote.jsonld")
+	var doc map[string]any
+	if status != http.StatusOK || h.Get("Content-Type") != "application/ld+json" || json.Unmarshal([]byte(body), &doc) != nil {
+		t.Fatalf("DCAT: %d %q %s", status, h.Get("Content-Type"), body)
+	}
+	ctxMap, _ := doc["@context"].(map[string]any)
+	dists, _ := doc["dcat:distribution"].([]any)
+	if doc["@type"] != "dcat:Dataset" || ctxMap["dcat"] != "http://www.w3.org/ns/dcat#" || len(dists) != 2 {
+		t.Errorf("DCAT dataset: %v", doc)
+	}
+	mustContain(t, body, "http://dcat-ap.de/def/licenses/dl-by-de/2.0", "/offene-daten/angebote.csv", "/api/v1/public/offers")
 }

@@ -30,6 +30,8 @@ type directoryData struct {
 	// Page is the page shown (1-based); Prev and Next their addresses, "" if none.
 	Page, Pages int
 	Prev, Next  string
+	// Licence is the open data's licence.
+	Licence string
 	// Without lists the addresses of the same search without each filter,
 	// for an empty result.
 	Without []filterLink
@@ -104,7 +106,8 @@ func (s *Server) publicOffers(c *gin.Context) {
 	}
 	d := directoryData{Query: q, Results: res, Towns: towns, Categories: domain.OfferCategories,
 		Groups: domain.OfferTargetGroups, Languages: domain.OfferLanguages, Page: page,
-		Pages: (res.Total + offersvc.PageSize - 1) / offersvc.PageSize, Unconfirmed: map[int64]bool{}}
+		Pages: (res.Total + offersvc.PageSize - 1) / offersvc.PageSize, Unconfirmed: map[int64]bool{},
+		Licence: s.services.Offers.Licence()}
 	now, period := s.services.Offers.Now(), s.services.Offers.UnconfirmedAfter()
 	for _, o := range res.Offers {
 		d.Unconfirmed[o.ID] = o.Unconfirmed(now, period)

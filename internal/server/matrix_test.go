@@ -251,6 +251,8 @@ var matrix = map[string]map[who]int{
 	"GET /plaene/:plan/oeffentlich/berichte/:id/bericht.pdf": expect(notFound),
 	"GET /plaene/:plan/veroeffentlichung":                    expect(notFound, signedOut, seeOther, noRole, forbidden, kiStaff, ok),
 	"POST /plaene/:plan/veroeffentlichung":                   expect(notFound, signedOut, unauth, noRole, forbidden, kiStaff, seeOther),
+	"GET /offene-daten/angebote.csv":                         expect(ok),
+	"GET /offene-daten/angebote.jsonld":                      expect(ok),
 	"GET /plaene/:plan/suchluecken":                          expect(notFound, signedOut, seeOther, noRole, forbidden, kiStaff, ok),
 	"GET /angebote":                                          expect(ok),
 	"GET /angebote/:ref":                                     expect(notFound),

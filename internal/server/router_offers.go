@@ -29,6 +29,10 @@ func (s *Server) offerRoutes(reg *registry) {
 	reg.handle("GET", "/plaene/:plan/veroeffentlichung", need("publication", "manage", inPlan), s.publicationSetting)
 	reg.handle("POST", "/plaene/:plan/veroeffentlichung", need("publication", "manage", inPlan), s.savePublicationSetting)
 
+	// Open data: downloads and their description for open-data portals.
+	reg.handle("GET", "/offene-daten/angebote.csv", public, s.limited(limitData, s.openOffersCSV))
+	reg.handle("GET", "/offene-daten/angebote.jsonld", public, s.limited(limitData, s.openOffersDCAT))
+
 	reg.handle("GET", "/angebote", public, s.limited(limitSearch, s.publicOffers))
 	reg.handle("GET", "/angebote/:ref", public, s.publicOffer)
 	reg.handle("GET", "/angebote/:ref/kontakt.txt", public, s.offerContact)

@@ -29,6 +29,7 @@ type Store interface {
 	FindSearchMisses(ctx context.Context, limit int) ([]domain.SearchMiss, error)
 	FindOfferTowns(ctx context.Context) ([]domain.Organisation, error)
 	FindMeasureOffers(ctx context.Context, measureID, orgID int64) ([]domain.Offer, error)
+	FindOpenOffers(ctx context.Context, afterID int64, modifiedSince *time.Time, limit int) ([]domain.Offer, error)
 	SaveOfferTranslation(ctx context.Context, actorID *int64, key domain.OfferKey, t domain.OfferTranslation) (domain.Offer, error)
 	LinkStore
 }
@@ -42,6 +43,8 @@ type Settings struct {
 	// UnconfirmedAfter is how long an offer may go unconfirmed before it is
 	// flagged to its maintainer and marked publicly.
 	UnconfirmedAfter time.Duration
+	// Licence is shown with every open dataset.
+	Licence string
 }
 
 // Service runs the offers' use cases.
@@ -62,6 +65,9 @@ func New(store Store, now func() time.Time, s Settings) *Service {
 	}
 	if s.LinkValidity <= 0 {
 		s.LinkValidity = 30 * 24 * time.Hour
+	}
+	if s.Licence == "" {
+		s.Licence = "Datenlizenz Deutschland – Namensnennung – Version 2.0"
 	}
 	if s.UnconfirmedAfter <= 0 {
 		s.UnconfirmedAfter = 365 * 24 * time.Hour
@@ -199,3 +205,11 @@ func (s *Service) Translate(ctx context.Context, actor domain.Actor, sc domain.P
 	}
 	return s.store.SaveOfferTranslation(ctx, actor.UserID(), keyOf(sc, id), t)
 }
+
+// Open lists every public offer for open data, at most limit.
+func (s *Service) Open(ctx context.Context, limit int) ([]domain.Offer, error) {
+	return s.store.FindOpenOffers(ctx, 0, nil, limit)
+}
+
+// Licence is the open data's licence.
+func (s *Service) Licence() string { return s.settings.Licence }
