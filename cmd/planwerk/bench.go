@@ -39,7 +39,7 @@ type benchOptions struct {
 }
 
 // benchMeasurements are the names -only takes.
-var benchMeasurements = []string{"seiten", "schreiblast", "monitoring", "bericht", "boden", "browser"}
+var benchMeasurements = []string{"seiten", "schreiblast", "monitoring", "bericht", "boden", "browser", "angebote"}
 
 // runs reports whether the measurement named may run under -only.
 func (o benchOptions) runs(name string) bool {
@@ -100,7 +100,7 @@ func parseBenchFlags(args []string) (benchOptions, error) {
 	flags.BoolVar(&o.regenerate, "regenerate", false, "Datensätze neu erzeugen, auch wenn sie schon passen")
 	flags.IntVar(&o.writers, "writers", 8, "gleichzeitige Schreiber der Schreiblast")
 	flags.DurationVar(&o.writeTime, "write-time", 10*time.Second, "Dauer der Schreiblast auf dem großen Datensatz (0: keine)")
-	flags.StringVar(&o.only, "only", "", "nur diese Messungen, durch Komma getrennt: seiten,schreiblast,monitoring,bericht,boden,browser (leer: alle)")
+	flags.StringVar(&o.only, "only", "", "nur diese Messungen, durch Komma getrennt: seiten,schreiblast,monitoring,bericht,boden,browser,angebote (leer: alle)")
 	if err := flags.Parse(args); err != nil {
 		return o, fmt.Errorf("Aufruf: planwerk bench [-municipalities 396] [-measures 300] [-updates 10] [-requests 200] [-regenerate] [-writers 8] [-write-time 10s] [-only boden,browser]: %w", err)
 	}
@@ -179,6 +179,13 @@ func benchOneScale(ctx context.Context, cfg config.Config, log *slog.Logger, sc 
 			return res, "", err
 		}
 		res.pages = append(res.pages, pr)
+	}
+	if opts.runs("angebote") {
+		offers, err := measureOffers(ctx, app, d.DB, sc, opts.requests)
+		if err != nil {
+			return res, "", fmt.Errorf("Angebote: %w", err)
+		}
+		res.pages = append(res.pages, offers...)
 	}
 	if sc.withWrites && opts.writeTime > 0 && opts.runs("schreiblast") {
 		w, err := measureWrites(ctx, d.DB, opts.writers, opts.writeTime)

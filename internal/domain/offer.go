@@ -196,6 +196,9 @@ func OfferStateChange(from, to OfferState) error {
 type OfferQuery struct {
 	Text, Town, Category, TargetGroup, Language string
 	Limit, Offset                               int
+	// MissText is counted as a search that found nothing when it finds
+	// nothing ("" counts nothing).
+	MissText string
 }
 
 // OfferResults are one page of hits and the number of all of them.

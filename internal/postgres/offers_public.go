@@ -18,29 +18,41 @@ type publicOfferRow struct {
 	Total int `db:"total"`
 }
 
-// SearchOffers finds the public offers (published, not ended) that match
+// SearchOffers finds the public offers (and counts q.MissText as a search
+// that found nothing, when it did not) (published, not ended) that match
 // the query, ranked: German full-text search on folded words, and trigram
 // similarity for typos. Filters combine with AND; a town finds the offers
 // serving it and the county-wide ones of its county. One statement.
 func (db *DB) SearchOffers(ctx context.Context, q domain.OfferQuery) (domain.OfferResults, error) {
+	// The hits are ranked and counted on the offers' own columns; only the
+	// page shown reads the rest (towns, measures, translations).
 	rows, err := db.pool.Query(ctx, `
 		WITH q AS (SELECT to_tsquery('planwerk_german', planwerk_fold($8)) AS tsq,
 		                  planwerk_fold($1) AS words),
-		     town AS (SELECT id, parent_id FROM organisations WHERE slug = $2 AND kind = 'municipality')
-		SELECT `+offerFields+`, count(*) OVER ()::int AS total
-		FROM q, offers o JOIN organisations ow ON ow.id = o.owner_org_id
-		WHERE o.state = 'published' AND o.status <> 'ended'
-		  AND ($1 = '' OR o.search_doc @@ q.tsq OR q.words <% o.search_words)
-		  AND ($2 = '' OR EXISTS (SELECT 1 FROM town WHERE o.town_ids @> ARRAY[town.id]
-		                          OR (o.town_ids = '{}' AND o.county_id = town.parent_id)))
-		  AND ($3 = '' OR o.categories @> ARRAY[$3])
-		  AND ($4 = '' OR o.target_groups @> ARRAY[$4])
-		  AND ($5 = '' OR o.languages @> ARRAY[$5])
-		ORDER BY CASE WHEN $1 = '' THEN 0
-		         ELSE ts_rank(o.search_doc, q.tsq) + word_similarity(q.words, o.search_words) END DESC,
-		         o.title, o.id
-		LIMIT $6 OFFSET $7`,
-		q.Text, q.Town, q.Category, q.TargetGroup, q.Language, q.Limit, q.Offset, prefixQuery(q.Text))
+		     town AS (SELECT id, parent_id FROM organisations WHERE slug = $2 AND kind = 'municipality'),
+		     hits AS (
+		        SELECT o.id, o.title,
+		               -- Word hits first, ranked by weight; typos after them by
+		               -- similarity, computed only where the words did not hit.
+		               CASE WHEN $1 = '' THEN 0
+		                    WHEN o.search_doc @@ q.tsq THEN 1 + ts_rank(o.search_doc, q.tsq)
+		                    ELSE word_similarity(q.words, o.search_words) END AS rank
+		        FROM offers o, q
+		        WHERE o.state = 'published' AND o.status <> 'ended'
+		          AND ($1 = '' OR o.search_doc @@ q.tsq OR q.words <% o.search_words)
+		          AND ($2 = '' OR EXISTS (SELECT 1 FROM town WHERE o.town_ids @> ARRAY[town.id]
+		                                  OR (o.town_ids = '{}' AND o.county_id = town.parent_id)))
+		          AND ($3 = '' OR o.categories @> ARRAY[$3])
+		          AND ($4 = '' OR o.target_groups @> ARRAY[$4])
+		          AND ($5 = '' OR o.languages @> ARRAY[$5])),
+		     page AS (SELECT id, title, rank FROM hits ORDER BY rank DESC, title, id LIMIT $6 OFFSET $7),
+		     -- A search that finds nothing is counted in the same statement.
+		     miss AS (INSERT INTO search_misses (query) SELECT $9 WHERE $9 <> '' AND NOT EXISTS (SELECT 1 FROM hits)
+		              ON CONFLICT (query) DO UPDATE SET misses = search_misses.misses + 1, last_seen = now())
+		SELECT `+offerFields+`, (SELECT count(*) FROM hits)::int AS total
+		FROM page JOIN offers o ON o.id = page.id JOIN organisations ow ON ow.id = o.owner_org_id
+		ORDER BY page.rank DESC, page.title, page.id`,
+		q.Text, q.Town, q.Category, q.TargetGroup, q.Language, q.Limit, q.Offset, prefixQuery(q.Text), q.MissText)
 	if err != nil {
 		return domain.OfferResults{}, translate(err, "offer")
 	}
@@ -52,6 +64,7 @@ func (db *DB) SearchOffers(ctx context.Context, q domain.OfferQuery) (domain.Off
 	for i, r := range found {
 		res.Offers[i], res.Total = r.Offer, r.Total
 	}
+	// A page past the last shows no hits and counts none.
 	return res, nil
 }
 
@@ -94,14 +107,6 @@ func (db *DB) FindPublicOffer(ctx context.Context, publicID string) (domain.Offe
 	rows, _ := db.pool.Query(ctx, `SELECT `+offerColumns+` WHERE o.public_id = $1 AND o.state = 'published'`, publicID)
 	offer, err := pgx.CollectExactlyOneRow(rows, pgx.RowToStructByName[domain.Offer])
 	return offer, translate(err, "offer")
-}
-
-// CountSearchMiss counts a search text that found nothing; only the text
-// and the count are kept.
-func (db *DB) CountSearchMiss(ctx context.Context, text string) error {
-	_, err := db.pool.Exec(ctx, `INSERT INTO search_misses (query) VALUES ($1)
-		ON CONFLICT (query) DO UPDATE SET misses = search_misses.misses + 1, last_seen = now()`, text)
-	return translate(err, "searchMiss")
 }
 
 // FindSearchMisses lists the most frequent search texts that found nothing.

@@ -25,7 +25,6 @@ type Store interface {
 	FindOfferMeasures(ctx context.Context, planID, ownerID int64) ([]domain.Measure, error)
 	SearchOffers(ctx context.Context, q domain.OfferQuery) (domain.OfferResults, error)
 	FindPublicOffer(ctx context.Context, publicID string) (domain.Offer, error)
-	CountSearchMiss(ctx context.Context, text string) error
 	FindSearchMisses(ctx context.Context, limit int) ([]domain.SearchMiss, error)
 	FindOfferTowns(ctx context.Context) ([]domain.Organisation, error)
 	FindMeasureOffers(ctx context.Context, measureID, orgID int64) ([]domain.Offer, error)
@@ -158,7 +157,8 @@ func keyOf(sc domain.PlanScope, id int64) domain.OfferKey {
 const PageSize = 20
 
 // Search finds public offers. A search text that finds nothing is counted
-// (folded to lower case, at most 100 characters, nothing about who asked).
+// (lower case, at most 100 characters, nothing about who asked), in the
+// same statement, so that every search costs the same.
 func (s *Service) Search(ctx context.Context, q domain.OfferQuery) (domain.OfferResults, error) {
 	q.Text = strings.Join(strings.Fields(q.Text), " ")
 	if len([]rune(q.Text)) > 100 {
@@ -167,11 +167,10 @@ func (s *Service) Search(ctx context.Context, q domain.OfferQuery) (domain.Offer
 	if q.Limit <= 0 || q.Limit > 100 {
 		q.Limit = PageSize
 	}
-	res, err := s.store.SearchOffers(ctx, q)
-	if err != nil || res.Total > 0 || q.Text == "" || q.Offset > 0 {
-		return res, err
+	if q.Offset == 0 {
+		q.MissText = strings.ToLower(q.Text)
 	}
-	return res, s.store.CountSearchMiss(ctx, strings.ToLower(q.Text))
+	return s.store.SearchOffers(ctx, q)
 }
 
 // Public reads a published offer by its public id; an ended one too (its
