@@ -6,17 +6,29 @@ package server_test
 // axe-core at 1280 and at 390 px.
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
+	"github.com/jackc/pgx/v5"
 )
 
 func TestBrowserOffersJourney(t *testing.T) {
 	t.Parallel()
 	a := newApp(t)
 	a.seedOffers(t)
+	a.addReportsOf(t, "duelmen")
+	conn, err := pgx.Connect(context.Background(), a.DBURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := conn.Exec(context.Background(), `INSERT INTO plan_publications (plan_id, published, per_town)
+		SELECT id, true, true FROM plans`); err != nil {
+		t.Fatal(err)
+	}
+	conn.Close(context.Background())
 	b := newBrowser(t)
 	offers := demoPlan + "/kommunen/duelmen/angebote"
 
@@ -63,7 +75,9 @@ func TestBrowserOffersJourney(t *testing.T) {
 	journeyStep(t, "traeger-bestaetigt", func(t *testing.T) {
 		visitor.visit(t, link, 200)
 		visitor.checkPage(t, browserPage{shot: "313-bestaetigen-390.png", h1: "Angaben zu Ihrem Angebot bestätigen", kern: true})
-		inTab(t, visitor, chromedp.Click(chromedp.CSS("#answer-confirmed")))
+		inTab(t, visitor, chromedp.Click(chromedp.CSS(`label[for="answer-confirmed"]`)))
+		// The choice must have registered before the form is sent.
+		inTab(t, visitor, chromedp.Poll[bool](`document.querySelector("#answer-confirmed").checked`, nil))
 		visitor.click(t, `main form button[type="submit"]`, 200)
 		visitor.checkPage(t, browserPage{shot: "314-bestaetigt-390.png", h1: "Angaben zu Ihrem Angebot bestätigen", kern: true})
 		visitor.visit(t, link, 410)
@@ -80,6 +94,7 @@ func TestBrowserOffersJourney(t *testing.T) {
 			{"/angebote?thema=sprache&seite=2", "Angebote vor Ort"},
 			{"/angebote/" + strings.TrimPrefix(public, "/angebote/"), "Kochtreff der Kulturen"},
 			{"/angebote", "Angebote vor Ort"},
+			{demoPlan + "/oeffentlich", "Integrationskonzept"},
 		} {
 			journeyStep(t, width.name+"-"+string(rune('a'+i)), func(t *testing.T) {
 				visitor.visit(t, a.URL+p.path, 200)
