@@ -77,7 +77,7 @@ func TestBrowserOffersJourney(t *testing.T) {
 		visitor.checkPage(t, browserPage{shot: "313-bestaetigen-390.png", h1: "Angaben zu Ihrem Angebot bestätigen", kern: true})
 		inTab(t, visitor, chromedp.Click(chromedp.CSS(`label[for="answer-confirmed"]`)))
 		// The choice must have registered before the form is sent.
-		inTab(t, visitor, chromedp.Poll[bool](`document.querySelector("#answer-confirmed").checked`, nil))
+		inTab(t, visitor, chromedp.Poll[bool](`document.querySelector("#answer-confirmed").checked`))
 		visitor.click(t, `main form button[type="submit"]`, 200)
 		visitor.checkPage(t, browserPage{shot: "314-bestaetigt-390.png", h1: "Angaben zu Ihrem Angebot bestätigen", kern: true})
 		visitor.visit(t, link, 410)

@@ -30,8 +30,6 @@ type implementationData struct {
 	Forms      trackingForms
 	// Support are the support steps open to the viewer.
 	Support domain.SupportChoices
-	// Offers are the public offers implementing the measure here (issue 13).
-	Offers []domain.Offer
 }
 
 // trackingForms are the forms on the implementation page, with what the user
@@ -57,7 +55,7 @@ func (s *Server) implementation(c *gin.Context) {
 }
 
 // showImplementation renders the implementation page with the given forms:
-// three statements of its own (the detail, all records, the offers).
+// two statements of its own (the detail and all records).
 func (s *Server) showImplementation(c *gin.Context, status int, org domain.Organisation, key domain.ImplementationKey, forms trackingForms) {
 	forms = forms.echo()
 	perms, dom := permissions(c), scopeDomain(scopeOf(c))
@@ -72,10 +70,6 @@ func (s *Server) showImplementation(c *gin.Context, status int, org domain.Organ
 		return
 	}
 	detail := data.Impl
-	if data.Offers, err = s.services.Offers.OfImplementation(c.Request.Context(), detail.MeasureID, org.ID); err != nil {
-		s.fail(c, err)
-		return
-	}
 	data.Support = supportChoicesFor(c, detail.Implementation)
 	t := s.translatorFor(c.Request)
 	s.render(c, status, "implementation", view{

@@ -235,46 +235,6 @@ func TestPublicSearchRateLimit(t *testing.T) {
 	t.Error("no 429 for a client searching as fast as it can")
 }
 
-// TestOffersOnImplementation: an implementation shows the public offers
-// linked to its measure that serve its town, and no draft.
-func TestOffersOnImplementation(t *testing.T) {
-	a := newApp(t)
-	a.seedOffers(t)
-	ctx := context.Background()
-	conn, err := pgx.Connect(ctx, a.DBURL)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close(ctx)
-	implOf := func(slug, code string) int64 {
-		var id int64
-		if err := conn.QueryRow(ctx, `SELECT i.id FROM implementations i JOIN measures m ON m.id = i.measure_id
-			JOIN plans p ON p.id = m.plan_id JOIN organisations o ON o.id = i.organisation_id
-			WHERE p.slug = $1 AND m.code = $2 AND o.slug = $3`, seed.ConceptSlug, code, slug).Scan(&id); err != nil {
-			t.Fatal(err)
-		}
-		return id
-	}
-	committee := a.signIn(t, "ausschuss-1")
-	_, page, _ := fetch(t, committee, "GET", a.URL+demoPlan+"/kommunen/duelmen/umsetzungen/"+itoa(implOf("duelmen", "1.3.1")))
-	mustContain(t, page, "Angebote zu dieser Maßnahme", "Sprachcafé Dülmen")
-	if strings.Contains(page, "Sprachcafé Olfen") {
-		t.Error("Dülmen's implementation shows Olfen's offer")
-	}
-	// Ascheberg's "Sprachpatenschaften" (1.3.2) is a draft.
-	_, page, _ = fetch(t, committee, "GET", a.URL+demoPlan+"/kommunen/ascheberg/umsetzungen/"+itoa(implOf("ascheberg", "1.3.2")))
-	if strings.Contains(page, "Sprachpatenschaften</a>") {
-		t.Error("an implementation shows a draft offer")
-	}
-	// A county-wide offer shows in every town; the county's own
-	// implementation shows every town's offer of its measure.
-	_, page, _ = fetch(t, committee, "GET", a.URL+demoPlan+"/kommunen/olfen/umsetzungen/"+itoa(implOf("olfen", "1.2.1")))
-	mustContain(t, page, "Integrationskurs mit Kinderbetreuung")
-	_, page, _ = fetch(t, committee, "GET", a.URL+demoPlan+"/kommunen/"+seed.CountySlug+"/umsetzungen/"+
-		itoa(implOf(seed.CountySlug, "1.4.1")))
-	mustContain(t, page, "Sprachmittlerpool des Kreises", "Sozialberatung im Rathaus")
-}
-
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
 
 // TestOfferTranslations: a translation is shown in its language and
