@@ -45,7 +45,7 @@ type benchOptions struct {
 }
 
 // benchMeasurements are the names -only takes.
-var benchMeasurements = []string{"seiten", "schreiblast", "monitoring", "bericht", "boden", "browser", "erinnerungen", "katalog"}
+var benchMeasurements = []string{"seiten", "schreiblast", "monitoring", "bericht", "boden", "browser", "erinnerungen", "katalog", "angebote"}
 
 // runs reports whether the measurement named may run under -only.
 func (o benchOptions) runs(name string) bool {
@@ -110,7 +110,7 @@ func parseBenchFlags(args []string) (benchOptions, error) {
 	flags.DurationVar(&o.writeTime, "write-time", 10*time.Second, "Dauer der Schreiblast auf dem großen Datensatz (0: keine)")
 	flags.StringVar(&o.profile, "profile", "", "Verzeichnis für CPU- und Allokationsprofile des Arbeitsbereichs unter Last (leer: keine)")
 	flags.StringVar(&o.profilePath, "profile-path", "", "mit -profile: diese Seite statt der Arbeitsbereiche profilieren (z. B. /plaene/<plan>)")
-	flags.StringVar(&o.only, "only", "", "nur diese Messungen, durch Komma getrennt: seiten,schreiblast,monitoring,bericht,boden,browser,erinnerungen,katalog (leer: alle)")
+	flags.StringVar(&o.only, "only", "", "nur diese Messungen, durch Komma getrennt: seiten,schreiblast,monitoring,bericht,boden,browser,erinnerungen,katalog,angebote (leer: alle)")
 	if err := flags.Parse(args); err != nil {
 		return o, fmt.Errorf("Aufruf: planwerk bench [-municipalities 396] [-measures 300] [-updates 10] [-requests 200] [-regenerate] [-writers 8] [-write-time 10s] [-only boden,browser]: %w", err)
 	}
@@ -189,6 +189,13 @@ func benchOneScale(ctx context.Context, cfg config.Config, log *slog.Logger, sc 
 			return res, "", err
 		}
 		res.pages = append(res.pages, pr)
+	}
+	if opts.runs("angebote") {
+		offers, err := measureOffers(ctx, app, d.DB, sc, opts.requests)
+		if err != nil {
+			return res, "", fmt.Errorf("Angebote: %w", err)
+		}
+		res.pages = append(res.pages, offers...)
 	}
 	if sc.withWrites && opts.writeTime > 0 && opts.runs("schreiblast") {
 		w, err := measureWrites(ctx, d.DB, opts.writers, opts.writeTime)

@@ -54,5 +54,5 @@ func seedDemo(ctx context.Context, db *database, log *slog.Logger) error {
 	if created {
 		log.Info("Beispielberichte und Berichtsrunde geladen", "berichte", len(reports), "runde", round.Title)
 	}
-	return nil
+	return seedDemoOffers(ctx, db, log)
 }

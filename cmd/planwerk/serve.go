@@ -17,6 +17,7 @@ import (
 	"github.com/planwerk/planwerk/internal/server"
 	"github.com/planwerk/planwerk/internal/service/apitoken"
 	"github.com/planwerk/planwerk/internal/service/implementation"
+	offersvc "github.com/planwerk/planwerk/internal/service/offer"
 )
 
 func runServe(ctx context.Context, cfg config.Config, log *slog.Logger) error {
@@ -42,14 +43,17 @@ func newServer(cfg config.Config, log *slog.Logger, db *database, pdf server.PDF
 	authn := auth.New(auth.ConfigFrom(cfg), db, db.SessionStore(), log)
 	impls := implementation.New(db, nil)
 	tokens := apitoken.New(db, time.Now)
+	services := server.NewServices(db, nil)
+	services.Offers = offersvc.New(db, nil, offerSettings(cfg))
 	srv, err := server.New(server.Deps{Store: db, Implementations: impls, Auth: authn, Authz: az, Log: log,
-		Tokens: tokens, Services: server.NewServices(db, nil), PDF: pdf},
+		Tokens: tokens, Services: services, PDF: pdf},
 		server.Options{Operator: cfg.Operator, PublicURL: cfg.PublicURL, IssuerURL: cfg.OIDCIssuer,
 			RequestTimeout: cfg.RequestTimeout})
 	if err != nil {
 		return nil, err
 	}
-	jsonAPI, err := api.New(api.Deps{Store: db, Tokens: tokens, Implementations: impls, Authz: az, Log: log, Texts: srv})
+	jsonAPI, err := api.New(api.Deps{Store: db, Tokens: tokens, Implementations: impls, Authz: az, Log: log, Texts: srv,
+		DataLicence: cfg.DataLicence})
 	if err != nil {
 		return nil, err
 	}

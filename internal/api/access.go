@@ -30,7 +30,12 @@ const (
 type Permission struct {
 	Object, Action string
 	Where          Where
+	// Public operations need no token (open data).
+	Public bool
 }
+
+// public is the permission of operations anyone may call without a token.
+var public = Permission{Public: true}
 
 func need(object, action string, w Where) Permission {
 	return Permission{Object: object, Action: action, Where: w}
@@ -76,6 +81,10 @@ func (a *API) authorize(ctx huma.Context, next func(huma.Context)) {
 	perm, ok := ctx.Operation().Metadata[permissionKey].(Permission)
 	if !ok { // unreachable: New refuses such operations
 		a.writeErr(ctx, problemOf(http.StatusNotFound, domain.CodeNotFound, msg.notFound))
+		return
+	}
+	if perm.Public {
+		next(ctx)
 		return
 	}
 	cl, p := a.authenticate(ctx)
@@ -167,6 +176,9 @@ func register[I, O any](a *API, op huma.Operation, perm Permission, h func(conte
 	}
 	op.Metadata[permissionKey] = perm
 	op.Security = []map[string][]string{{"token": {}}}
+	if perm.Public {
+		op.Security = []map[string][]string{}
+	}
 	a.ops = append(a.ops, Operation{Method: op.Method, Path: op.Path, ID: op.OperationID, Permission: perm})
 	huma.Register(a.huma, op, h)
 }

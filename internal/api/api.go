@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"time"
 
 	"github.com/danielgtaylor/huma/v2"
 	"github.com/danielgtaylor/huma/v2/adapters/humagin"
@@ -32,6 +33,7 @@ type Store interface {
 	FindScope(ctx context.Context, planSlug, orgSlug string) (domain.PlanScope, error)
 	FindPlans(ctx context.Context) ([]domain.Plan, error)
 	FindCatalogue(ctx context.Context, planID int64) ([]domain.ActionField, error)
+	FindOpenOffers(ctx context.Context, afterID int64, modifiedSince *time.Time, limit int) ([]domain.Offer, error)
 }
 
 // Tokens authenticates a request's token; *apitoken.Service satisfies it.
@@ -47,6 +49,8 @@ type Deps struct {
 	Authz           *authz.Authorizer
 	Log             *slog.Logger
 	Texts           Texts
+	// DataLicence is shown with the open data (DefaultLicence when empty).
+	DataLicence string
 }
 
 // API serves /api/v1; it is an http.Handler.

@@ -6,4 +6,5 @@ func (a *API) registerAll() {
 	a.registerPlans()
 	a.registerImplementationList()
 	a.registerImplementationItem()
+	a.registerOpenData()
 }

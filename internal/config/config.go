@@ -31,6 +31,8 @@ type Config struct {
 	// Timeouts that bound how long a request waits for a hung database and
 	// how long shutdown takes; see timeouts.go.
 	Timeouts
+	// Offers: the public directory's confirmation links and open data (offers.go).
+	Offers
 
 	// PublicURL (PLANWERK_PUBLIC_URL) is the address users reach the app at;
 	// the sign-in callback and the Secure cookie flag derive from it.
@@ -73,6 +75,7 @@ var Defaults = Config{
 	LogLevel:  slog.LevelInfo,
 	DBTimeout: 5 * time.Second,
 	Timeouts:  DefaultTimeouts,
+	Offers:    DefaultOffers,
 
 	PublicURL:       "http://localhost:8080",
 	SessionIdle:     60 * time.Minute,
@@ -106,6 +109,7 @@ func Load(getenv func(string) string) (Config, error) {
 	problems = append(problems, c.loadAuth(getenv)...)
 	problems = append(problems, c.Timeouts.load(getenv)...)
 	problems = append(problems, c.Mail.load(getenv)...)
+	problems = append(problems, c.Offers.load(getenv)...)
 	if _, _, err := net.SplitHostPort(c.Addr); err != nil {
 		problems = append(problems, fmt.Sprintf("PLANWERK_ADDR=%q: erwartet Host:Port, z. B. 127.0.0.1:8080", c.Addr))
 	}

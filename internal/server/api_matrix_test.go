@@ -22,6 +22,8 @@ var apiMatrix = map[string]map[who]int{
 		coordOwn, http.StatusPreconditionRequired, kiStaff, http.StatusPreconditionRequired))),
 	"POST /plans/{plan}/municipalities/{org}/implementations/{id}/progress-reports": apiAnswers(outside(expect(forbidden,
 		coordOwn, invalid, kiStaff, invalid))),
+	// Open data (issue 13): anyone, with a token or without.
+	"GET /public/offers": expect(ok),
 }
 
 func apiAnswers(m map[who]int) map[who]int {

@@ -273,6 +273,41 @@ var matrix = map[string]map[who]int{
 	"POST /plaene/:plan/kommunen/:slug/import/bestaetigen": outside(expect(forbidden, signedOut, unauth, coordOwn, notFound, kiStaff, notFound)),
 	"GET /plaene/:plan/vorlagen/katalog.xlsx":              reader,
 	"GET /plaene/:plan/vorlagen/umsetzungen.xlsx":          reader,
+	// Offers (issue 13): a town's coordination and the KI maintain them; nobody
+	// else learns of the internal pages (404). The matrix names no real offer
+	// (404 past authorization; offers_access_test.go asks with real ones);
+	// empty forms lack a title (422) or their version (400). The public
+	// directory needs no sign-in; :ref and :token name nothing (404).
+	"GET /plaene/:plan/kommunen/:slug/angebote": expect(notFound, signedOut, seeOther, noRole, forbidden,
+		coordOwn, ok, kiStaff, ok),
+	"GET /plaene/:plan/kommunen/:slug/angebote/neu": expect(notFound, signedOut, seeOther, noRole, forbidden,
+		coordOwn, ok, kiStaff, ok),
+	"POST /plaene/:plan/kommunen/:slug/angebote/neu": expect(notFound, signedOut, unauth, noRole, forbidden,
+		coordOwn, invalid, kiStaff, invalid),
+	"GET /plaene/:plan/kommunen/:slug/angebote/:id":            expect(notFound, signedOut, seeOther, noRole, forbidden),
+	"GET /plaene/:plan/kommunen/:slug/angebote/:id/bearbeiten": expect(notFound, signedOut, seeOther, noRole, forbidden),
+	"POST /plaene/:plan/kommunen/:slug/angebote/:id/bearbeiten": expect(notFound, signedOut, unauth, noRole, forbidden,
+		coordOwn, badReq, kiStaff, badReq),
+	"POST /plaene/:plan/kommunen/:slug/angebote/:id/status": expect(notFound, signedOut, unauth, noRole, forbidden,
+		coordOwn, badReq, kiStaff, badReq),
+	"POST /plaene/:plan/kommunen/:slug/angebote/:id/links":                  expect(notFound, signedOut, unauth, noRole, forbidden),
+	"POST /plaene/:plan/kommunen/:slug/angebote/:id/links/:link/widerrufen": expect(notFound, signedOut, unauth, noRole, forbidden),
+	"POST /plaene/:plan/kommunen/:slug/angebote/:id/links/:link/erledigt":   expect(notFound, signedOut, unauth, noRole, forbidden),
+	"GET /plaene/:plan/kommunen/:slug/angebote/:id/uebersetzungen/:lang":    expect(notFound, signedOut, seeOther, noRole, forbidden),
+	"POST /plaene/:plan/kommunen/:slug/angebote/:id/uebersetzungen/:lang":   expect(notFound, signedOut, unauth, noRole, forbidden),
+	// The plan's public status page: the demo plan publishes nothing (404); its setting is the KI's.
+	"GET /plaene/:plan/oeffentlich":                          expect(notFound),
+	"GET /plaene/:plan/oeffentlich/berichte/:id/bericht.pdf": expect(notFound),
+	"GET /plaene/:plan/veroeffentlichung":                    expect(notFound, signedOut, seeOther, noRole, forbidden, kiStaff, ok),
+	"POST /plaene/:plan/veroeffentlichung":                   expect(notFound, signedOut, unauth, noRole, forbidden, kiStaff, seeOther),
+	"GET /offene-daten/angebote.csv":                         expect(ok),
+	"GET /offene-daten/angebote.jsonld":                      expect(ok),
+	"GET /plaene/:plan/suchluecken":                          expect(notFound, signedOut, seeOther, noRole, forbidden, kiStaff, ok),
+	"GET /angebote":                                          expect(ok),
+	"GET /angebote/:ref":                                     expect(notFound),
+	"GET /angebote/:ref/kontakt.txt":                         expect(notFound),
+	"GET /bestaetigung/:token":                               expect(notFound),
+	"POST /bestaetigung/:token":                              expect(notFound),
 }
 
 // TestAuthorizationMatrix asks every registered route as every kind of

@@ -23,7 +23,8 @@ var pageNames = []string{"error", "plans", "overview", "measure", "workspace", "
 	"monitoring", "rounds", "reports", "report_form", "report", "report_print",
 	"status_report", "relevance", "inbox", "start",
 	"mail_settings", "town_mailbox", "mail_log", "mail_message", "jobs",
-	"catalogue", "catalogue_item", "catalogue_history", "catalogue_import"}
+	"catalogue", "catalogue_item", "catalogue_history", "catalogue_import",
+	"offers", "offer_form", "offer_internal", "offer_confirm", "public_offers", "public_offer", "search_misses", "offer_translation", "public_plan", "plan_publication"}
 
 type pages struct {
 	byName map[string]*template.Template

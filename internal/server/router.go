@@ -35,6 +35,7 @@ func (s *Server) routes() (*gin.Engine, error) {
 	reg.handle("POST", inboxPath+"/gelesen", signedIn, s.markAllNoticesRead)
 	reg.handle("POST", inboxPath+"/:id/gelesen", signedIn, s.markNoticeRead)
 	s.planRoutes(reg)
+	s.offerRoutes(reg)
 	s.oldRoutes(reg)
 
 	reg.handle("GET", tokensPath, signedIn, s.apiTokens)

@@ -110,6 +110,8 @@ type Server struct {
 	tokens   *apitoken.Service
 	api      http.Handler
 	pdf      PDFPrinter
+	// limits bounds the public routes per client address (ratelimit.go).
+	limits *rateLimits
 }
 
 // New builds the server: templates are parsed and routes registered here, so
@@ -123,7 +125,7 @@ func New(deps Deps, opts Options) (*Server, error) {
 	if deps.Store == nil || deps.Auth == nil || deps.Authz == nil || deps.Log == nil || deps.Implementations == nil ||
 		deps.Tokens == nil || sv.Needs == nil || sv.LocalMeasures == nil || sv.Memberships == nil || sv.Plans == nil ||
 		sv.Reports == nil || sv.Monitoring == nil || sv.Rounds == nil || sv.Inbox == nil || sv.StartPages == nil ||
-		sv.Notify == nil || sv.Catalogue == nil {
+		sv.Notify == nil || sv.Catalogue == nil || sv.Offers == nil || sv.PublicPlans == nil {
 		return nil, errors.New("server: Store, Implementations, Services, Auth, Authz, Log and Tokens are required")
 	}
 	if opts.RequestTimeout <= 0 {
@@ -142,7 +144,7 @@ func New(deps Deps, opts Options) (*Server, error) {
 	}
 	s := &Server{store: deps.Store, impls: deps.Implementations, auth: deps.Auth, authz: deps.Authz, log: deps.Log, pages: pages,
 		messages: messages, plainMessages: plainMessages, opts: opts, csp: contentSecurityPolicy(opts.IssuerURL),
-		services: deps.Services, tokens: deps.Tokens, pdf: deps.PDF}
+		services: deps.Services, tokens: deps.Tokens, pdf: deps.PDF, limits: newRateLimits(time.Now)}
 	router, err := s.routes()
 	if err != nil {
 		return nil, err

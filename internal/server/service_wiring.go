@@ -13,7 +13,9 @@ import (
 	monitorsvc "github.com/planwerk/planwerk/internal/service/monitoring"
 	needsvc "github.com/planwerk/planwerk/internal/service/need"
 	notifysvc "github.com/planwerk/planwerk/internal/service/notify"
+	offersvc "github.com/planwerk/planwerk/internal/service/offer"
 	plansvc "github.com/planwerk/planwerk/internal/service/plan"
+	publicsvc "github.com/planwerk/planwerk/internal/service/publicplan"
 	reportsvc "github.com/planwerk/planwerk/internal/service/report"
 	roundsvc "github.com/planwerk/planwerk/internal/service/round"
 	startsvc "github.com/planwerk/planwerk/internal/service/startpage"
@@ -34,6 +36,8 @@ type Services struct {
 	StartPages    *startsvc.Service
 	Notify        *notifysvc.Settings
 	Catalogue     *catalogsvc.Service
+	Offers        *offersvc.Service
+	PublicPlans   *publicsvc.Service
 }
 
 // ServiceStore is what the services of Services need from the database;
@@ -50,6 +54,8 @@ type ServiceStore interface {
 	startsvc.Store
 	notifysvc.SettingsStore
 	catalogsvc.Store
+	offersvc.Store
+	publicsvc.Store
 }
 
 // NewServices builds the page services on one store; now is the clock
@@ -67,6 +73,8 @@ func NewServices(store ServiceStore, now func() time.Time) Services {
 		StartPages:    startsvc.New(store),
 		Notify:        notifysvc.NewSettings(store, now),
 		Catalogue:     catalogsvc.New(store, now),
+		Offers:        offersvc.New(store, now, offersvc.Settings{}),
+		PublicPlans:   publicsvc.New(store),
 	}
 }
 

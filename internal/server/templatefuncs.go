@@ -36,6 +36,10 @@ var templateFuncs = template.FuncMap{
 	// The draft form of a committee report (handler_report_form.go).
 	"reportInput":   reportInput,
 	"narrativeName": narrativeName,
+	// Offers (templatefuncs_offer.go).
+	"offerBadges":      offerBadges,
+	"translationInput": translationInput,
+	"rtl":              domain.RightToLeft,
 }
 
 // berlin is the time zone the users live in; UTC if the zone database is missing.

@@ -1,0 +1,109 @@
+package server_test
+
+// The offers' journey: a coordinator publishes an offer and copies a
+// confirmation link; an anonymous visitor on a phone finds it by a misspelt
+// word; the provider confirms it by the link. Every public page passes
+// axe-core at 1280 and at 390 px.
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+	"github.com/jackc/pgx/v5"
+)
+
+func TestBrowserOffersJourney(t *testing.T) {
+	t.Parallel()
+	a := newApp(t)
+	a.seedOffers(t)
+	a.addReportsOf(t, "duelmen")
+	conn, err := pgx.Connect(context.Background(), a.DBURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := conn.Exec(context.Background(), `INSERT INTO plan_publications (plan_id, published, per_town)
+		SELECT id, true, true FROM plans`); err != nil {
+		t.Fatal(err)
+	}
+	conn.Close(context.Background())
+	b := newBrowser(t)
+	offers := demoPlan + "/kommunen/duelmen/angebote"
+
+	b.visit(t, a.URL+offers+"/neu", 200)
+	b.signIn(t, a.IdP, "duelmen")
+	var link, public string
+	journeyStep(t, "koordination-legt-an", func(t *testing.T) {
+		b.visit(t, a.URL+offers+"/neu", 200)
+		b.checkPage(t, browserPage{shot: "300-angebot-neu.png", h1: "Neues Angebot", kern: true})
+		inTab(t, b, chromedp.SendKeys(chromedp.CSS("#title"), "Kochtreff der Kulturen"))
+		inTab(t, b, chromedp.SendKeys(chromedp.CSS("#provider"), "Familienzentrum Dülmen"))
+		inTab(t, b, chromedp.SendKeys(chromedp.CSS("#description"), "Gemeinsam kochen und Deutsch sprechen."))
+		inTab(t, b, chromedp.Click(chromedp.CSS("#categories-freizeit")))
+		inTab(t, b, chromedp.Click(chromedp.CSS("#languages-ar")))
+		inTab(t, b, chromedp.SetValue(chromedp.CSS("#h4_1_from"), "17:00"))
+		inTab(t, b, chromedp.SetValue(chromedp.CSS("#h4_1_to"), "19:00"))
+		inTab(t, b, chromedp.SendKeys(chromedp.CSS("#contact_email"), "kochtreff@example.org"))
+		b.click(t, `main form.offer-form button[type="submit"]`, 200)
+		b.checkPage(t, browserPage{shot: "301-angebot-entwurf.png", h1: "Kochtreff der Kulturen", kern: true})
+		b.click(t, `main button[value="published"]`, 200)
+		public = b.attr(t, `main a[href^="/angebote/"]`, "href")
+		b.click(t, `main form[action$="/links"] button[type="submit"]`, 200)
+		link = evalJS[string](t, b, `document.querySelector("#neuer-link").value`)
+		b.checkPage(t, browserPage{shot: "302-angebot-link.png", h1: "Kochtreff der Kulturen", kern: true})
+	})
+	if link == "" || public == "" {
+		t.Fatal("no public page or link to go on with")
+	}
+
+	visitor := newBrowser(t)
+	visitor.phoneWidth(t, true)
+	journeyStep(t, "besucher-findet", func(t *testing.T) {
+		visitor.visit(t, a.URL+"/angebote", 200)
+		visitor.checkPage(t, browserPage{shot: "310-angebote-390.png", h1: "Angebote vor Ort", kern: true, firstScreen: true})
+		inTab(t, visitor, chromedp.SendKeys(chromedp.CSS("#q"), "Kochtref"))
+		visitor.click(t, `main form[role="search"] button[type="submit"]`, 200)
+		visitor.checkPage(t, browserPage{shot: "311-angebote-treffer-390.png", h1: "Angebote vor Ort", kern: true})
+		visitor.click(t, `main a[href="`+public+`"]`, 200)
+		visitor.checkPage(t, browserPage{shot: "312-angebot-390.png", h1: "Kochtreff der Kulturen", kern: true})
+		if text := visitor.text(t, "main"); !strings.Contains(text, "Donnerstag: 17:00–19:00") {
+			t.Errorf("opening hours missing: %s", text)
+		}
+	})
+	journeyStep(t, "traeger-bestaetigt", func(t *testing.T) {
+		visitor.visit(t, link, 200)
+		visitor.checkPage(t, browserPage{shot: "313-bestaetigen-390.png", h1: "Angaben zu Ihrem Angebot bestätigen", kern: true})
+		inTab(t, visitor, chromedp.Click(chromedp.CSS(`label[for="answer-confirmed"]`)))
+		// The choice must have registered before the form is sent.
+		inTab(t, visitor, chromedp.Poll[bool](`document.querySelector("#answer-confirmed").checked`))
+		visitor.click(t, `main form button[type="submit"]`, 200)
+		visitor.checkPage(t, browserPage{shot: "314-bestaetigt-390.png", h1: "Angaben zu Ihrem Angebot bestätigen", kern: true})
+		visitor.visit(t, link, 410)
+		visitor.checkPage(t, browserPage{shot: "315-link-benutzt-390.png", h1: "Angaben zu Ihrem Angebot bestätigen", kern: true})
+	})
+	// The other public pages, on the phone and on the desk.
+	for _, width := range []struct {
+		name  string
+		phone bool
+	}{{"390", true}, {"1280", false}} {
+		visitor.phoneWidth(t, width.phone)
+		for i, p := range []struct{ path, h1 string }{
+			{"/angebote?q=Schwimmkurs&ort=olfen", "Angebote vor Ort"},
+			{"/angebote?thema=sprache&seite=2", "Angebote vor Ort"},
+			{"/angebote/" + strings.TrimPrefix(public, "/angebote/"), "Kochtreff der Kulturen"},
+			{"/angebote", "Angebote vor Ort"},
+			{demoPlan + "/oeffentlich", "Integrationskonzept"},
+		} {
+			journeyStep(t, width.name+"-"+string(rune('a'+i)), func(t *testing.T) {
+				visitor.visit(t, a.URL+p.path, 200)
+				if evalJS[bool](t, visitor, `document.scrollingElement.scrollWidth > innerWidth`) {
+					t.Errorf("%s is wider than the window at %s px", p.path, width.name)
+				}
+				visitor.checkPage(t, browserPage{shot: fmt.Sprintf("%d-angebote-%s.png", 320+i*2+len(width.name)%2, width.name), h1: p.h1,
+					kern: true, firstScreen: true})
+			})
+		}
+	}
+}
