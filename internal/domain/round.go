@@ -142,7 +142,7 @@ func CheckRoundClose(r Round, missing int, confirmed bool) error {
 
 // CheckNudge cleans the KI's reminder to a town; it must say something.
 func CheckNudge(body string) (string, error) {
-	return requireText("body", body, MaxNudgeLen, "round.err.nudgeMissing", "reminder text missing")
+	return cleanText("body", body, MaxNudgeLen)
 }
 
 // NeedsRoundUpdate reports whether a town still has to confirm or update an
