@@ -119,14 +119,14 @@ func (db *DB) AnswerConfirmation(ctx context.Context, linkID int64, a domain.Con
 
 // FindOfferMeasures lists the measures of a plan an organisation's offers
 // can implement: the plan's county-wide and municipal measures and the
-// organisation's own local ones.
+// organisation's own local ones, all still in the catalogue.
 func (db *DB) FindOfferMeasures(ctx context.Context, planID, ownerID int64) ([]domain.Measure, error) {
 	rows, err := db.pool.Query(ctx, `
-		SELECT m.id, m.plan_id, m.goal_id, m.code, m.title, m.description, m.scope
+		SELECT m.id, m.plan_id, m.goal_id, m.code, m.title, m.description, m.scope, m.retired_at
 		FROM measures m
 		JOIN goals g ON g.id = m.goal_id
 		JOIN action_fields f ON f.id = g.action_field_id
-		WHERE m.plan_id = $1 AND (m.scope <> 'local' OR m.owner_org_id = $2)
+		WHERE m.plan_id = $1 AND (m.scope <> 'local' OR m.owner_org_id = $2) AND m.retired_at IS NULL
 		ORDER BY f.position, f.code, g.position, g.code, m.position, m.code`, planID, ownerID)
 	if err != nil {
 		return nil, translate(err, "measure")
