@@ -2,6 +2,7 @@ package postgres
 
 import (
 	"context"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -23,36 +24,47 @@ type publicOfferRow struct {
 // the query, ranked: German full-text search on folded words, and trigram
 // similarity for typos. Filters combine with AND; a town finds the offers
 // serving it and the county-wide ones of its county. One statement.
+//
+// The statement names only the conditions the query sets: a generic
+// "$1 = ” OR …" in a prepared statement hides from the planner which
+// conditions apply, and it then scans and ranks every offer instead of
+// reading the text search's and the trigram's GIN indexes.
 func (db *DB) SearchOffers(ctx context.Context, q domain.OfferQuery) (domain.OfferResults, error) {
+	var args []any
+	arg := func(v any) string { args = append(args, v); return "$" + strconv.Itoa(len(args)) }
+	where := []string{"o.state = 'published'", "o.status <> 'ended'"}
+	rank := "0::real"
+	if q.Text != "" {
+		// Word hits first, ranked by weight; typos after them by similarity,
+		// computed only where the words did not hit.
+		tsq := "to_tsquery('planwerk_german', planwerk_fold(" + arg(prefixQuery(q.Text)) + "))"
+		words := "planwerk_fold(" + arg(q.Text) + ")"
+		rank = "CASE WHEN o.search_doc @@ " + tsq + " THEN 1 + ts_rank(o.search_doc, " + tsq + ")" +
+			" ELSE word_similarity(" + words + ", o.search_words) END"
+		where = append(where, "(o.search_doc @@ "+tsq+" OR "+words+" <% o.search_words)")
+	}
+	if q.Town != "" {
+		where = append(where, `EXISTS (SELECT 1 FROM organisations t WHERE t.slug = `+arg(q.Town)+` AND t.kind = 'municipality'
+			AND (o.town_ids @> ARRAY[t.id] OR (o.town_ids = '{}' AND o.county_id = t.parent_id)))`)
+	}
+	for _, f := range []struct{ column, value string }{
+		{"categories", q.Category}, {"target_groups", q.TargetGroup}, {"languages", q.Language}} {
+		if f.value != "" {
+			where = append(where, "o."+f.column+" @> ARRAY["+arg(f.value)+"::text]")
+		}
+	}
+	limit, offset, miss := arg(q.Limit), arg(q.Offset), arg(q.MissText)
 	// The hits are ranked and counted on the offers' own columns; only the
 	// page shown reads the rest (towns, measures, translations).
 	rows, err := db.pool.Query(ctx, `
-		WITH q AS (SELECT to_tsquery('planwerk_german', planwerk_fold($8)) AS tsq,
-		                  planwerk_fold($1) AS words),
-		     town AS (SELECT id, parent_id FROM organisations WHERE slug = $2 AND kind = 'municipality'),
-		     hits AS (
-		        SELECT o.id, o.title,
-		               -- Word hits first, ranked by weight; typos after them by
-		               -- similarity, computed only where the words did not hit.
-		               CASE WHEN $1 = '' THEN 0
-		                    WHEN o.search_doc @@ q.tsq THEN 1 + ts_rank(o.search_doc, q.tsq)
-		                    ELSE word_similarity(q.words, o.search_words) END AS rank
-		        FROM offers o, q
-		        WHERE o.state = 'published' AND o.status <> 'ended'
-		          AND ($1 = '' OR o.search_doc @@ q.tsq OR q.words <% o.search_words)
-		          AND ($2 = '' OR EXISTS (SELECT 1 FROM town WHERE o.town_ids @> ARRAY[town.id]
-		                                  OR (o.town_ids = '{}' AND o.county_id = town.parent_id)))
-		          AND ($3 = '' OR o.categories @> ARRAY[$3])
-		          AND ($4 = '' OR o.target_groups @> ARRAY[$4])
-		          AND ($5 = '' OR o.languages @> ARRAY[$5])),
-		     page AS (SELECT id, title, rank FROM hits ORDER BY rank DESC, title, id LIMIT $6 OFFSET $7),
+		WITH hits AS (SELECT o.id, o.title, `+rank+` AS rank FROM offers o WHERE `+strings.Join(where, " AND ")+`),
+		     page AS (SELECT id, title, rank FROM hits ORDER BY rank DESC, title, id LIMIT `+limit+` OFFSET `+offset+`),
 		     -- A search that finds nothing is counted in the same statement.
-		     miss AS (INSERT INTO search_misses (query) SELECT $9 WHERE $9 <> '' AND NOT EXISTS (SELECT 1 FROM hits)
+		     miss AS (INSERT INTO search_misses (query) SELECT `+miss+` WHERE `+miss+` <> '' AND NOT EXISTS (SELECT 1 FROM hits)
 		              ON CONFLICT (query) DO UPDATE SET misses = search_misses.misses + 1, last_seen = now())
 		SELECT `+offerFields+`, (SELECT count(*) FROM hits)::int AS total
 		FROM page JOIN offers o ON o.id = page.id JOIN organisations ow ON ow.id = o.owner_org_id
-		ORDER BY page.rank DESC, page.title, page.id`,
-		q.Text, q.Town, q.Category, q.TargetGroup, q.Language, q.Limit, q.Offset, prefixQuery(q.Text), q.MissText)
+		ORDER BY page.rank DESC, page.title, page.id`, args...)
 	if err != nil {
 		return domain.OfferResults{}, translate(err, "offer")
 	}
