@@ -246,9 +246,11 @@ func (b *browser) settle(t *testing.T) {
 	b.withScripts(t, func() { b.awaitStill(t) })
 }
 
+// awaitStill waits for the web fonts (a face swapping in moves the layout
+// under a click) and then for three frames without scrolling.
 func (b *browser) awaitStill(t *testing.T) {
 	t.Helper()
-	evalJS[bool](t, b, `new Promise(done => {
+	evalJS[bool](t, b, `document.fonts.ready.then(() => new Promise(done => {
 		let last = NaN, still = 0;
 		const frame = () => {
 			still = scrollY === last ? still + 1 : 0;
@@ -256,7 +258,7 @@ func (b *browser) awaitStill(t *testing.T) {
 			if (still >= 3) { done(true) } else { requestAnimationFrame(frame) }
 		};
 		requestAnimationFrame(frame);
-	})`, chromedp.EvalAwaitPromise)
+	}))`, chromedp.EvalAwaitPromise)
 }
 
 // clickLink clicks the link with exactly this href (the first, if several).

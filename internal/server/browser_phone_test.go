@@ -67,6 +67,7 @@ func TestBrowserWorkspaceOnPhone(t *testing.T) {
 		if b.count(t, "header nav a") == 0 || evalJS[bool](t, b, `document.querySelector('header nav').checkVisibility()`) {
 			t.Fatal("bei 390 px ist die Navigation nicht im zugeklappten Menü")
 		}
+		b.settle(t)
 		inTab(t, b, chromedp.Click(chromedp.CSS(`header summary.site-menu__toggle`)))
 		b.requireVisible(t, `header nav li:first-child a`)
 		b.screenshotOf(t, "138-menue-390.png", chromedp.CaptureScreenshot())
