@@ -10,18 +10,10 @@ import (
 )
 
 type editData struct {
-	Org    domain.Organisation
-	Impl   domain.ImplementationDetail
-	Form   implementationForm
-	Errors map[string]string
-	// Message is a summary shown above the form (e.g. after a refused save):
-	// a message id, or a domain message already translated (ErrorText), which
-	// T passes through as it is. Errors holds the same kinds of text.
-	Message string
-	// Theirs holds the newer values someone else saved, after a version conflict;
-	// Differences lists the fields where they differ from the user's input.
-	Theirs      *domain.Implementation
-	Differences []difference
+	Org  domain.Organisation
+	Impl domain.ImplementationDetail
+	Form implementationForm
+	formRefusal
 	// StatusChoices are the statuses the current one may move to, itself first.
 	StatusChoices []domain.Status
 }
@@ -58,8 +50,8 @@ func (s *Server) saveImplementation(c *gin.Context) {
 	}
 	upd, errs := form.update()
 	if len(errs) > 0 {
-		s.renderEditAgain(c, http.StatusUnprocessableEntity, editData{Org: sc.Org, Form: form, Errors: errs,
-			Message: "implementation.error.summary"}, key)
+		s.renderEditAgain(c, http.StatusUnprocessableEntity, editData{Org: sc.Org, Form: form,
+			formRefusal: formRefusal{Errors: errs, Message: "implementation.error.summary"}}, key)
 		return
 	}
 	saved, err := s.impls.Update(c.Request.Context(), actorOf(c), key, version, upd)
@@ -67,18 +59,16 @@ func (s *Server) saveImplementation(c *gin.Context) {
 		c.Redirect(http.StatusSeeOther, savedAt(implementationPath(sc, key.ID), "bearbeitet"))
 		return
 	}
-	r, ok := s.refusalOf(c, err, "implementation.error.summary", "implementation.conflict.message")
+	refused, status, ok := s.refusalOfSave(c, err, saved, func(t translator, theirs domain.Implementation) []difference {
+		return implementationDifferences(t, form, theirs)
+	})
 	if !ok {
-		s.fail(c, err)
 		return
 	}
-	data := editData{Org: sc.Org, Form: form, Errors: r.Fields, Message: r.Summary}
-	if r.Stale {
-		data.Theirs = &saved
-		data.Form.Version = strconv.Itoa(saved.Version)
-		data.Differences = implementationDifferences(s.translatorFor(c.Request), form, saved)
+	if refused.Theirs != nil {
+		form.Version = strconv.Itoa(saved.Version)
 	}
-	s.renderEditAgain(c, r.Status, data, key)
+	s.renderEditAgain(c, status, editData{Org: sc.Org, Form: form, formRefusal: refused}, key)
 }
 
 // renderEditAgain shows a refused form with the implementation as it is now

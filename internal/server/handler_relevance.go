@@ -38,13 +38,10 @@ func relevanceFormOf(impl domain.Implementation) relevanceForm {
 // its own, where a refused decision comes back (the implementation page
 // shows the same form in its "Relevanz" section).
 type relevanceData struct {
-	Org         domain.Organisation
-	Impl        domain.ImplementationDetail
-	Form        relevanceForm
-	Errors      map[string]string
-	Message     string
-	Theirs      *domain.Implementation
-	Differences []difference
+	Org  domain.Organisation
+	Impl domain.ImplementationDetail
+	Form relevanceForm
+	formRefusal
 }
 
 // relevanceDecision shows the relevance form on its own page.
@@ -82,24 +79,23 @@ func (s *Server) decideRelevance(c *gin.Context) {
 		c.Redirect(http.StatusSeeOther, savedAt(implementationPath(sc, key.ID), "relevanz"))
 		return
 	}
-	ref, ok := s.refusalOf(c, err, "implementation.error.summary", "implementation.conflict.message")
+	refused, status, ok := s.refusalOfSave(c, err, saved, func(t translator, theirs domain.Implementation) []difference {
+		return relevanceDifferences(t, form, theirs)
+	})
 	if !ok {
-		s.fail(c, err)
 		return
 	}
-	data := relevanceData{Org: sc.Org, Form: form, Errors: ref.Fields, Message: ref.Summary}
-	if ref.Stale {
-		data.Theirs = &saved
-		data.Form.Version = strconv.Itoa(saved.Version)
-		data.Differences = relevanceDifferences(s.translatorFor(c.Request), form, saved)
+	if refused.Theirs != nil {
+		form.Version = strconv.Itoa(saved.Version)
 	}
+	data := relevanceData{Org: sc.Org, Form: form, formRefusal: refused}
 	detail, derr := s.impls.Detail(c.Request.Context(), key)
 	if derr != nil {
 		s.fail(c, derr)
 		return
 	}
 	data.Impl = detail
-	s.renderRelevance(c, ref.Status, data)
+	s.renderRelevance(c, status, data)
 }
 
 // relevanceDifferences are the relevance fields where someone else saved

@@ -12,16 +12,10 @@ import (
 
 // statusReportData is the data of the "Sachstand melden" page.
 type statusReportData struct {
-	Org    domain.Organisation
-	Impl   domain.ImplementationDetail
-	Form   statusReportForm
-	Errors map[string]string // field → message id or translated message
-	// Message is the summary above the form after a refused save.
-	Message string
-	// Theirs holds the values someone else saved meanwhile, after a version
-	// conflict; Differences the fields where they differ from the input.
-	Theirs      *domain.Implementation
-	Differences []difference
+	Org  domain.Organisation
+	Impl domain.ImplementationDetail
+	Form statusReportForm
+	formRefusal
 	// StatusChoices are the statuses the current one may move to, itself first.
 	StatusChoices []domain.Status
 }
@@ -74,7 +68,7 @@ func (s *Server) saveStatusReport(c *gin.Context) {
 	r, errs := form.report()
 	if len(errs) > 0 {
 		s.renderStatusReportAgain(c, http.StatusUnprocessableEntity, statusReportData{Org: sc.Org, Form: form,
-			Errors: errs, Message: "implementation.error.summary"}, key)
+			formRefusal: formRefusal{Errors: errs, Message: "implementation.error.summary"}}, key)
 		return
 	}
 	saved, err := s.impls.ReportStatus(c.Request.Context(), actorOf(c), key, version, r)
@@ -82,18 +76,16 @@ func (s *Server) saveStatusReport(c *gin.Context) {
 		c.Redirect(http.StatusSeeOther, savedAt(implementationPath(sc, key.ID), "sachstand"))
 		return
 	}
-	ref, ok := s.refusalOf(c, err, "implementation.error.summary", "implementation.conflict.message")
+	refused, status, ok := s.refusalOfSave(c, err, saved, func(t translator, theirs domain.Implementation) []difference {
+		return statusReportDifferences(t, form, theirs)
+	})
 	if !ok {
-		s.fail(c, err)
 		return
 	}
-	data := statusReportData{Org: sc.Org, Form: form, Errors: ref.Fields, Message: ref.Summary}
-	if ref.Stale {
-		data.Theirs = &saved
-		data.Form.Version = strconv.Itoa(saved.Version)
-		data.Differences = statusReportDifferences(s.translatorFor(c.Request), form, saved)
+	if refused.Theirs != nil {
+		form.Version = strconv.Itoa(saved.Version)
 	}
-	s.renderStatusReportAgain(c, ref.Status, data, key)
+	s.renderStatusReportAgain(c, status, statusReportData{Org: sc.Org, Form: form, formRefusal: refused}, key)
 }
 
 // renderStatusReportAgain shows a refused form with the implementation as
