@@ -78,11 +78,11 @@ func TestPrintFloorAndBrowserReports(t *testing.T) {
 	var b strings.Builder
 	printFloorReport(&b, floorResult{workspace: throughput{400, 8 * time.Second}, floor: throughput{400, 5 * time.Second},
 		wire: wireSizes{plain: 317 << 10, gzip: 30 << 10, zstd: 28 << 10}})
-	printBrowserReport(&b, browserResult{lcp: 1800 * time.Millisecond, firstBytes: 200 << 10, secondBytes: 25 << 10,
+	printBrowserReport(&b, browserResult{lcp: 1800 * time.Millisecond, lcpRuns: []time.Duration{2100 * time.Millisecond, 1800 * time.Millisecond, 1700 * time.Millisecond}, firstBytes: 200 << 10, secondBytes: 25 << 10,
 		firstRequests: 9, secondRequests: 9})
 	printBrowserReport(&b, browserResult{skipped: "kein Chromium gefunden"})
 	for _, want := range []string{"| 50.0 |", "| 80.0 |", "Arbeitsbereich ÷ Boden: **0.62**", "| eine Kommune | 317 KB | 30 KB | 28 KB | ≤ 40 KB |",
-		"| 1.80 s | ≤ 2.5 s | 0.72 |", "| 25 KB | ≤ 50 KB | 0.50 |", "übersprungen: kein Chromium gefunden"} {
+		"| 1.80 s | ≤ 2.5 s | 0.72 |", "Median von 3 Ladevorgängen (1.70–2.10 s)", "| 25 KB | ≤ 50 KB | 0.50 |", "übersprungen: kein Chromium gefunden"} {
 		if !strings.Contains(b.String(), want) {
 			t.Errorf("report lacks %q:\n%s", want, b.String())
 		}
