@@ -13,6 +13,7 @@ import (
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/performance"
 	"github.com/chromedp/chromedp"
 
 	"github.com/planwerk/planwerk/internal/benchstat"
@@ -34,13 +35,44 @@ const (
 
 // browserResult is the workspace as Chromium loads it under Slow 4G.
 type browserResult struct {
-	skipped                       string          // why nothing was measured
-	lcp                           time.Duration   // the median of lcpRuns
-	lcpRuns                       []time.Duration // every load's LCP, in the order measured
-	lcpElement                    string          // what Chromium painted last as largest: tag.class
-	htmlLoaded                    time.Duration   // the page's HTML received whole (responseEnd)
-	firstBytes, secondBytes       int
+	skipped                 string          // why nothing was measured
+	lcp                     time.Duration   // the median of lcpRuns
+	lcpRuns                 []time.Duration // every load's LCP, in the order measured
+	lcpElement              string          // what Chromium painted last as largest: tag.class
+	htmlLoaded              time.Duration   // the page's HTML received whole (responseEnd)
+	firstBytes, secondBytes int
+	// mainThread is where the renderer spent its time up to the LCP
+	// (Performance.getMetrics: style, layout, script, all tasks).
+	mainThread                    mainThreadWork
 	firstRequests, secondRequests int
+}
+
+// mainThreadWork is the renderer's busy time by kind, under the slowed CPU.
+type mainThreadWork struct {
+	style, layout, script, tasks time.Duration
+}
+
+// readMainThread reads the renderer's cumulated durations so far.
+func readMainThread(tab context.Context) (mainThreadWork, error) {
+	m, err := chromedp.Call(tab, performance.GetMetrics, cdp.Empty{})
+	if err != nil {
+		return mainThreadWork{}, fmt.Errorf("Performance.getMetrics: %w", err)
+	}
+	var w mainThreadWork
+	for _, x := range m.Metrics {
+		d := time.Duration(x.Value * float64(time.Second))
+		switch x.Name {
+		case "RecalcStyleDuration":
+			w.style = d
+		case "LayoutDuration":
+			w.layout = d
+		case "ScriptDuration":
+			w.script = d
+		case "TaskDuration":
+			w.tasks = d
+		}
+	}
+	return w, nil
 }
 
 // lcpEntry is the page's last Largest Contentful Paint entry: its time, its
@@ -129,6 +161,9 @@ func measureBrowser(ctx context.Context, cfg config.Config, app *benchApp, url s
 		return res, err
 	}
 	res.lcp, res.lcpElement = time.Duration(lcp.Start*float64(time.Millisecond)), lcp.Element
+	if res.mainThread, err = readMainThread(tab); err != nil {
+		return res, err
+	}
 	res.htmlLoaded = time.Duration(lcp.HTMLLoaded * float64(time.Millisecond))
 	res.firstBytes, res.firstRequests = traffic.take()
 	// A second visit, not a reload: a reload revalidates every file, a visit
@@ -152,6 +187,9 @@ func measureBrowser(ctx context.Context, cfg config.Config, app *benchApp, url s
 func throttle(tab context.Context, app *benchApp) error {
 	if _, err := chromedp.Call(tab, network.Enable, network.EnableParams{}); err != nil {
 		return fmt.Errorf("Network.enable: %w", err)
+	}
+	if _, err := chromedp.Call(tab, performance.Enable, performance.EnableParams{}); err != nil {
+		return fmt.Errorf("Performance.enable: %w", err)
 	}
 	for _, c := range strings.Split(app.cookie, "; ") {
 		name, value, _ := strings.Cut(c, "=")
@@ -224,6 +262,9 @@ func printBrowserReport(w io.Writer, r browserResult) {
 	}
 	fmt.Fprintf(w, "| Largest Contentful Paint, erster Besuch, Median%s (Cache leer; %d Dateien, %s; Element `%s`; HTML vollständig nach %.2f s) | %s | ≤ %.1f s | %.2f |\n",
 		runsText(r.lcpRuns), r.firstRequests, kb(r.firstBytes), r.lcpElement, r.htmlLoaded.Seconds(), lcp, lcpBudget.Seconds(), r.lcp.Seconds()/lcpBudget.Seconds())
+	mt := r.mainThread
+	fmt.Fprintf(w, "| Hauptthread bis dahin (derselbe Ladevorgang): Stil %.2f s, Layout %.2f s, Skript %.2f s, alle Aufgaben %.2f s | – | – | – |\n",
+		mt.style.Seconds(), mt.layout.Seconds(), mt.script.Seconds(), mt.tasks.Seconds())
 	fmt.Fprintf(w, "| übertragen beim zweiten Besuch (Cache warm; %d Dateien, davon aus dem Cache mit 0 B) | %s | ≤ %s | %.2f |\n\n",
 		r.secondRequests, kb(r.secondBytes), kb(secondVisitBytes), float64(r.secondBytes)/secondVisitBytes)
 }
