@@ -19,19 +19,25 @@ build: assets
 	$(GO) build -o bin/planwerk ./cmd/planwerk
 
 ## assets: npm packages from the committed lock file, copied where the binary embeds them
-assets: $(VENDOR)/.stamp
+assets: $(VENDOR)/.stamp $(VENDOR)/kern/kern.min.css
 
 $(VENDOR)/.stamp: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	rm -rf $(VENDOR)
 	mkdir -p $(VENDOR)/kern/fonts $(VENDOR)/htmx $(VENDOR)/fira-sans
-	cp $(KERN)/kern.min.css $(VENDOR)/kern/
 	cp $(KERN)/fonts/fira-sans.css $(VENDOR)/kern/fonts/
 	cp -r $(KERN)/fonts/fira-sans $(VENDOR)/kern/fonts/
 	cp node_modules/@fontsource/fira-sans/files/fira-sans-latin{,-ext}-{400,500,600,700}-normal.woff2 $(VENDOR)/fira-sans/
 	cp node_modules/@fontsource/fira-sans/LICENSE $(VENDOR)/fira-sans/
 	cp node_modules/htmx.org/dist/htmx.min.js $(VENDOR)/htmx/
 	touch $@
+
+# KERN's style sheet without the rules no page uses (web/purgecss.config.cjs):
+# made again when a template, a Go file or the script changes.
+PURGE_CONTENT := $(shell find web/templates internal -name '*.html' -o -name '*.go') web/static/app.js web/purgecss.config.cjs
+
+$(VENDOR)/kern/kern.min.css: $(VENDOR)/.stamp $(PURGE_CONTENT)
+	node_modules/.bin/purgecss --config web/purgecss.config.cjs --css $(KERN)/kern.min.css --output $(VENDOR)/kern/
 
 ## bench: generate the Land-scale dataset and measure the pages (see docs/benchmarks.md)
 bench: build

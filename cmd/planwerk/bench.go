@@ -37,6 +37,9 @@ type benchOptions struct {
 	// report quotes the median LCP (one load under a 4× slower CPU swings
 	// by a second on a shared machine).
 	browserRuns int
+	// browserTrace, when set, is a file for the Chromium trace of the first
+	// load (DevTools' Performance panel opens it).
+	browserTrace string
 	// only names the measurements to run (comma-separated: seiten,
 	// schreiblast, monitoring, bericht, boden, browser, katalog); empty runs all of them.
 	only string
@@ -112,6 +115,7 @@ func parseBenchFlags(args []string) (benchOptions, error) {
 	flags.BoolVar(&o.regenerate, "regenerate", false, "Datensätze neu erzeugen, auch wenn sie schon passen")
 	flags.IntVar(&o.writers, "writers", 8, "gleichzeitige Schreiber der Schreiblast")
 	flags.IntVar(&o.browserRuns, "browser-runs", 5, "Ladevorgänge in frischem Chromium (Median des LCP)")
+	flags.StringVar(&o.browserTrace, "browser-trace", "", "Datei für die Chromium-Aufzeichnung des ersten Ladevorgangs (DevTools → Performance)")
 	flags.DurationVar(&o.writeTime, "write-time", 10*time.Second, "Dauer der Schreiblast auf dem großen Datensatz (0: keine)")
 	flags.StringVar(&o.profile, "profile", "", "Verzeichnis für CPU- und Allokationsprofile des Arbeitsbereichs unter Last (leer: keine)")
 	flags.StringVar(&o.profilePath, "profile-path", "", "mit -profile: diese Seite statt der Arbeitsbereiche profilieren (z. B. /plaene/<plan>)")

@@ -101,10 +101,11 @@ const largestContentfulPaint = `new Promise(resolve => {
 // median LCP, with the element and bytes of the median load: under a 4×
 // slower CPU one load on a shared machine may take a second longer than the
 // next, so a single figure says little.
-func measureBrowserRuns(ctx context.Context, cfg config.Config, app *benchApp, n int, url string) (browserResult, error) {
+func measureBrowserRuns(ctx context.Context, cfg config.Config, app *benchApp, n int, tracePath, url string) (browserResult, error) {
 	runs := make([]browserResult, 0, n)
 	for range n {
-		r, err := measureBrowser(ctx, cfg, app, url)
+		r, err := measureBrowser(ctx, cfg, app, url, tracePath)
+		tracePath = "" // the first load only
 		if err != nil || r.skipped != "" {
 			return r, err
 		}
@@ -125,7 +126,7 @@ func measureBrowserRuns(ctx context.Context, cfg config.Config, app *benchApp, n
 // to Slow 4G and a 4× slower CPU: the Largest Contentful Paint of the first
 // visit (cache empty) and the bytes transferred on a second visit (cache
 // warm). Without Chromium it says so and measures nothing.
-func measureBrowser(ctx context.Context, cfg config.Config, app *benchApp, url string) (browserResult, error) {
+func measureBrowser(ctx context.Context, cfg config.Config, app *benchApp, url, tracePath string) (browserResult, error) {
 	exe, err := pdfprint.Find(cfg.Chromium)
 	if err != nil {
 		return browserResult{skipped: "kein Chromium gefunden (apt-get install chromium oder PLANWERK_CHROMIUM): " + err.Error()}, nil
@@ -153,12 +154,23 @@ func measureBrowser(ctx context.Context, cfg config.Config, app *benchApp, url s
 		return browserResult{}, err
 	}
 	var res browserResult
+	var trace *chromeTrace
+	if tracePath != "" {
+		if trace, err = startTrace(tab); err != nil {
+			return res, err
+		}
+	}
 	if err := chromedp.Do(tab, chromedp.Navigate(url)); err != nil {
 		return res, err
 	}
 	lcp, err := chromedp.Run(tab, chromedp.Evaluate[lcpEntry](largestContentfulPaint, chromedp.EvalAwaitPromise))
 	if err != nil {
 		return res, err
+	}
+	if trace != nil {
+		if err := trace.stop(tab, tracePath); err != nil {
+			return res, fmt.Errorf("Aufzeichnung %s: %w", tracePath, err)
+		}
 	}
 	res.lcp, res.lcpElement = time.Duration(lcp.Start*float64(time.Millisecond)), lcp.Element
 	if res.mainThread, err = readMainThread(tab); err != nil {

@@ -219,7 +219,7 @@ func measureFloorAndBrowser(ctx context.Context, cfg config.Config, app *benchAp
 		if err != nil {
 			return err
 		}
-		b, err := measureBrowserRuns(ctx, cfg, app, opts.browserRuns, app.url+"/plaene/"+plan.Slug+"/kommunen/"+orgs[0].Slug)
+		b, err := measureBrowserRuns(ctx, cfg, app, opts.browserRuns, opts.browserTrace, app.url+"/plaene/"+plan.Slug+"/kommunen/"+orgs[0].Slug)
 		if err != nil {
 			return fmt.Errorf("Chromium unter Slow 4G: %w", err)
 		}

@@ -17,7 +17,7 @@ func TestAssetsFingerprintedAndImmutable(t *testing.T) {
 	_, page, _ := fetch(t, c, http.MethodGet, a.URL+demoPlan+"/kommunen/duelmen")
 	refs := assetRef.FindAllStringSubmatch(page, -1)
 	if len(refs) < 5 {
-		t.Fatalf("page links %d static files, want the style sheets, the flag and htmx", len(refs))
+		t.Fatalf("page links %d static files, want the style sheets, the flag and the script", len(refs))
 	}
 	hashed := regexp.MustCompile(`\.[0-9a-f]{8}\.(css|js|svg)$`)
 	for _, ref := range refs {

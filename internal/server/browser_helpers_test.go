@@ -205,7 +205,10 @@ func (b *browser) visit(t *testing.T, url string, want int) {
 func (b *browser) click(t *testing.T, selector string, want int) {
 	t.Helper()
 	b.failOnConsole(t)
-	b.settle(t)
+	b.withScripts(t, func() {
+		b.reveal(t, selector)
+		b.awaitStill(t)
+	})
 	ctx, cancel := context.WithTimeout(b.ctx, stepTimeout)
 	defer cancel()
 	resp, err := chromedp.RunResponse(ctx, chromedp.Click(chromedp.CSS(selector)))
@@ -236,6 +239,14 @@ func (b *browser) expectedStatus(url string, status int) {
 		}
 	}
 	b.errors = kept
+}
+
+// reveal scrolls the element into the window, as a user scrolls to what
+// they click: long lists lay out only the sections near the window
+// (content-visibility), and Chromium offers no box to click in the others.
+func (b *browser) reveal(t *testing.T, selector string) {
+	t.Helper()
+	evalJS[bool](t, b, fmt.Sprintf(`(() => { const el = document.querySelector(%q); el?.scrollIntoView({block: 'center'}); return true })()`, selector))
 }
 
 // settle waits until the page stops scrolling. KERN UX scrolls smoothly

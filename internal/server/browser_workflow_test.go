@@ -129,8 +129,10 @@ func runWorkflow(t *testing.T, js bool) {
 			im   wfImpl
 			want string
 		}{{rel, "geplant"}, {notRel, "nicht relevant"}, {inPlace, "bereits umgesetzt"}} {
+			// textContent: sections away from the window are not laid out
+			// (content-visibility), and innerText answers "" there.
 			got := evalJS[string](t, b, fmt.Sprintf(`[...document.querySelectorAll('main tbody tr')]
-				.find(tr => tr.querySelector('a[href=%q]'))?.querySelector('.state')?.innerText.trim() ?? ''`, c.im.Path))
+				.find(tr => tr.querySelector('a[href=%q]'))?.querySelector('.state')?.textContent.trim() ?? ''`, c.im.Path))
 			if got != c.want {
 				t.Errorf("Arbeitsbereich: Maßnahme %s steht auf %q, erwartet %q", c.im.Code, got, c.want)
 			}
@@ -302,12 +304,12 @@ func (w *workflow) shot(n int, name string) string {
 
 // page runs the checks of a Planwerk page, keeps its screenshot, and
 // requires the page's own scripts to have run exactly when the tab runs
-// JavaScript (htmx is loaded on every page).
+// JavaScript (app.js, on every page, marks the document).
 func (w *workflow) page(t *testing.T, n int, name, h1 string) {
 	t.Helper()
 	w.b.checkPage(t, browserPage{shot: w.shot(n, name), h1: h1, kern: true})
-	if htmx := evalJS[bool](t, w.b, `typeof window.htmx === 'object'`); htmx != w.js {
-		t.Errorf("htmx geladen: %v, JavaScript eingeschaltet: %v (Seite %s)", htmx, w.js, w.b.location(t))
+	if ran := evalJS[bool](t, w.b, `document.documentElement.classList.contains('js')`); ran != w.js {
+		t.Errorf("app.js gelaufen: %v, JavaScript eingeschaltet: %v (Seite %s)", ran, w.js, w.b.location(t))
 	}
 }
 

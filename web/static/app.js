@@ -3,6 +3,10 @@
 (function () {
   "use strict";
 
+  // Says that this script ran: styles and tests may tell a page with
+  // scripts from one without.
+  document.documentElement.classList.add("js");
+
   // Below 600px the header menu, the workspace overview and its filter
   // panel start folded, so that a list begins on the first screen (active
   // filters show as chips); on wider screens they are open. The server
