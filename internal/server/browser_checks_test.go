@@ -82,9 +82,24 @@ func (b *browser) checkKERN(t *testing.T) {
 	}
 }
 
+// screenshot keeps the whole page. Sections away from the window are not
+// laid out (content-visibility), and a picture of the whole page would show
+// them blank: for the picture they are laid out, and afterwards left to
+// the browser again.
 func (b *browser) screenshot(t *testing.T, name string) {
 	t.Helper()
+	b.layOutAll(t, "visible")
+	defer b.layOutAll(t, "")
 	b.screenshotOf(t, name, chromedp.FullScreenshot(100))
+}
+
+// layOutAll sets content-visibility on every section that has it from the
+// style sheet ("" gives it back to the sheet).
+func (b *browser) layOutAll(t *testing.T, value string) {
+	t.Helper()
+	b.withScripts(t, func() {
+		evalJS[bool](t, b, fmt.Sprintf(`(() => { document.querySelectorAll('.field').forEach(s => s.style.contentVisibility = %q); return true })()`, value))
+	})
 }
 
 // screenshotOf keeps the picture the action takes as the file name.
