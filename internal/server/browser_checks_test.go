@@ -94,11 +94,12 @@ func (b *browser) screenshot(t *testing.T, name string) {
 }
 
 // layOutAll sets content-visibility on every section that has it from the
-// style sheet ("" gives it back to the sheet).
+// style sheet ("" gives it back to the sheet), and lays the page out at once
+// (reading scrollHeight does), so that the picture has the page's real height.
 func (b *browser) layOutAll(t *testing.T, value string) {
 	t.Helper()
 	b.withScripts(t, func() {
-		evalJS[bool](t, b, fmt.Sprintf(`(() => { document.querySelectorAll('.field').forEach(s => s.style.contentVisibility = %q); return true })()`, value))
+		evalJS[bool](t, b, fmt.Sprintf(`(() => { document.querySelectorAll('.field').forEach(s => s.style.contentVisibility = %q); return document.documentElement.scrollHeight > 0 })()`, value))
 	})
 }
 
