@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/planwerk/planwerk/internal/benchstat"
+	"github.com/planwerk/planwerk/internal/domain"
 	"github.com/planwerk/planwerk/internal/mailer"
 	"github.com/planwerk/planwerk/internal/mailtext"
 	"github.com/planwerk/planwerk/internal/postgres"
@@ -29,6 +30,31 @@ type remindersResult struct {
 	digest               time.Duration
 	pacing               notify.Pacing
 	idle, busy           []pageResult
+	// longestScan and longestQueue are the longest transaction of the scan
+	// (one batch of towns) and of storing mails: how long a core and a
+	// snapshot are held at a time, the load pages feel.
+	longestScan, longestQueue time.Duration
+}
+
+// timedStore is the database with the scan's and the mail queue's
+// transactions timed.
+type timedStore struct {
+	*postgres.DB
+	scan, queue time.Duration
+}
+
+func (s *timedStore) ScanReminders(ctx context.Context, today time.Time, towns []int64) (int, error) {
+	began := time.Now()
+	n, err := s.DB.ScanReminders(ctx, today, towns)
+	s.scan = max(s.scan, time.Since(began))
+	return n, err
+}
+
+func (s *timedStore) QueueMails(ctx context.Context, noticeIDs []int64, mails []domain.MailMessage) (int, error) {
+	began := time.Now()
+	n, err := s.DB.QueueMails(ctx, noticeIDs, mails)
+	s.queue = max(s.queue, time.Since(began))
+	return n, err
 }
 
 // measureReminders runs the scan and the digest as their jobs do (into the
@@ -44,7 +70,8 @@ func measureReminders(ctx context.Context, app *benchApp, db *postgres.DB, reque
 	if err != nil {
 		return r, err
 	}
-	svc := notify.New(db, composer, mailer.Outbox{}, time.Now, nil)
+	store := &timedStore{DB: db}
+	svc := notify.New(store, composer, mailer.Outbox{}, time.Now, nil)
 	pages, err := remindersPages(ctx, db)
 	if err != nil {
 		return r, err
@@ -76,7 +103,7 @@ func measureReminders(ctx context.Context, app *benchApp, db *postgres.DB, reque
 	}()
 	busy, pageErr := measureWhile(ctx, app, pages, finished)
 	<-finished
-	r.busy = busy
+	r.busy, r.longestScan, r.longestQueue = busy, store.scan, store.queue
 	if workErr != nil {
 		return r, workErr
 	}
@@ -124,8 +151,9 @@ func measureWhile(ctx context.Context, app *benchApp, pages []benchPage, finishe
 }
 
 func printRemindersReport(w io.Writer, r remindersResult) {
-	fmt.Fprintf(w, "Tägliche Prüfung in Stapeln zu %d Kommunen, E-Mails in Stapeln zu %d, %s Pause nach jedem Stapel.\n\n",
-		r.pacing.Towns, r.pacing.Mails, r.pacing.Pause)
+	fmt.Fprintf(w, "Tägliche Prüfung in Stapeln zu %d Kommunen, E-Mails in Stapeln zu %d, %s Pause nach jedem Stapel; "+
+		"längste Transaktion der Prüfung %s, beim Einreihen der E-Mails %s.\n\n",
+		r.pacing.Towns, r.pacing.Mails, r.pacing.Pause, millis(r.longestScan), millis(r.longestQueue))
 	fmt.Fprintln(w, "| Erinnerungen und Wochenübersicht | Ergebnis | Dauer | Budget | Verhältnis |")
 	fmt.Fprintln(w, "|---|---:|---:|---:|---:|")
 	fmt.Fprintf(w, "| tägliche Prüfung: Erinnerungen schreiben, E-Mails einreihen | %d Erinnerungen, %d E-Mails | %.1f s | ≤ %.0f s | %.2f |\n",

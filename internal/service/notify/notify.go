@@ -159,7 +159,8 @@ func (s *Service) Deliver(ctx context.Context, id int64, lastTry bool) error {
 }
 
 // QueueDigests stores this week's digest for everyone who has something
-// open and has not opted out; a person's digest is stored once a week.
+// open and has not opted out, in batches; a person's digest is stored once
+// a week (its dedupe key names the week).
 func (s *Service) QueueDigests(ctx context.Context) (int, error) {
 	today := s.now()
 	entries, people, err := s.store.FindDigestEntries(ctx, today, 0)
@@ -181,5 +182,5 @@ func (s *Service) QueueDigests(ctx context.Context) (int, error) {
 		m.Address, m.DedupeKey, m.RecipientID = email, "digest:"+week, &rid
 		mails = append(mails, m)
 	}
-	return s.store.QueueMails(ctx, nil, mails)
+	return s.queueInBatches(ctx, nil, mails)
 }

@@ -97,12 +97,16 @@ func (s *Service) DispatchReminders(ctx context.Context) (int, error) {
 		m.Address, m.DedupeKey, m.RecipientID, m.NotificationID = g.address, g.dedupeKey, g.recipientID, g.notificationID
 		mails = append(mails, m)
 	}
-	if len(mails) == 0 { // every recipient opted out: nothing to store, but done
-		_, err := s.store.QueueMails(ctx, ids, nil)
-		return 0, err
-	}
+	return s.queueInBatches(ctx, ids, mails)
+}
+
+// queueInBatches stores mails a batch per transaction with a pause after
+// each, and marks the notifications ids mailed with the last batch (with
+// none when there is no mail: everyone opted out), so a run cut short
+// leaves them pending and is simply run again.
+func (s *Service) queueInBatches(ctx context.Context, ids []int64, mails []domain.MailMessage) (int, error) {
 	total := 0
-	for i := 0; i < len(mails); i += s.pace.Mails {
+	for i := 0; i == 0 || i < len(mails); i += s.pace.Mails {
 		end := min(i+s.pace.Mails, len(mails))
 		var mark []int64
 		if end == len(mails) {

@@ -2,10 +2,14 @@ package notify_test
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"testing"
 
 	"github.com/planwerk/planwerk/internal/domain"
+	"github.com/planwerk/planwerk/internal/mailtext"
+	"github.com/planwerk/planwerk/internal/postgres"
+	"github.com/planwerk/planwerk/internal/service/notify"
 )
 
 // member makes a person a member of a town in a role.
@@ -186,5 +190,61 @@ func TestMailCarriesNoCommentTextNorOtherTownsData(t *testing.T) {
 	}
 	if got := f.mails(t, "carla@rat.example"); len(got) != 0 {
 		t.Errorf("the committee member got %d mails", len(got))
+	}
+}
+
+// failingQueue is the database with storing mails failing from the nth call.
+type failingQueue struct {
+	*postgres.DB
+	calls, failFrom int
+}
+
+func (s *failingQueue) QueueMails(ctx context.Context, ids []int64, mails []domain.MailMessage) (int, error) {
+	s.calls++
+	if s.calls >= s.failFrom {
+		return 0, errors.New("connection lost")
+	}
+	return s.DB.QueueMails(ctx, ids, mails)
+}
+
+// The scan in batches of one town and mails stored one per transaction:
+// a person's towns, scanned in different batches, still come as one mail;
+// a run cut short after the first stored mail loses nothing and, run
+// again, stores no mail twice.
+func TestScanAndMailInBatchesCutShortLosesNothing(t *testing.T) {
+	f := newFixture(t)
+	f.member(t, f.anna, f.nottuln, "coordinator")
+	f.exec(t, `UPDATE implementations SET due_on = '2026-12-06', status = 'in_progress', start_on = '2026-11-25'
+		WHERE organisation_id = $1`, f.nottuln)
+	composer, err := mailtext.New("https://planwerk.example")
+	if err != nil {
+		t.Fatal(err)
+	}
+	broken := &failingQueue{DB: f.db, failFrom: 2}
+	svc := notify.New(broken, composer, &recorder{}, f.now, nil)
+	svc.Pace(notify.Pacing{Towns: 1, Mails: 1})
+	ctx := context.Background()
+	if n, err := svc.ScanReminders(ctx); err != nil || n != 3 {
+		t.Fatalf("scan: %d reminders, %v; want 3 (Anna twice, Bert once)", n, err)
+	}
+	if _, err := svc.DispatchReminders(ctx); err == nil {
+		t.Fatal("the second batch should have failed")
+	}
+	broken.failFrom = 1 << 30
+	if _, err := svc.DispatchReminders(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if n, _ := svc.DispatchReminders(ctx); n != 0 {
+		t.Errorf("a third run stored %d more mails", n)
+	}
+	if anna := f.mails(t, "anna@duelmen.example"); len(anna) != 1 || anna[0].Subject != "Fristen in 2 Kommunen" {
+		t.Errorf("Anna's mails: %+v", anna)
+	}
+	if bert := f.mails(t, "bert@nottuln.example"); len(bert) != 1 {
+		t.Errorf("Bert's mails: %d, want 1", len(bert))
+	}
+	var pending int
+	if err := f.pool.QueryRow(ctx, `SELECT count(*) FROM notifications WHERE mail_pending`).Scan(&pending); err != nil || pending != 0 {
+		t.Errorf("%d reminders still pending (%v)", pending, err)
 	}
 }
