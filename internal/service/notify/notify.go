@@ -168,19 +168,16 @@ func (s *Service) QueueDigests(ctx context.Context) (int, error) {
 		return 0, err
 	}
 	week := domain.ISOWeek(today)
-	var mails []domain.MailMessage
-	for _, d := range domain.GroupDigests(entries, people, week) {
+	digests := domain.GroupDigests(entries, people, week)
+	return s.queueInBatches(ctx, nil, len(digests), func(i int) (domain.MailMessage, bool, error) {
+		d := digests[i]
 		email, err := domain.MailAddress(d.Email)
 		if err != nil {
-			continue // no address from the sign-in service: the inbox is all they get
+			return domain.MailMessage{}, false, nil // no address from the sign-in service: the inbox is all they get
 		}
 		m, err := s.composer.Digest(d)
-		if err != nil {
-			return 0, err
-		}
 		rid := d.RecipientID
 		m.Address, m.DedupeKey, m.RecipientID = email, "digest:"+week, &rid
-		mails = append(mails, m)
-	}
-	return s.queueInBatches(ctx, nil, mails)
+		return m, true, err
+	})
 }
