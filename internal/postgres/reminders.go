@@ -118,7 +118,8 @@ const workRemindersSQL = `
 		CROSS JOIN LATERAL (SELECT CASE WHEN mi.due_on < $1::date THEN 'past' ELSE 'soon' END AS what) w
 		WHERE NOT mi.done AND mi.due_on <= $1::date + 7
 	), fresh AS (
-		SELECT m.user_id, t.kind, CASE t.kind WHEN 'stale' THEN to_char($1::date, 'IYYY-"W"IW') ELSE $1::date::text END AS slot, t.plan_id, t.organisation_id, t.subject, t.on_day,
+		SELECT m.user_id, t.kind, t.plan_id, t.organisation_id, t.subject, t.on_day,
+		       CASE t.kind WHEN 'stale' THEN to_char($1::date, 'IYYY-"W"IW') ELSE $1::date::text END AS slot,
 		       jsonb_strip_nulls(jsonb_build_object('impl_id', t.id, 'code', t.code, 'title', t.title,
 		           'milestone', t.milestone, 'what', t.what, 'on', t.on_day::text)) AS item,
 		       row_number() OVER (PARTITION BY m.user_id, t.kind, t.plan_id, t.organisation_id
