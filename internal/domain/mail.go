@@ -119,6 +119,11 @@ type PendingNotice struct {
 	OptedOut    bool   `db:"opted_out"`
 	Mailbox     string `db:"mailbox"`
 	MailboxOnly bool   `db:"mailbox_only"`
+	// MailboxLanguage is the language of the town's role mailbox.
+	MailboxLanguage string `db:"mailbox_language"`
+	// RemindSlot is a reminder's step per person and kind across towns
+	// ("" for events): the reminders of one slot reach an address in one mail.
+	RemindSlot string `db:"remind_slot"`
 	// EventKey is the same for every recipient of one event, so the town's
 	// mailbox hears of it once however many coordinators the town has.
 	EventKey string `db:"event_key"`
@@ -126,8 +131,9 @@ type PendingNotice struct {
 
 // TownMailbox is a town's role mailbox setting.
 type TownMailbox struct {
-	Address string
-	Only    bool // instead of its people, not besides them
+	Address  string
+	Only     bool   // instead of its people, not besides them
+	Language string // of its mails: "de" (default) or "en"
 }
 
 // MailSettings are a person's e-mail choices.

@@ -2,6 +2,7 @@ package jobs_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"time"
 
@@ -33,6 +34,45 @@ func TestTwoInstancesSendEveryMailExactlyOnce(t *testing.T) {
 	var sent int
 	if err := pool.QueryRow(context.Background(), `SELECT count(*) FROM mail_messages WHERE status = 'sent' AND attempts = 1`).Scan(&sent); err != nil || sent != want {
 		t.Errorf("send log: %d sent on the first try, %v; want %d", sent, err, want)
+	}
+}
+
+// Two instances, and a coordinator of two towns: the due-date reminders
+// of both towns reach them in one mail, once; everyone else's mails are
+// as before.
+func TestTwoInstancesSendAPersonsTownsInOneReminderOnce(t *testing.T) {
+	pool := testdb.New(t)
+	const towns = 3
+	seed(t, pool, towns)
+	if _, err := pool.Exec(context.Background(), `INSERT INTO memberships (user_id, organisation_id, role)
+		SELECT u.id, o.id, 'coordinator' FROM users u, organisations o WHERE u.subject = 'stadt-1' AND o.slug = 'stadt-2'`); err != nil {
+		t.Fatal(err)
+	}
+	srv := smtptest.Start(t)
+	start(t, pool, srv, options(nil))
+	start(t, pool, srv, options(nil))
+	// stadt-1's person, now also of stadt-2: the round (seeded for stadt-1
+	// only), one due reminder for both towns, the digest; as many as before.
+	want := towns * 3
+	srv.WaitFor(want, 60*time.Second)
+	time.Sleep(2 * time.Second) // a duplicate (or a second due reminder) would come now
+	got := srv.Received()
+	if len(got) != want {
+		t.Errorf("%d mails arrived, want %d", len(got), want)
+	}
+	for k, n := range perRecipientSubject(got) {
+		if n != 1 {
+			t.Errorf("%s arrived %d times", k, n)
+		}
+	}
+	var due []string
+	for _, m := range got {
+		if subject := m.Header().Get("Subject"); strings.HasPrefix(subject, "Fristen in") && m.To[0] == "stadt-1@example.org" {
+			due = append(due, subject)
+		}
+	}
+	if len(due) != 1 || due[0] != "Fristen in 2 Kommunen" {
+		t.Errorf("stadt-1's due reminders: %q, want one naming both towns", due)
 	}
 }
 

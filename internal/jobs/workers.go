@@ -27,8 +27,8 @@ func (w *deliverWorker) Work(ctx context.Context, job *river.Job[domain.DeliverM
 	return err
 }
 
-// DispatchMail turns pending notifications into mails; every few seconds,
-// and right after the scan.
+// DispatchMail turns pending event notifications into mails, every few
+// seconds (the scan mails its reminders itself, DispatchReminders).
 type DispatchMail struct{}
 
 // Kind names the job for River.
@@ -68,11 +68,14 @@ type scanWorker struct {
 // Timeout: at Land scale the scan reads 120 000 implementations.
 func (w *scanWorker) Timeout(*river.Job[ReminderScan]) time.Duration { return 10 * time.Minute }
 
+// Work scans, then mails what the scan wrote, a person's towns together.
+// A run cut short is retried whole: the scan writes nothing twice, and the
+// reminders stay pending until their mails are stored.
 func (w *scanWorker) Work(ctx context.Context, _ *river.Job[ReminderScan]) error {
 	if _, err := w.svc.ScanReminders(ctx); err != nil {
 		return err
 	}
-	_, err := w.svc.Dispatch(ctx)
+	_, err := w.svc.DispatchReminders(ctx)
 	return err
 }
 

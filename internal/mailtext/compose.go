@@ -49,6 +49,7 @@ type body struct {
 type section struct {
 	Heading string
 	Lines   []string
+	Link    string // the town's page, in a reminder listing several towns
 }
 
 // render fills both templates; text/template writes the plain text as it
@@ -72,9 +73,10 @@ var textMail = texttemplate.Must(texttemplate.New("text").Parse(`{{.Greeting}}
 {{end}}{{range .Sections}}{{with .Heading}}
 {{.}}
 {{end}}{{range .Lines}}- {{.}}
-{{end}}{{end}}
-{{.LinkText}}: {{.Link}}
-
+{{end}}{{with .Link}}{{$.LinkText}}: {{.}}
+{{end}}{{end}}{{with .Link}}
+{{$.LinkText}}: {{.}}
+{{end}}
 -- 
 {{with .Mandatory}}{{.}}
 {{end}}{{.Footer}}
@@ -89,7 +91,8 @@ var htmlMail = htmltemplate.Must(htmltemplate.New("html").Parse(`<!DOCTYPE html>
 {{range .Quote}}<p style="border-left: 4px solid #c8c8c8; padding-left: 0.75em;">{{.}}</p>
 {{end}}{{range .Sections}}{{with .Heading}}<h2 style="font-size: 1.1em;">{{.}}</h2>
 {{end}}<ul>{{range .Lines}}<li>{{.}}</li>{{end}}</ul>
-{{end}}<p><a href="{{.Link}}" style="color: #004b87;">{{.LinkText}}</a></p>
+{{with .Link}}<p><a href="{{.}}" style="color: #004b87;">{{$.LinkText}}</a></p>
+{{end}}{{end}}{{with .Link}}<p><a href="{{.}}" style="color: #004b87;">{{$.LinkText}}</a></p>{{end}}
 <hr>
 <p style="font-size: 0.9em; color: #4b4b4b;">{{with .Mandatory}}{{.}}<br>{{end}}{{.Footer}}
 <a href="{{.Settings}}" style="color: #004b87;">{{.Settings}}</a></p>

@@ -12,7 +12,7 @@ import (
 func (c *Composer) Notice(n domain.PendingNotice, toMailbox bool) (domain.MailMessage, error) {
 	lang := n.Language
 	if toMailbox {
-		lang = "de" // a role mailbox has no language of its own; the county works in German
+		lang = n.MailboxLanguage // the town's choice for its mailbox (German unless set)
 	}
 	t := c.tr(lang)
 	p := n.Params

@@ -9,53 +9,67 @@ import (
 	"github.com/planwerk/planwerk/internal/domain"
 )
 
-// PendingNotices lists notifications not yet mailed (oldest first, at most
-// limit) with the recipient's address, language and opt-out of the kind,
-// and the town's role mailbox.
+// PendingNotices lists event notifications not yet mailed (oldest first,
+// at most limit) with the recipient's address, language and opt-out of the
+// kind, and the town's role mailbox. Reminders are left to
+// PendingReminders: they are mailed together once the scan is done.
 func (db *DB) PendingNotices(ctx context.Context, limit int) ([]domain.PendingNotice, error) {
-	rows, _ := db.pool.Query(ctx, `
-		SELECT n.id, n.kind, p.slug AS plan_slug, o.slug AS org_slug, o.name AS org_name, n.implementation_id,
-		       coalesce(a.name, '') AS actor_name, n.params, n.created_at, n.read_at,
-		       n.recipient_id, u.email, u.mail_language,
-		       EXISTS (SELECT 1 FROM mail_optouts x WHERE x.user_id = u.id AND x.kind = n.kind) AS opted_out,
-		       CASE WHEN o.kind = 'municipality' THEN o.mailbox ELSE '' END AS mailbox, o.mailbox_only,
-		       concat_ws(':', n.kind, n.plan_id, n.organisation_id, n.implementation_id,
-		                 (extract(epoch FROM n.created_at) * 1000000)::bigint, n.remind_key) AS event_key
-		FROM notifications n
-		JOIN users u ON u.id = n.recipient_id
-		JOIN plans p ON p.id = n.plan_id
-		JOIN organisations o ON o.id = n.organisation_id
-		LEFT JOIN users a ON a.id = n.actor_id
-		WHERE n.mail_pending
+	rows, _ := db.pool.Query(ctx, pendingNoticeSQL+`
+		WHERE n.mail_pending AND n.remind_key IS NULL
 		ORDER BY n.id
 		LIMIT $1`, limit)
 	list, err := pgx.CollectRows(rows, pgx.RowToStructByName[domain.PendingNotice])
 	return list, translate(err, "notification")
 }
 
+// PendingReminders lists every reminder not yet mailed, by kind, step and
+// town, so that a person's (and a mailbox's) reminders of one step can be
+// mailed as one. The scan writes a few thousand a day at Land scale.
+func (db *DB) PendingReminders(ctx context.Context) ([]domain.PendingNotice, error) {
+	rows, _ := db.pool.Query(ctx, pendingNoticeSQL+`
+		WHERE n.mail_pending AND n.remind_key IS NOT NULL
+		ORDER BY n.kind, n.remind_slot, o.name, n.id`)
+	list, err := pgx.CollectRows(rows, pgx.RowToStructByName[domain.PendingNotice])
+	return list, translate(err, "notification")
+}
+
+const pendingNoticeSQL = `
+		SELECT n.id, n.kind, p.slug AS plan_slug, o.slug AS org_slug, o.name AS org_name, n.implementation_id,
+		       coalesce(a.name, '') AS actor_name, n.params, n.created_at, n.read_at,
+		       n.recipient_id, u.email, u.mail_language,
+		       EXISTS (SELECT 1 FROM mail_optouts x WHERE x.user_id = u.id AND x.kind = n.kind) AS opted_out,
+		       CASE WHEN o.kind = 'municipality' THEN o.mailbox ELSE '' END AS mailbox, o.mailbox_only,
+		       o.mailbox_language, coalesce(n.remind_slot, '') AS remind_slot,
+		       concat_ws(':', n.kind, n.plan_id, n.organisation_id, n.implementation_id,
+		                 (extract(epoch FROM n.created_at) * 1000000)::bigint, n.remind_key) AS event_key
+		FROM notifications n
+		JOIN users u ON u.id = n.recipient_id
+		JOIN plans p ON p.id = n.plan_id
+		JOIN organisations o ON o.id = n.organisation_id
+		LEFT JOIN users a ON a.id = n.actor_id`
+
 // QueueMails stores rendered mails and a delivery job for each, and marks
 // the notifications they came from as mailed, in one transaction. A mail
 // whose event already reached its address (dedupe_key, address) is left
 // out, so queuing twice sends once. It returns how many mails were new.
+// The mails go in as one statement (arrays, unnested), not one per mail:
+// a batch of hundreds would otherwise hold its transaction open for as
+// many round trips.
 func (db *DB) QueueMails(ctx context.Context, noticeIDs []int64, mails []domain.MailMessage) (int, error) {
 	var ids []int64
 	err := pgx.BeginFunc(ctx, db.pool, func(tx pgx.Tx) error {
-		for _, m := range mails {
-			var id int64
-			err := tx.QueryRow(ctx, `
+		if len(mails) > 0 {
+			rows, _ := tx.Query(ctx, `
 				INSERT INTO mail_messages (dedupe_key, address, recipient_id, notification_id, kind, language,
 				                           subject, text_body, html_body, unsubscribe_url)
-				VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+				SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::bigint[], $5::text[], $6::text[],
+				                     $7::text[], $8::text[], $9::text[], $10::text[])
 				ON CONFLICT (dedupe_key, address) DO NOTHING
-				RETURNING id`, m.DedupeKey, m.Address, m.RecipientID, m.NotificationID, m.Kind, m.Language,
-				m.Subject, m.TextBody, m.HTMLBody, m.UnsubscribeURL).Scan(&id)
-			if err == pgx.ErrNoRows {
-				continue
-			}
-			if err != nil {
+				RETURNING id`, mailColumnsOf(mails)...)
+			var err error
+			if ids, err = pgx.CollectRows(rows, pgx.RowTo[int64]); err != nil {
 				return err
 			}
-			ids = append(ids, id)
 		}
 		if _, err := tx.Exec(ctx, `UPDATE notifications SET mail_pending = false WHERE id = ANY($1)`, noticeIDs); err != nil {
 			return err
@@ -63,6 +77,29 @@ func (db *DB) QueueMails(ctx context.Context, noticeIDs []int64, mails []domain.
 		return db.insertMailJobs(ctx, tx, ids)
 	})
 	return len(ids), translate(err, "mail")
+}
+
+// mailColumnsOf turns mails into one array per column, in the order of
+// QueueMails' unnest. Two mails of one batch with the same dedupe key and
+// address would make the statement fail (ON CONFLICT cannot affect a row
+// twice), so a repeat within the batch is left out here.
+func mailColumnsOf(mails []domain.MailMessage) []any {
+	n := len(mails)
+	keys, addrs, kinds, langs := make([]string, 0, n), make([]string, 0, n), make([]string, 0, n), make([]string, 0, n)
+	subjects, texts, htmls, unsub := make([]string, 0, n), make([]string, 0, n), make([]string, 0, n), make([]string, 0, n)
+	recipients, notices := make([]*int64, 0, n), make([]*int64, 0, n)
+	seen := make(map[[2]string]bool, n)
+	for _, m := range mails {
+		k := [2]string{m.DedupeKey, m.Address}
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		keys, addrs, recipients, notices = append(keys, m.DedupeKey), append(addrs, m.Address), append(recipients, m.RecipientID), append(notices, m.NotificationID)
+		kinds, langs, subjects = append(kinds, string(m.Kind)), append(langs, m.Language), append(subjects, m.Subject)
+		texts, htmls, unsub = append(texts, m.TextBody), append(htmls, m.HTMLBody), append(unsub, m.UnsubscribeURL)
+	}
+	return []any{keys, addrs, recipients, notices, kinds, langs, subjects, texts, htmls, unsub}
 }
 
 // FindMail reads one stored mail.

@@ -44,15 +44,15 @@ func (db *DB) SaveMailSettings(ctx context.Context, userID int64, language strin
 // FindTownMailbox reads a town's role mailbox.
 func (db *DB) FindTownMailbox(ctx context.Context, orgID int64) (domain.TownMailbox, error) {
 	var m domain.TownMailbox
-	err := db.pool.QueryRow(ctx, `SELECT mailbox, mailbox_only FROM organisations
-		WHERE id = $1 AND kind = 'municipality'`, orgID).Scan(&m.Address, &m.Only)
+	err := db.pool.QueryRow(ctx, `SELECT mailbox, mailbox_only, mailbox_language FROM organisations
+		WHERE id = $1 AND kind = 'municipality'`, orgID).Scan(&m.Address, &m.Only, &m.Language)
 	return m, translate(err, "organisation")
 }
 
-// SetTownMailbox saves a town's role mailbox ("" removes it).
+// SetTownMailbox saves a town's role mailbox ("" removes it) and its language.
 func (db *DB) SetTownMailbox(ctx context.Context, orgID int64, m domain.TownMailbox) error {
-	tag, err := db.pool.Exec(ctx, `UPDATE organisations SET mailbox = $2, mailbox_only = $3
-		WHERE id = $1 AND kind = 'municipality'`, orgID, m.Address, m.Only && m.Address != "")
+	tag, err := db.pool.Exec(ctx, `UPDATE organisations SET mailbox = $2, mailbox_only = $3, mailbox_language = $4
+		WHERE id = $1 AND kind = 'municipality'`, orgID, m.Address, m.Only && m.Address != "", m.Language)
 	if err == nil && tag.RowsAffected() == 0 {
 		err = pgx.ErrNoRows
 	}

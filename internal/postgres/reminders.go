@@ -7,25 +7,41 @@ import (
 	"github.com/jackc/pgx/v5"
 )
 
-// ScanReminders writes the reminders due on day today as notifications
-// (mailed like every other one) and reports how many it wrote. Running it
-// again, on another instance or after a crash, writes nothing new: each
-// reminder has a slot (notifications.remind_key, unique per person and kind)
-// and each thing reminded of is marked per person (reminder_marks).
-func (db *DB) ScanReminders(ctx context.Context, today time.Time) (int, error) {
+// ReminderTowns lists the towns the reminder scan visits (those with a
+// coordinator), in a stable order, for the scan to take them in batches.
+func (db *DB) ReminderTowns(ctx context.Context) ([]int64, error) {
+	rows, _ := db.pool.Query(ctx, `SELECT o.id FROM organisations o
+		WHERE o.kind = 'municipality'
+		  AND EXISTS (SELECT 1 FROM memberships m WHERE m.organisation_id = o.id AND m.role = 'coordinator')
+		ORDER BY o.id`)
+	ids, err := pgx.CollectRows(rows, pgx.RowTo[int64])
+	return ids, translate(err, "organisation")
+}
+
+// ScanReminders writes the reminders due on day today for the towns named
+// (one short transaction: the scan takes the towns in batches so that no
+// statement holds a core or its snapshot for long while pages are served)
+// as notifications, mailed by notify.DispatchReminders, and reports how
+// many it wrote. Running it again, on another instance or after a crash,
+// writes nothing new: each reminder has a slot per town
+// (notifications.remind_key, unique per person and kind), each thing
+// reminded of is marked per person (reminder_marks), and once a person's
+// mail of a kind and step is out (remind_slot, across towns) no other
+// town's reminder of that step is written for them.
+func (db *DB) ScanReminders(ctx context.Context, today time.Time, towns []int64) (int, error) {
 	day := today.Format(time.DateOnly)
 	var n int64
 	err := pgx.BeginFunc(ctx, db.pool, func(tx pgx.Tx) error {
 		if err := longStatements(ctx, tx); err != nil {
 			return err
 		}
-		tag, err := tx.Exec(ctx, roundRemindersSQL, day)
+		tag, err := tx.Exec(ctx, roundRemindersSQL, day, towns)
 		if err != nil {
 			return err
 		}
 		n += tag.RowsAffected()
 		var items int64
-		if err := tx.QueryRow(ctx, workRemindersSQL, day).Scan(&items); err != nil {
+		if err := tx.QueryRow(ctx, workRemindersSQL, day, towns).Scan(&items); err != nil {
 			return err
 		}
 		n += items
@@ -47,11 +63,11 @@ func longStatements(ctx context.Context, tx pgx.Tx) error {
 // is skipped, the opening said it), and the deadline missed; to the
 // coordinators of each town that has not marked its reporting complete.
 const roundRemindersSQL = `
-	INSERT INTO notifications (recipient_id, kind, plan_id, organisation_id, params, remind_key)
+	INSERT INTO notifications (recipient_id, kind, plan_id, organisation_id, params, remind_key, remind_slot)
 	SELECT m.user_id, s.kind, r.plan_id, o.id,
 	       jsonb_strip_nulls(jsonb_build_object('round_id', r.id, 'round_title', r.title,
 	           'deadline', r.deadline::text, 'days_left', s.step)),
-	       concat('r', r.id, ':o', o.id, ':', s.slot)
+	       concat('r', r.id, ':o', o.id, ':', s.slot), concat('r', r.id, ':', s.slot)
 	FROM reporting_rounds r
 	JOIN plans p ON p.id = r.plan_id
 	CROSS JOIN LATERAL (SELECT r.deadline - $1::date AS days_left) d
@@ -65,15 +81,18 @@ const roundRemindersSQL = `
 	) s
 	JOIN organisations o ON o.parent_id = p.owner_id AND o.kind = 'municipality'
 	JOIN memberships m ON m.organisation_id = o.id AND m.role = 'coordinator'
-	WHERE r.state = 'open'
+	WHERE r.state = 'open' AND o.id = ANY($2::bigint[])
 	  AND NOT EXISTS (SELECT 1 FROM round_completions c WHERE c.round_id = r.id AND c.organisation_id = o.id)
+	  AND NOT EXISTS (SELECT 1 FROM notifications x WHERE x.recipient_id = m.user_id AND x.kind = s.kind
+	                  AND x.remind_slot = concat('r', r.id, ':', s.slot) AND NOT x.mail_pending)
 	ON CONFLICT (recipient_id, kind, remind_key) DO NOTHING`
 
 // workRemindersSQL: a town's implementations turning stale, due dates and
 // milestones within 7 days or passed; one notification per coordinator,
 // town and kind listing what is new to them. The slot is the week for
-// stale (at most one such mail a week) and the day for due dates; what a
-// slot already taken leaves out stays unmarked and comes in the next one.
+// stale (at most one such mail a week) and the day for due dates, per
+// person across towns; what a slot already taken leaves out stays
+// unmarked and comes in the next one.
 const workRemindersSQL = `
 	WITH open_impl AS (
 		SELECT i.id, i.organisation_id, i.due_on, i.continuous, i.stale_clock, ms.code, ms.title, p.id AS plan_id,
@@ -81,7 +100,8 @@ const workRemindersSQL = `
 		FROM implementations i
 		JOIN measures ms ON ms.id = i.measure_id
 		JOIN plans p ON p.id = ms.plan_id
-		WHERE i.relevance = 'relevant' AND i.status NOT IN ('completed', 'cancelled')
+		WHERE i.organisation_id = ANY($2::bigint[])
+		  AND i.relevance = 'relevant' AND i.status NOT IN ('completed', 'cancelled')
 	), thing AS (
 		SELECT 'stale' AS kind, oi.*, 'i' || oi.id || ':stale:' || oi.stale_clock AS subject,
 		       'stale' AS what, oi.stale_clock AS on_day, NULL::text AS milestone
@@ -99,6 +119,7 @@ const workRemindersSQL = `
 		WHERE NOT mi.done AND mi.due_on <= $1::date + 7
 	), fresh AS (
 		SELECT m.user_id, t.kind, t.plan_id, t.organisation_id, t.subject, t.on_day,
+		       CASE t.kind WHEN 'stale' THEN to_char($1::date, 'IYYY-"W"IW') ELSE $1::date::text END AS slot,
 		       jsonb_strip_nulls(jsonb_build_object('impl_id', t.id, 'code', t.code, 'title', t.title,
 		           'milestone', t.milestone, 'what', t.what, 'on', t.on_day::text)) AS item,
 		       row_number() OVER (PARTITION BY m.user_id, t.kind, t.plan_id, t.organisation_id
@@ -108,13 +129,14 @@ const workRemindersSQL = `
 		WHERE NOT EXISTS (SELECT 1 FROM reminder_marks rm
 		                  WHERE rm.recipient_id = m.user_id AND rm.kind = t.kind AND rm.subject = t.subject)
 	), written AS (
-		INSERT INTO notifications (recipient_id, kind, plan_id, organisation_id, params, remind_key)
+		INSERT INTO notifications (recipient_id, kind, plan_id, organisation_id, params, remind_key, remind_slot)
 		SELECT user_id, kind, plan_id, organisation_id,
 		       jsonb_build_object('items', jsonb_agg(item ORDER BY rn) FILTER (WHERE rn <= 20), 'total', count(*)),
-		       concat('p', plan_id, ':o', organisation_id, ':',
-		              CASE kind WHEN 'stale' THEN to_char($1::date, 'IYYY-"W"IW') ELSE $1::date::text END)
-		FROM fresh
-		GROUP BY user_id, kind, plan_id, organisation_id
+		       concat('p', plan_id, ':o', organisation_id, ':', slot), slot
+		FROM fresh f
+		WHERE NOT EXISTS (SELECT 1 FROM notifications x WHERE x.recipient_id = f.user_id AND x.kind = f.kind
+		                  AND x.remind_slot = f.slot AND NOT x.mail_pending)
+		GROUP BY user_id, kind, plan_id, organisation_id, slot
 		ON CONFLICT (recipient_id, kind, remind_key) DO NOTHING
 		RETURNING recipient_id, kind, plan_id, organisation_id
 	), marked AS (

@@ -38,7 +38,7 @@ func (s *Server) renderTownMailbox(c *gin.Context, status int, d townMailboxData
 // mails go to it only.
 func (s *Server) saveTownMailbox(c *gin.Context) {
 	sc := scopeOf(c)
-	m := domain.TownMailbox{Address: c.PostForm("address"), Only: c.PostForm("only") == "1"}
+	m := domain.TownMailbox{Address: c.PostForm("address"), Only: c.PostForm("only") == "1", Language: c.PostForm("language")}
 	err := s.services.Notify.SetTownMailbox(c.Request.Context(), actorOf(c), sc.Org.ID, m)
 	if err == nil {
 		c.Redirect(http.StatusSeeOther, townPath(sc.Plan.Slug, sc.Org.Slug)+"/funktionspostfach?ok=1")

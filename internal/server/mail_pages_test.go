@@ -64,7 +64,25 @@ func TestTownMailboxForm(t *testing.T) {
 		t.Fatalf("save: %d", status)
 	}
 	_, body, _ = fetch(t, c, "GET", path+"?ok=1")
-	mustContain(t, body, `value="integration@duelmen.de"`, `id="only" name="only" value="1" checked`, "Das Funktionspostfach ist gespeichert.")
+	mustContain(t, body, `value="integration@duelmen.de"`, `id="only" name="only" value="1" checked`, "Das Funktionspostfach ist gespeichert.",
+		`<option value="de" selected>Deutsch</option>`)
+}
+
+// The mailbox's language: English is kept and shown; anything but German
+// or English is refused at its field, not with a 500.
+func TestTownMailboxLanguageForm(t *testing.T) {
+	a := newApp(t)
+	c := a.signIn(t, "duelmen")
+	path := a.URL + demoPlan + "/kommunen/duelmen/funktionspostfach"
+	status, body, _ := fetch(t, c, "POST", path, "address=integration%40duelmen.de", "language=fr")
+	if status != 422 || !strings.Contains(body, "Bitte wählen Sie Deutsch oder Englisch.") || !strings.Contains(body, `aria-describedby="language-error"`) {
+		t.Errorf("refused language: %d", status)
+	}
+	if status, _, _ = fetch(t, c, "POST", path, "address=integration%40duelmen.de", "language=en"); status != 303 {
+		t.Fatalf("save: %d", status)
+	}
+	_, body, _ = fetch(t, c, "GET", path)
+	mustContain(t, body, "Sprache der E-Mails an das Funktionspostfach", `<option value="en" selected lang="en">English</option>`)
 }
 
 // The admin reads the send log (searchable), each mail as it was sent

@@ -10,13 +10,19 @@ import (
 	"github.com/planwerk/planwerk/internal/service/notify"
 )
 
+// dispatch mails what is pending: events (the periodic job) and reminders
+// (the scan's job, once the scan is done).
 func (f *fixture) dispatch(t *testing.T) int {
 	t.Helper()
 	n, err := f.svc.Dispatch(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
-	return n
+	r, err := f.svc.DispatchReminders(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n + r
 }
 
 // Each person gets their mail in their language; dispatching again sends

@@ -20,13 +20,16 @@ type Store interface {
 	QueueMails(ctx context.Context, noticeIDs []int64, mails []domain.MailMessage) (int, error)
 	FindMail(ctx context.Context, id int64) (domain.MailMessage, error)
 	MarkMailAttempt(ctx context.Context, id int64, status domain.MailStatus, transport, reason string) error
-	ScanReminders(ctx context.Context, today time.Time) (int, error)
+	ReminderTowns(ctx context.Context) ([]int64, error)
+	ScanReminders(ctx context.Context, today time.Time, towns []int64) (int, error)
+	PendingReminders(ctx context.Context) ([]domain.PendingNotice, error)
 	FindDigestEntries(ctx context.Context, today time.Time, userID int64) ([]domain.DigestEntry, map[int64]domain.DigestRecipient, error)
 }
 
 // Composer renders mails (internal/mailtext).
 type Composer interface {
 	Notice(n domain.PendingNotice, toMailbox bool) (domain.MailMessage, error)
+	Reminders(ns []domain.PendingNotice, toMailbox bool) (domain.MailMessage, error)
 	Digest(d domain.Digest) (domain.MailMessage, error)
 }
 
@@ -44,6 +47,7 @@ type Service struct {
 	now      func() time.Time
 	// permanent tells a refusal for good from one worth retrying.
 	permanent func(error) bool
+	pace      Pacing
 }
 
 // New builds the service; now is the clock (tests move it), permanent
@@ -55,7 +59,7 @@ func New(store Store, composer Composer, sender Sender, now func() time.Time, pe
 	if permanent == nil {
 		permanent = func(error) bool { return false }
 	}
-	return &Service{store: store, composer: composer, sender: sender, now: now, permanent: permanent}
+	return &Service{store: store, composer: composer, sender: sender, now: now, permanent: permanent, pace: DefaultPacing}
 }
 
 // ErrRefused wraps a delivery the relay refused for good: the job stops
@@ -65,8 +69,9 @@ var ErrRefused = errors.New("mail refused")
 // dispatchBatch is how many notifications one transaction turns into mails.
 const dispatchBatch = 500
 
-// Dispatch turns every pending notification into stored mails with their
-// delivery jobs, a batch per transaction, and reports how many mails.
+// Dispatch turns every pending event notification into stored mails with
+// their delivery jobs, a batch per transaction, and reports how many mails.
+// Reminders wait for DispatchReminders, which the scan calls when done.
 func (s *Service) Dispatch(ctx context.Context) (int, error) {
 	total := 0
 	for {
@@ -153,14 +158,9 @@ func (s *Service) Deliver(ctx context.Context, id int64, lastTry bool) error {
 	return sendErr
 }
 
-// ScanReminders writes today's reminders as notifications (Dispatch then
-// mails them).
-func (s *Service) ScanReminders(ctx context.Context) (int, error) {
-	return s.store.ScanReminders(ctx, s.now())
-}
-
 // QueueDigests stores this week's digest for everyone who has something
-// open and has not opted out; a person's digest is stored once a week.
+// open and has not opted out, in batches; a person's digest is stored once
+// a week (its dedupe key names the week).
 func (s *Service) QueueDigests(ctx context.Context) (int, error) {
 	today := s.now()
 	entries, people, err := s.store.FindDigestEntries(ctx, today, 0)
@@ -168,19 +168,16 @@ func (s *Service) QueueDigests(ctx context.Context) (int, error) {
 		return 0, err
 	}
 	week := domain.ISOWeek(today)
-	var mails []domain.MailMessage
-	for _, d := range domain.GroupDigests(entries, people, week) {
+	digests := domain.GroupDigests(entries, people, week)
+	return s.queueInBatches(ctx, nil, len(digests), func(i int) (domain.MailMessage, bool, error) {
+		d := digests[i]
 		email, err := domain.MailAddress(d.Email)
 		if err != nil {
-			continue // no address from the sign-in service: the inbox is all they get
+			return domain.MailMessage{}, false, nil // no address from the sign-in service: the inbox is all they get
 		}
 		m, err := s.composer.Digest(d)
-		if err != nil {
-			return 0, err
-		}
 		rid := d.RecipientID
 		m.Address, m.DedupeKey, m.RecipientID = email, "digest:"+week, &rid
-		mails = append(mails, m)
-	}
-	return s.store.QueueMails(ctx, nil, mails)
+		return m, true, err
+	})
 }

@@ -84,8 +84,16 @@ func (s *Settings) TownMailbox(ctx context.Context, _ domain.Actor, orgID int64)
 }
 
 // SetTownMailbox saves a town's role mailbox; the address must be one
-// plain address (or empty to remove it).
+// plain address (or empty to remove it), the language German (also when
+// none is given) or English.
 func (s *Settings) SetTownMailbox(ctx context.Context, _ domain.Actor, orgID int64, m domain.TownMailbox) error {
+	switch m.Language {
+	case "":
+		m.Language = "de"
+	case "de", "en":
+	default:
+		return domain.Keyed(domain.CodeInvalid, "language", "mailbox.err.language", "mailbox language must be de or en")
+	}
 	if m.Address != "" {
 		addr, err := domain.MailAddress(m.Address)
 		if err != nil {
