@@ -103,7 +103,7 @@ func (v view) TownPath() string { return townPath(v.Scope.Plan.Slug, v.Scope.Org
 // Can reports whether the signed-in user may do act to obj in the page's
 // municipality, or in its plan's county when the page names no municipality.
 func (v view) Can(obj, act string) bool {
-	if v.Perms == nil || v.Scope.Plan.ID == 0 {
+	if v.Perms == nil || v.Scope.Plan.ID == 0 || v.Scope.StateRefuses(obj, act != "read") != nil {
 		return false
 	}
 	return v.Perms.Can(scopeDomain(v.Scope), obj, act)
@@ -111,7 +111,8 @@ func (v view) Can(obj, act string) bool {
 
 // CanInPlan reports whether the user may do act to obj in the plan's county.
 func (v view) CanInPlan(obj, act string) bool {
-	return v.Perms != nil && v.Scope.Plan.ID != 0 && v.Perms.Can(authz.County(v.Scope.County.Slug), obj, act)
+	return v.Perms != nil && v.Scope.Plan.ID != 0 && v.Scope.StateRefuses(obj, act != "read") == nil &&
+		v.Perms.Can(authz.County(v.Scope.County.Slug), obj, act)
 }
 
 // CanAdminister reports whether the user may manage users and memberships.
