@@ -35,7 +35,7 @@ func (db *DB) AdoptPlanVersion(ctx context.Context, oldID int64, actorID *int64)
 		if err := refuseOpenRound(ctx, tx, oldID); err != nil {
 			return err
 		}
-		n, err := carryImplementations(ctx, tx, oldID, newID, owner)
+		n, err := carryImplementations(ctx, tx, oldID, newID, owner, actorID)
 		if err != nil {
 			return err
 		}
@@ -85,7 +85,7 @@ const carriedColumns = `relevance, relevance_note, relevance_decided_on, status,
 // carryImplementations gives the new version its implementations and
 // returns how many: the carried ones (through temporary tables, so that the
 // kept counts' triggers run once for all rows), then the open ones.
-func carryImplementations(ctx context.Context, tx pgx.Tx, oldID, newID, owner int64) (int64, error) {
+func carryImplementations(ctx context.Context, tx pgx.Tx, oldID, newID, owner int64, actorID *int64) (int64, error) {
 	// Implementations the catalogue editor made in the draft are empty: the
 	// draft's towns cannot reach them (domain.PlanScope.StateRefuses).
 	if _, err := tx.Exec(ctx, `DELETE FROM implementations WHERE measure_id IN (SELECT id FROM measures WHERE plan_id = $1)`, newID); err != nil {
@@ -117,14 +117,22 @@ func carryImplementations(ctx context.Context, tx pgx.Tx, oldID, newID, owner in
 			SELECT ins.id, p.predecessor_id, p.kind FROM ins JOIN carry_links p USING (measure_id, organisation_id)
 			RETURNING implementation_id, predecessor_id
 		), audit AS (
-			INSERT INTO audit_events (actor_id, organisation_id, entity, entity_id, action, changes)
-			SELECT NULL, ins.organisation_id, 'implementation', ins.id, 'create',
-			       jsonb_build_object('predecessors', jsonb_build_object('old', NULL, 'new',
-			           (SELECT jsonb_agg(l.predecessor_id ORDER BY l.predecessor_id) FROM carry_links l
-			            WHERE l.measure_id = ins.measure_id AND l.organisation_id = ins.organisation_id)))
+			-- "carried_from": the old version and measure(s) → the new ones,
+			-- shown in the implementation's history (language-neutral text).
+			INSERT INTO audit_events (actor_id, organisation_id, entity, entity_id, action, changes, implementation_id)
+			SELECT $1::bigint, ins.organisation_id, 'implementation', ins.id, 'create',
+			       jsonb_build_object('carried_from', jsonb_build_object(
+			           'old', (SELECT op.version || ': ' || string_agg(om.code, ', ' ORDER BY om.code)
+			                   FROM carry_links l JOIN implementations oi ON oi.id = l.predecessor_id
+			                   JOIN measures om ON om.id = oi.measure_id JOIN plans op ON op.id = om.plan_id
+			                   WHERE l.measure_id = ins.measure_id AND l.organisation_id = ins.organisation_id
+			                   GROUP BY op.version),
+			           'new', (SELECT np.version || ': ' || nm.code FROM measures nm JOIN plans np ON np.id = nm.plan_id
+			                   WHERE nm.id = ins.measure_id))),
+			       ins.id
 			FROM ins
 		)
-		SELECT count(*) FROM ins`).Scan(&carried)
+		SELECT count(*) FROM ins`, actorID).Scan(&carried)
 	if err != nil {
 		return 0, err
 	}

@@ -30,6 +30,9 @@ type implementationData struct {
 	Forms      trackingForms
 	// Support are the support steps open to the viewer.
 	Support domain.SupportChoices
+	// Lineage links the implementations of other plan versions this one
+	// was carried from or into, where their history is read.
+	Lineage []domain.LineageLink
 }
 
 // trackingForms are the forms on the implementation page, with what the user
@@ -55,7 +58,8 @@ func (s *Server) implementation(c *gin.Context) {
 }
 
 // showImplementation renders the implementation page with the given forms:
-// two statements of its own (the detail and all records).
+// three statements of its own (the detail, all records, the lineage across
+// plan versions).
 func (s *Server) showImplementation(c *gin.Context, status int, org domain.Organisation, key domain.ImplementationKey, forms trackingForms) {
 	forms = forms.echo()
 	perms, dom := permissions(c), scopeDomain(scopeOf(c))
@@ -66,6 +70,10 @@ func (s *Server) showImplementation(c *gin.Context, status int, org domain.Organ
 	data.Impl, data.Records, err = s.impls.Get(c.Request.Context(), key,
 		domain.RecordScope{History: data.Internal, Comments: data.Comments})
 	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	if data.Lineage, err = s.services.Versions.Lineage(c.Request.Context(), key.ID); err != nil {
 		s.fail(c, err)
 		return
 	}
