@@ -79,6 +79,10 @@ func (s *Server) authorize(a Access) gin.HandlerFunc {
 				c.Abort()
 				return
 			}
+			if scopeOf(c).Plan.State == domain.PlanSuperseded {
+				// Handlers and pages offer no change on a superseded version.
+				c.Set(permissionsKey, perms.ReadOnly("version"))
+			}
 			c.Next()
 		case a.Action != "read" && perms.Can(dom, a.Object, "read"):
 			s.forbidden(c, a)

@@ -8,6 +8,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/planwerk/planwerk/internal/domain"
+	"github.com/planwerk/planwerk/internal/httpstatus"
 )
 
 // versionsPath is the address of a plan's Fortschreibung: the start form
@@ -74,6 +75,7 @@ func (s *Server) startVersion(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
+	r.Status = httpstatus.Of(domain.ErrorCode(err)) // 409 when started already
 	s.renderVersions(c, r.Status, versionsData{Start: form, Errors: r.Fields, Summary: r.Summary})
 }
 
@@ -91,6 +93,7 @@ func (s *Server) adoptVersion(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
+	r.Status = httpstatus.Of(domain.ErrorCode(err)) // 409 when adopted already or a round is open
 	if draft.New.ID == 0 { // refused before the draft was read
 		draft, _ = s.services.Versions.Draft(c.Request.Context(), sc.Plan)
 	}
