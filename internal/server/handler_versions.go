@@ -94,7 +94,7 @@ func (s *Server) adoptVersion(c *gin.Context) {
 		return
 	}
 	r.Status = httpstatus.Of(domain.ErrorCode(err)) // 409 when adopted already or a round is open
-	if draft.New.ID == 0 { // refused before the draft was read
+	if draft.New.ID == 0 { // refused before the draft was read: read it for the page
 		draft, _ = s.services.Versions.Draft(c.Request.Context(), sc.Plan)
 	}
 	t := s.translatorFor(c.Request)

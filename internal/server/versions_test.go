@@ -10,7 +10,6 @@ import (
 	"testing"
 
 	"github.com/jackc/pgx/v5"
-
 )
 
 // enc is one form field, encoded.
@@ -188,4 +187,3 @@ func between(s, start, from, to string) string {
 	v, _, _ := strings.Cut(rest, to)
 	return v
 }
-
