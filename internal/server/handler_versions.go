@@ -93,8 +93,10 @@ func (s *Server) adoptVersion(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	r.Status = httpstatus.Of(domain.ErrorCode(err)) // 409 when adopted already or a round is open
-	if draft.New.ID == 0 { // refused before the draft was read: read it for the page
+	// 409 when adopted already or a round is open. Refused before the draft
+	// was read (none started): read it for the page.
+	r.Status = httpstatus.Of(domain.ErrorCode(err))
+	if draft.New.ID == 0 {
 		draft, _ = s.services.Versions.Draft(c.Request.Context(), sc.Plan)
 	}
 	t := s.translatorFor(c.Request)
