@@ -6,6 +6,8 @@ import (
 	"html"
 	"net/http"
 	"net/url"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -124,7 +126,17 @@ func TestPlanVersionJourneyThroughThePages(t *testing.T) {
 	if strings.Contains(body, implPath[len(a.URL):]+"/sachstand") {
 		t.Error("the old implementation still offers the progress report form")
 	}
-	for _, p := range []string{reports.path(reports.spring), reports.path(reports.spring) + "/bericht.xlsx"} {
+	tok := a.newToken(t, "duelmen")
+	item := fmt.Sprintf("/api/v1/plans/integrationskonzept-kreis-coesfeld/municipalities/duelmen/implementations/%d", oldImpl)
+	if status, body, _ := a.apiCall(t, tok, http.MethodPatch, item, `{"progress": 40}`, "If-Match", `"1"`); status != http.StatusConflict ||
+		!strings.Contains(body, "abgelöst") {
+		t.Errorf("the API changes the old version: %d %s", status, body)
+	}
+	if status, _, _ := a.apiCall(t, tok, http.MethodGet, item, ""); status != http.StatusOK {
+		t.Errorf("the API reads the old version: %d", status)
+	}
+	for _, p := range []string{reports.path(reports.spring), reports.path(reports.spring) + "/bericht.xlsx",
+		reports.path(reports.spring) + "/bericht.pdf"} {
 		if status, _, _ := fetch(t, olfen, "GET", a.URL+p); status != http.StatusOK {
 			t.Errorf("the old version's report %s: %d", p, status)
 		}
@@ -146,6 +158,19 @@ func TestPlanVersionJourneyThroughThePages(t *testing.T) {
 	status, _, h = fetch(t, ki, "GET", a.URL+demoPlan+"/fortschreibung/aenderungsanlage.xlsx")
 	if status != http.StatusOK || !strings.Contains(h.Get("Content-Type"), "spreadsheetml") {
 		t.Errorf("annex xlsx: %d %s", status, h.Get("Content-Type"))
+	}
+	status, pdf, h := fetch(t, ki, "GET", a.URL+demoPlan+"/fortschreibung/aenderungsanlage.pdf")
+	switch {
+	case status == http.StatusServiceUnavailable && strings.Contains(pdf, "Chromium"):
+		t.Log("no Chromium: the annex PDF is not printed")
+	case status != http.StatusOK || !strings.HasPrefix(pdf, "%PDF") || h.Get("Content-Type") != "application/pdf":
+		t.Errorf("annex pdf: %d %s", status, h.Get("Content-Type"))
+	default:
+		path := filepath.Join(repoRoot(t), "test-artifacts", "aenderungsanlage.pdf")
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err == nil {
+			_ = os.WriteFile(path, []byte(pdf), 0o644)
+			t.Logf("annex: %s", path)
+		}
 	}
 }
 
