@@ -113,16 +113,16 @@ func sameOwner(a, b *int64) bool { return a != nil && b != nil && *a == *b }
 // linked to: carried from (Earlier) or carried into (later). Its history
 // (progress reports, milestones, comments, audit events) is read there.
 type LineageLink struct {
-	ImplementationID int64       `db:"implementation_id"`
-	Earlier          bool        `db:"earlier"`
-	Kind             MappingKind `db:"kind"`
-	PlanSlug         string      `db:"plan_slug"`
-	PlanTitle        string      `db:"plan_title"`
-	PlanVersion      string      `db:"plan_version"`
-	OrgSlug          string      `db:"org_slug"`
-	MeasureCode      string      `db:"measure_code"`
-	MeasureTitle     string      `db:"measure_title"`
-	Updates          int         `db:"updates"`
-	Milestones       int         `db:"milestones"`
-	Comments         int         `db:"comments"`
+	ImplementationID int64       `db:"implementation_id" json:"implementation_id"`
+	Earlier          bool        `db:"earlier" json:"earlier"`
+	Kind             MappingKind `db:"kind" json:"kind"`
+	PlanSlug         string      `db:"plan_slug" json:"plan_slug"`
+	PlanTitle        string      `db:"plan_title" json:"plan_title"`
+	PlanVersion      string      `db:"plan_version" json:"plan_version"`
+	OrgSlug          string      `db:"org_slug" json:"org_slug"`
+	MeasureCode      string      `db:"measure_code" json:"measure_code"`
+	MeasureTitle     string      `db:"measure_title" json:"measure_title"`
+	Updates          int         `db:"updates" json:"updates"`
+	Milestones       int         `db:"milestones" json:"milestones"`
+	Comments         int         `db:"comments" json:"comments"`
 }

@@ -58,8 +58,8 @@ func (s *Server) implementation(c *gin.Context) {
 }
 
 // showImplementation renders the implementation page with the given forms:
-// three statements of its own (the detail, all records, the lineage across
-// plan versions).
+// two statements of its own (the detail with its lineage across plan
+// versions, and all records).
 func (s *Server) showImplementation(c *gin.Context, status int, org domain.Organisation, key domain.ImplementationKey, forms trackingForms) {
 	forms = forms.echo()
 	perms, dom := permissions(c), scopeDomain(scopeOf(c))
@@ -73,11 +73,8 @@ func (s *Server) showImplementation(c *gin.Context, status int, org domain.Organ
 		s.fail(c, err)
 		return
 	}
-	if data.Lineage, err = s.services.Versions.Lineage(c.Request.Context(), key.ID); err != nil {
-		s.fail(c, err)
-		return
-	}
 	detail := data.Impl
+	data.Lineage = detail.Lineage
 	data.Support = supportChoicesFor(c, detail.Implementation)
 	t := s.translatorFor(c.Request)
 	s.render(c, status, "implementation", view{
