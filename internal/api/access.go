@@ -103,6 +103,10 @@ func (a *API) authorize(ctx huma.Context, next func(huma.Context)) {
 		}
 		switch {
 		case cl.Perms.Can(dom, perm.Object, perm.Action):
+			if err := a.planStateRefuses(ctx, cl, perm); err != nil {
+				a.writeErr(ctx, a.fail(ctx.URL().Path, err))
+				return
+			}
 		case perm.Action != "read" && cl.Perms.Can(dom, perm.Object, "read"):
 			a.writeErr(ctx, problemOf(http.StatusForbidden, domain.CodeForbidden, msg.readOnly))
 			return
@@ -199,4 +203,15 @@ func (a *API) checkEveryOperationDeclared() error {
 		}
 	}
 	return nil
+}
+
+// planStateRefuses applies the plan version's state as the pages do: a
+// draft is the KI's alone, a superseded version refuses every change.
+func (a *API) planStateRefuses(ctx huma.Context, cl caller, perm Permission) error {
+	sc := cl.Scope
+	if sc.Plan.State == domain.PlanDraft && !cl.Perms.Can(authz.County(sc.County.Slug), "catalogue", "edit") {
+		return domain.Keyed(domain.CodeNotFound, "", "error.msg.notFound", "draft plan of another")
+	}
+	write := ctx.Method() != http.MethodGet && ctx.Method() != http.MethodHead
+	return sc.StateRefuses(perm.Object, write)
 }

@@ -89,6 +89,10 @@ func policyRules(csv string) [][]any {
 type Permissions struct {
 	enforcer *casbin.Enforcer
 	roles    []domain.Membership
+	// readOnly refuses every action but read, except on readOnlyExcept
+	// (see ReadOnly).
+	readOnly       bool
+	readOnlyExcept string
 }
 
 // For builds the permissions of a user with the given memberships. It is
@@ -149,8 +153,21 @@ func roleDomain(m domain.Membership) string {
 // Can reports whether the user may do act to obj in the domain dom
 // (Installation, County or Municipality).
 func (p *Permissions) Can(dom, obj, act string) bool {
+	if p.readOnly && act != "read" && obj != p.readOnlyExcept {
+		return false
+	}
 	ok, err := p.enforcer.Enforce(subject, dom, obj, act)
 	return err == nil && ok
+}
+
+// ReadOnly returns the permissions for a request on something that is
+// kept as it is (a superseded plan version): every action but read is
+// refused, except those on object except (whose routes refuse changes
+// themselves). Every handler and page asking Can then offers no change.
+func (p *Permissions) ReadOnly(except string) *Permissions {
+	q := *p
+	q.readOnly, q.readOnlyExcept = true, except
+	return &q
 }
 
 // HasAnyMembership reports whether the user has been granted any role at all.

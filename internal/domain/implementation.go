@@ -147,4 +147,7 @@ type ImplementationDetail struct {
 	PlanTitle          string            `db:"plan_title"`
 	UpdateIntervalDays int               `db:"update_interval_days"`
 	StatusColours      map[string]string `db:"status_colours"`
+	// Lineage: the implementations of other plan versions this one was
+	// carried from or into (read in the same statement).
+	Lineage []LineageLink `db:"lineage"`
 }

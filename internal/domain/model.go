@@ -24,6 +24,8 @@ type Plan struct {
 	OwnerID   int64  `db:"owner_id"`
 	OwnerSlug string `db:"owner_slug"`
 	OwnerName string `db:"owner_name"`
+	// State: draft, adopted (current) or superseded by its next version.
+	State PlanState `db:"state"`
 }
 
 // ActionField (Handlungsfeld) groups the goals of a plan.

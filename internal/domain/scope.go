@@ -12,6 +12,10 @@ type PlanScope struct {
 	// CountyPlans are the county office's plans, current first, with id,
 	// slug and title only: what switching between plans needs.
 	CountyPlans []Plan
+	// Successor is the version that continues the plan (a draft or the
+	// adopted one), Predecessor the one it continues; nil when none.
+	Successor   *Plan
+	Predecessor *Plan
 }
 
 // HasOrg reports whether the scope names an organisation.

@@ -51,7 +51,7 @@ const digestSQL = `
 		       count(*) FILTER (WHERE NOT i.continuous AND i.due_on BETWEEN $1::date AND $1::date + 14) AS due_soon
 		FROM implementations i
 		JOIN measures ms ON ms.id = i.measure_id
-		JOIN plans p ON p.id = ms.plan_id
+		JOIN plans p ON p.id = ms.plan_id AND p.state = 'adopted' -- not a superseded version, nor a draft
 		WHERE i.relevance = 'relevant' AND i.status NOT IN ('completed', 'cancelled')
 		  AND ($2 = 0 OR i.organisation_id IN (SELECT organisation_id FROM memberships
 		                                       WHERE user_id = $2 AND role = 'coordinator'))
@@ -63,7 +63,7 @@ const digestSQL = `
 	       coalesce(r.title, '') AS round_title, r.deadline AS round_deadline
 	FROM memberships m
 	JOIN organisations o ON o.id = m.organisation_id AND o.kind = 'municipality'
-	JOIN plans p ON p.owner_id = o.parent_id
+	JOIN plans p ON p.owner_id = o.parent_id AND p.state = 'adopted'
 	LEFT JOIN town t ON t.plan_id = p.id AND t.organisation_id = o.id
 	LEFT JOIN reporting_rounds r ON r.plan_id = p.id AND r.state = 'open'
 	     AND NOT EXISTS (SELECT 1 FROM round_completions c WHERE c.round_id = r.id AND c.organisation_id = o.id)
@@ -77,7 +77,7 @@ const digestSQL = `
 	       '', NULL
 	FROM memberships m
 	JOIN organisations o ON o.id = m.organisation_id AND o.kind = 'county'
-	JOIN plans p ON p.owner_id = o.id
+	JOIN plans p ON p.owner_id = o.id AND p.state = 'adopted'
 	WHERE m.role = 'ki' AND ($2 = 0 OR m.user_id = $2)
 	  AND ($2 <> 0 OR NOT EXISTS (SELECT 1 FROM mail_optouts x WHERE x.user_id = m.user_id AND x.kind = 'digest'))
 	ORDER BY 1, 3, 5`

@@ -2,6 +2,7 @@ package postgres
 
 import (
 	"context"
+	"strings"
 
 	"github.com/jackc/pgx/v5"
 
@@ -17,7 +18,8 @@ func (db *DB) FindImplementationDetail(ctx context.Context, key domain.Implement
 		       m.retired_at IS NOT NULL AS measure_retired,
 		       g.id AS goal_id, g.code AS goal_code, g.title AS goal_title,
 		       f.id AS field_id, f.code AS field_code, f.title AS field_title,
-		       p.title AS plan_title, p.update_interval_days, p.status_colours
+		       p.title AS plan_title, p.update_interval_days, p.status_colours,
+		       `+strings.Replace(lineageSQL, "$1", "i.id", -1)+`
 		FROM implementations i
 		JOIN measures m ON m.id = i.measure_id
 		JOIN goals g ON g.id = m.goal_id

@@ -11,16 +11,18 @@ import (
 
 // planSelect reads plans with the county office that owns them.
 const planSelect = `SELECT p.id, p.slug, p.title, p.version, p.adopted_on, p.update_interval_days, p.status_colours,
-	p.owner_id, owner.slug AS owner_slug, owner.name AS owner_name
+	p.owner_id, owner.slug AS owner_slug, owner.name AS owner_name, p.state
 	FROM plans p JOIN organisations owner ON owner.id = p.owner_id`
 
 // planOrder puts the most recently adopted plan first: the one that is
 // "current" where a link names no plan.
 const planOrder = ` ORDER BY p.adopted_on DESC NULLS LAST, p.id DESC`
 
-// FindPlans lists every plan of the installation, current first.
+// FindPlans lists every current plan of the installation, most recently
+// adopted first: neither a draft of a next version nor a superseded one
+// (that is reached from its successor).
 func (db *DB) FindPlans(ctx context.Context) ([]domain.Plan, error) {
-	rows, err := db.pool.Query(ctx, planSelect+planOrder)
+	rows, err := db.pool.Query(ctx, planSelect+` WHERE p.state = 'adopted'`+planOrder)
 	if err != nil {
 		return nil, translate(err, "plan")
 	}
@@ -40,7 +42,8 @@ func (db *DB) FindPlanBySlug(ctx context.Context, slug string) (domain.Plan, err
 // Links from before plans were part of addresses lead there.
 func (db *DB) FindCurrentPlanOf(ctx context.Context, orgSlug string) (domain.Plan, error) {
 	rows, _ := db.pool.Query(ctx, planSelect+`
-		JOIN organisations o ON o.slug = $1 AND p.owner_id = coalesce(o.parent_id, o.id)`+planOrder+` LIMIT 1`, orgSlug)
+		JOIN organisations o ON o.slug = $1 AND p.owner_id = coalesce(o.parent_id, o.id)
+		WHERE p.state = 'adopted'`+planOrder+` LIMIT 1`, orgSlug)
 	plan, err := pgx.CollectExactlyOneRow(rows, pgx.RowToStructByName[domain.Plan])
 	return plan, translate(err, "plan")
 }

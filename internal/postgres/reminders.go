@@ -99,7 +99,7 @@ const workRemindersSQL = `
 		       p.update_interval_days
 		FROM implementations i
 		JOIN measures ms ON ms.id = i.measure_id
-		JOIN plans p ON p.id = ms.plan_id
+		JOIN plans p ON p.id = ms.plan_id AND p.state = 'adopted' -- a superseded version is done with
 		WHERE i.organisation_id = ANY($2::bigint[])
 		  AND i.relevance = 'relevant' AND i.status NOT IN ('completed', 'cancelled')
 	), thing AS (

@@ -16,13 +16,24 @@ type scopeRow struct {
 	OrgSlug     *string         `db:"org_slug"`
 	OrgName     *string         `db:"org_name"`
 	OrgKind     *domain.OrgKind `db:"org_kind"`
+	Successor   *scopePlan      `db:"successor"`
+	Predecessor *scopePlan      `db:"predecessor"`
 }
 
 // scopePlan is one of the county's plans as the scope lists them (JSON).
 type scopePlan struct {
-	ID    int64  `json:"id"`
-	Slug  string `json:"slug"`
-	Title string `json:"title"`
+	ID      int64            `json:"id"`
+	Slug    string           `json:"slug"`
+	Title   string           `json:"title"`
+	Version string           `json:"version"`
+	State   domain.PlanState `json:"state"`
+}
+
+func (p *scopePlan) plan() *domain.Plan {
+	if p == nil {
+		return nil
+	}
+	return &domain.Plan{ID: p.ID, Slug: p.Slug, Title: p.Title, Version: p.Version, State: p.State}
 }
 
 // FindScope resolves a plan-scoped address in one query: the plan by its
@@ -34,11 +45,15 @@ type scopePlan struct {
 func (db *DB) FindScope(ctx context.Context, planSlug, orgSlug string) (domain.PlanScope, error) {
 	rows, _ := db.pool.Query(ctx, `
 		SELECT p.id, p.slug, p.title, p.version, p.adopted_on, p.update_interval_days, p.status_colours,
-		       p.owner_id, owner.slug AS owner_slug, owner.name AS owner_name, owner.kind AS county_kind,
+		       p.owner_id, owner.slug AS owner_slug, owner.name AS owner_name, owner.kind AS county_kind, p.state,
 		       o.id AS org_id, o.slug AS org_slug, o.name AS org_name, o.kind AS org_kind,
 		       (SELECT json_agg(json_build_object('id', cp.id, 'slug', cp.slug, 'title', cp.title)
 		                        ORDER BY cp.adopted_on DESC NULLS LAST, cp.id DESC)
-		        FROM plans cp WHERE cp.owner_id = p.owner_id) AS county_plans
+		        FROM plans cp WHERE cp.owner_id = p.owner_id AND cp.state = 'adopted') AS county_plans,
+		       (SELECT json_build_object('id', s.id, 'slug', s.slug, 'title', s.title, 'version', s.version, 'state', s.state)
+		        FROM plans s WHERE s.predecessor_id = p.id) AS successor,
+		       (SELECT json_build_object('id', v.id, 'slug', v.slug, 'title', v.title, 'version', v.version, 'state', v.state)
+		        FROM plans v WHERE v.id = p.predecessor_id) AS predecessor
 		FROM plans p
 		JOIN organisations owner ON owner.id = p.owner_id
 		LEFT JOIN organisations o ON $2 <> '' AND o.slug = $2 AND (o.id = owner.id OR o.parent_id = owner.id)
@@ -48,7 +63,8 @@ func (db *DB) FindScope(ctx context.Context, planSlug, orgSlug string) (domain.P
 		return domain.PlanScope{}, translate(err, "plan")
 	}
 	sc := domain.PlanScope{Plan: r.Plan,
-		County: domain.Organisation{ID: r.OwnerID, Slug: r.OwnerSlug, Name: r.OwnerName, Kind: r.CountyKind}}
+		County:    domain.Organisation{ID: r.OwnerID, Slug: r.OwnerSlug, Name: r.OwnerName, Kind: r.CountyKind},
+		Successor: r.Successor.plan(), Predecessor: r.Predecessor.plan()}
 	for _, cp := range r.CountyPlans {
 		sc.CountyPlans = append(sc.CountyPlans, domain.Plan{ID: cp.ID, Slug: cp.Slug, Title: cp.Title})
 	}

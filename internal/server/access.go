@@ -74,6 +74,15 @@ func (s *Server) authorize(a Access) gin.HandlerFunc {
 		}
 		switch {
 		case perms.Can(dom, a.Object, a.Action):
+			if err := planStateRefuses(c, perms, a); err != nil {
+				s.fail(c, err)
+				c.Abort()
+				return
+			}
+			if scopeOf(c).Plan.State == domain.PlanSuperseded {
+				// Handlers and pages offer no change on a superseded version.
+				c.Set(permissionsKey, perms.ReadOnly("version"))
+			}
 			c.Next()
 		case a.Action != "read" && perms.Can(dom, a.Object, "read"):
 			s.forbidden(c, a)
@@ -189,4 +198,25 @@ func permissions(c *gin.Context) *authz.Permissions {
 	v, _ := c.Get(permissionsKey)
 	p, _ := v.(*authz.Permissions)
 	return p
+}
+
+// planStateRefuses applies the plan version's state to an access the
+// policy allows: a draft is the KI's alone (404 for everyone else, as if it
+// did not exist); a superseded version refuses changes and their forms.
+func planStateRefuses(c *gin.Context, perms *authz.Permissions, a Access) error {
+	sc := scopeOf(c)
+	if sc.Plan.State == domain.PlanDraft && !perms.Can(authz.County(sc.County.Slug), "catalogue", "edit") {
+		return domain.Keyed(domain.CodeNotFound, "", "error.msg.notFound", "draft plan of another")
+	}
+	return sc.StateRefuses(a.Object, writes(c.Request.Method, a.Action))
+}
+
+// writes reports whether a request changes something or asks for the form
+// to: anything but GET and HEAD, and the pages of edit, create and write
+// permissions (forms).
+func writes(method, action string) bool {
+	if method != http.MethodGet && method != http.MethodHead {
+		return true
+	}
+	return action == "edit" || action == "create" || action == "write"
 }

@@ -44,27 +44,6 @@ type catalogueFieldError struct {
 	Name   string
 }
 
-// changeText shows one field's change in the catalogue history: texts are
-// cut short, a retirement and the implementations it touched say what happened.
-func changeText(v view, field string, c domain.Change) string {
-	switch field {
-	case "retired":
-		if c.New == true {
-			return v.T("catalogue.change.retired")
-		}
-		return v.T("catalogue.change.restored")
-	case "implementations":
-		n, _ := c.New.(float64) // JSON numbers
-		if n < 0 {
-			return v.N("catalogue.change.implementationsRemoved", int(-n))
-		}
-		return v.N("catalogue.change.implementationsAdded", int(n))
-	case "code", "title", "description", "scope", "position", "action_field_id", "goal_id":
-		return v.T("catalogue.change."+field, "Old", shortText(c.Old), "New", shortText(c.New))
-	}
-	return field
-}
-
 // shortText shows a value of the audit log in at most 120 characters.
 func shortText(x any) string {
 	if x == nil {
@@ -82,7 +61,7 @@ func init() {
 		return catalogueFieldError{Errors: errs, Name: name}
 	}
 	templateFuncs["scopeChoices"] = func() []domain.Scope { return []domain.Scope{domain.ScopeMunicipal, domain.ScopeCounty} }
-	templateFuncs["catalogueChange"] = changeText
+	templateFuncs["catalogueChanges"] = catalogueChanges
 }
 
 // importMessage explains a refused row: the column and what is wrong.

@@ -30,6 +30,9 @@ type implementationData struct {
 	Forms      trackingForms
 	// Support are the support steps open to the viewer.
 	Support domain.SupportChoices
+	// Lineage links the implementations of other plan versions this one
+	// was carried from or into, where their history is read.
+	Lineage []domain.LineageLink
 }
 
 // trackingForms are the forms on the implementation page, with what the user
@@ -55,7 +58,8 @@ func (s *Server) implementation(c *gin.Context) {
 }
 
 // showImplementation renders the implementation page with the given forms:
-// two statements of its own (the detail and all records).
+// two statements of its own (the detail with its lineage across plan
+// versions, and all records).
 func (s *Server) showImplementation(c *gin.Context, status int, org domain.Organisation, key domain.ImplementationKey, forms trackingForms) {
 	forms = forms.echo()
 	perms, dom := permissions(c), scopeDomain(scopeOf(c))
@@ -70,6 +74,7 @@ func (s *Server) showImplementation(c *gin.Context, status int, org domain.Organ
 		return
 	}
 	detail := data.Impl
+	data.Lineage = detail.Lineage
 	data.Support = supportChoicesFor(c, detail.Implementation)
 	t := s.translatorFor(c.Request)
 	s.render(c, status, "implementation", view{

@@ -51,6 +51,15 @@ func (s *Server) printReport(c *gin.Context, d reportData) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	return s.printHTML(c, html)
+}
+
+// printHTML prints a self-contained print document (a report, a plan
+// version's change annex) with page numbers in the footer.
+func (s *Server) printHTML(c *gin.Context, html []byte) ([]byte, error) {
+	if s.pdf == nil {
+		return nil, errNoPDFEngine
+	}
 	reqCtx := c.Request.Context()
 	ctx, cancel := context.WithCancel(context.WithoutCancel(reqCtx))
 	defer cancel()

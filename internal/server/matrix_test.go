@@ -308,6 +308,17 @@ var matrix = map[string]map[who]int{
 	"GET /angebote/:ref/kontakt.txt":                         expect(notFound),
 	"GET /bestaetigung/:token":                               expect(notFound),
 	"POST /bestaetigung/:token":                              expect(notFound),
+	// Plan versions (Fortschreibung, issue 12): the county's KI only; nobody
+	// else learns of it (404). The demo plan has no next version: the page is
+	// the start form, an empty start form is incomplete (422), and the
+	// mapping, adoption and annex find no draft (404).
+	"GET /plaene/:plan/fortschreibung":                       expect(notFound, signedOut, seeOther, noRole, forbidden, kiStaff, ok),
+	"POST /plaene/:plan/fortschreibung":                      expect(notFound, signedOut, unauth, noRole, forbidden, kiStaff, invalid),
+	"GET /plaene/:plan/fortschreibung/massnahmen/:id":        expect(notFound, signedOut, seeOther, noRole, forbidden),
+	"POST /plaene/:plan/fortschreibung/massnahmen/:id":       expect(notFound, signedOut, unauth, noRole, forbidden),
+	"POST /plaene/:plan/fortschreibung/beschliessen":         expect(notFound, signedOut, unauth, noRole, forbidden),
+	"GET /plaene/:plan/fortschreibung/aenderungsanlage.pdf":  expect(notFound, signedOut, seeOther, noRole, forbidden),
+	"GET /plaene/:plan/fortschreibung/aenderungsanlage.xlsx": expect(notFound, signedOut, seeOther, noRole, forbidden),
 }
 
 // TestAuthorizationMatrix asks every registered route as every kind of

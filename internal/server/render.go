@@ -24,7 +24,8 @@ var pageNames = []string{"error", "plans", "overview", "measure", "workspace", "
 	"status_report", "relevance", "inbox", "start",
 	"mail_settings", "town_mailbox", "mail_log", "mail_message", "jobs",
 	"catalogue", "catalogue_item", "catalogue_history", "catalogue_import",
-	"offers", "offer_form", "offer_internal", "offer_confirm", "public_offers", "public_offer", "search_misses", "offer_translation", "public_plan", "plan_publication"}
+	"offers", "offer_form", "offer_internal", "offer_confirm", "public_offers", "public_offer", "search_misses", "offer_translation", "public_plan", "plan_publication",
+	"versions", "version_mapping", "version_annex"}
 
 type pages struct {
 	byName map[string]*template.Template
@@ -103,7 +104,7 @@ func (v view) TownPath() string { return townPath(v.Scope.Plan.Slug, v.Scope.Org
 // Can reports whether the signed-in user may do act to obj in the page's
 // municipality, or in its plan's county when the page names no municipality.
 func (v view) Can(obj, act string) bool {
-	if v.Perms == nil || v.Scope.Plan.ID == 0 {
+	if v.Perms == nil || v.Scope.Plan.ID == 0 || v.Scope.StateRefuses(obj, act != "read") != nil {
 		return false
 	}
 	return v.Perms.Can(scopeDomain(v.Scope), obj, act)
@@ -111,7 +112,8 @@ func (v view) Can(obj, act string) bool {
 
 // CanInPlan reports whether the user may do act to obj in the plan's county.
 func (v view) CanInPlan(obj, act string) bool {
-	return v.Perms != nil && v.Scope.Plan.ID != 0 && v.Perms.Can(authz.County(v.Scope.County.Slug), obj, act)
+	return v.Perms != nil && v.Scope.Plan.ID != 0 && v.Scope.StateRefuses(obj, act != "read") == nil &&
+		v.Perms.Can(authz.County(v.Scope.County.Slug), obj, act)
 }
 
 // CanAdminister reports whether the user may manage users and memberships.

@@ -108,4 +108,16 @@ func (s *Server) planRoutes(reg *registry) {
 	reg.handle("POST", town+"/import/bestaetigen", need("implementation", "edit", inMunicipality), s.importApply)
 	reg.handle("GET", plan+"/vorlagen/katalog.xlsx", need("plan", "read", inPlan), s.importTemplate(catalogueio.KindCatalogue))
 	reg.handle("GET", plan+"/vorlagen/umsetzungen.xlsx", need("plan", "read", inPlan), s.importTemplate(catalogueio.KindStates))
+
+	// Plan versions (Fortschreibung): the KI starts the next version from the
+	// current one, maps every measure onto it and adopts it; the change annex
+	// lists the mapping for the council. Addressed under the old version.
+	const versions = plan + "/fortschreibung"
+	reg.handle("GET", versions, need("version", "manage", inPlan), s.versions)
+	reg.handle("POST", versions, need("version", "manage", inPlan), s.startVersion)
+	reg.handle("GET", versions+"/massnahmen/:id", need("version", "manage", inPlan), s.versionMapping)
+	reg.handle("POST", versions+"/massnahmen/:id", need("version", "manage", inPlan), s.saveVersionMapping)
+	reg.handle("POST", versions+"/beschliessen", need("version", "manage", inPlan), s.adoptVersion)
+	reg.handle("GET", versions+"/aenderungsanlage.pdf", need("version", "manage", inPlan), s.versionAnnexPDF)
+	reg.handle("GET", versions+"/aenderungsanlage.xlsx", need("version", "manage", inPlan), s.versionAnnexXLSX)
 }

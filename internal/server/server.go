@@ -125,7 +125,7 @@ func New(deps Deps, opts Options) (*Server, error) {
 	if deps.Store == nil || deps.Auth == nil || deps.Authz == nil || deps.Log == nil || deps.Implementations == nil ||
 		deps.Tokens == nil || sv.Needs == nil || sv.LocalMeasures == nil || sv.Memberships == nil || sv.Plans == nil ||
 		sv.Reports == nil || sv.Monitoring == nil || sv.Rounds == nil || sv.Inbox == nil || sv.StartPages == nil ||
-		sv.Notify == nil || sv.Catalogue == nil || sv.Offers == nil || sv.PublicPlans == nil {
+		sv.Notify == nil || sv.Catalogue == nil || sv.Offers == nil || sv.PublicPlans == nil || sv.Versions == nil {
 		return nil, errors.New("server: Store, Implementations, Services, Auth, Authz, Log and Tokens are required")
 	}
 	if opts.RequestTimeout <= 0 {

@@ -19,6 +19,7 @@ import (
 	reportsvc "github.com/planwerk/planwerk/internal/service/report"
 	roundsvc "github.com/planwerk/planwerk/internal/service/round"
 	startsvc "github.com/planwerk/planwerk/internal/service/startpage"
+	versionsvc "github.com/planwerk/planwerk/internal/service/version"
 )
 
 // Services are the use cases the pages call besides the implementations':
@@ -38,6 +39,7 @@ type Services struct {
 	Catalogue     *catalogsvc.Service
 	Offers        *offersvc.Service
 	PublicPlans   *publicsvc.Service
+	Versions      *versionsvc.Service
 }
 
 // ServiceStore is what the services of Services need from the database;
@@ -56,6 +58,7 @@ type ServiceStore interface {
 	catalogsvc.Store
 	offersvc.Store
 	publicsvc.Store
+	versionsvc.Store
 }
 
 // NewServices builds the page services on one store; now is the clock
@@ -75,6 +78,7 @@ func NewServices(store ServiceStore, now func() time.Time) Services {
 		Catalogue:     catalogsvc.New(store, now),
 		Offers:        offersvc.New(store, now, offersvc.Settings{}),
 		PublicPlans:   publicsvc.New(store),
+		Versions:      versionsvc.New(store),
 	}
 }
 
