@@ -191,6 +191,12 @@ func OfferStateChange(from, to OfferState) error {
 	return nil
 }
 
+// OfferLink names a public offer on the pages of the measure it implements.
+type OfferLink struct {
+	PublicID, Title, Provider string
+	Status                    OfferStatus
+}
+
 // OfferQuery is a search of the public directory: words and filters by
 // code ("" for none), a page of it.
 type OfferQuery struct {

@@ -42,24 +42,6 @@ func (db *DB) FindOfferTowns(ctx context.Context) ([]domain.Organisation, error)
 	return towns, translate(err, "municipality")
 }
 
-// FindMeasureOffers lists the public offers that implement a measure for an
-// organisation: those serving the town, or the whole county; for the county
-// office itself, every public offer of the county linked to the measure.
-func (db *DB) FindMeasureOffers(ctx context.Context, measureID, orgID int64) ([]domain.Offer, error) {
-	rows, err := db.pool.Query(ctx, `SELECT `+offerColumns+`
-		JOIN offer_measures om ON om.offer_id = o.id AND om.measure_id = $1
-		JOIN organisations org ON org.id = $2
-		WHERE o.state = 'published' AND o.status <> 'ended'
-		  AND (o.town_ids @> ARRAY[org.id] OR (o.town_ids = '{}' AND o.county_id = org.parent_id)
-		       OR o.county_id = org.id)
-		ORDER BY o.title, o.id LIMIT 20`, measureID, orgID)
-	if err != nil {
-		return nil, translate(err, "offer")
-	}
-	offers, err := pgx.CollectRows(rows, pgx.RowToStructByName[domain.Offer])
-	return offers, translate(err, "offer")
-}
-
 // FindOpenOffers lists public offers for open data by id after afterID,
 // changed since modifiedSince (nil: all), at most limit.
 func (db *DB) FindOpenOffers(ctx context.Context, afterID int64, modifiedSince *time.Time, limit int) ([]domain.Offer, error) {
