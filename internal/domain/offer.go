@@ -191,6 +191,14 @@ func OfferStateChange(from, to OfferState) error {
 	return nil
 }
 
+// OfferConfirmPath is where providers answer a confirmation link
+// (OfferConfirmPath/<token>), on the page and in the mail.
+const OfferConfirmPath = "/bestaetigung"
+
+// MailOfferConfirmation is the kind of the mail that brings a provider a
+// confirmation link; no person's setting turns it off (it goes to no person).
+const MailOfferConfirmation MailKind = "offer_confirmation"
+
 // OfferLink names a public offer on the pages of the measure it implements.
 type OfferLink struct {
 	PublicID, Title, Provider string

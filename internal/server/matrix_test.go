@@ -308,6 +308,8 @@ var matrix = map[string]map[who]int{
 	"GET /angebote/:ref/kontakt.txt":                         expect(notFound),
 	"GET /bestaetigung/:token":                               expect(notFound),
 	"POST /bestaetigung/:token":                              expect(notFound),
+	// Issue 13, rest (public2): offers' confirmation links by e-mail.
+	"POST /plaene/:plan/kommunen/:slug/angebote/:id/links/senden": expect(notFound, signedOut, unauth, noRole, forbidden),
 }
 
 // TestAuthorizationMatrix asks every registered route as every kind of
