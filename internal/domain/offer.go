@@ -199,6 +199,11 @@ const OfferConfirmPath = "/bestaetigung"
 // confirmation link; no person's setting turns it off (it goes to no person).
 const MailOfferConfirmation MailKind = "offer_confirmation"
 
+// NoticeOfferUnconfirmed: public offers of an organisation that nobody
+// confirmed for longer than the configured period (the daily scan; Items
+// name the offers, Total counts them).
+const NoticeOfferUnconfirmed NoticeKind = "offer_unconfirmed"
+
 // OfferLink names a public offer on the pages of the measure it implements.
 type OfferLink struct {
 	PublicID, Title, Provider string

@@ -157,3 +157,34 @@ func readMail(t *testing.T, m smtptest.Message) (subject, text string) {
 	}
 	return subject, text
 }
+
+// TestUnconfirmedOffersReachTheirMaintainers: the daily scan (run by the
+// jobs at start) names an offer unconfirmed for longer than the period (365
+// days by default) to the town's coordinators, in the inbox and by e-mail.
+func TestUnconfirmedOffersReachTheirMaintainers(t *testing.T) {
+	a := newApp(t)
+	a.seedOffers(t)
+	// One of Dülmen's public offers was last confirmed 400 days ago.
+	if n := a.scalar(t, `WITH one AS (SELECT o.id FROM offers o JOIN organisations t ON t.id = o.owner_org_id
+			WHERE t.slug = 'duelmen' AND o.state = 'published' AND o.status <> 'ended' ORDER BY o.id LIMIT 1)
+		UPDATE offers SET confirmed_at = $1::date - 400 FROM one WHERE offers.id = one.id RETURNING 1`, today); n != 1 {
+		t.Fatal("no public offer of Dülmen in the demo")
+	}
+	srv := startMailJobs(t, a)
+	deadline := time.Now().Add(60 * time.Second)
+	var found bool
+	for !found && time.Now().Before(deadline) {
+		for _, m := range srv.Received() {
+			if subject, text := readMail(t, m); strings.HasPrefix(subject, "Angebote ohne aktuelle Bestätigung in ") &&
+				strings.Contains(text, "zuletzt bestätigt am") && strings.Contains(text, "/angebote") {
+				found = true
+			}
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	if !found {
+		t.Fatalf("no mail about unconfirmed offers among %d mails", len(srv.Received()))
+	}
+	_, body, _ := fetch(t, a.signIn(t, "duelmen"), "GET", a.URL+"/neu")
+	mustContain(t, body, "länger nicht bestätigt worden", "/kommunen/duelmen/angebote")
+}

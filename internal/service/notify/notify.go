@@ -21,6 +21,7 @@ type Store interface {
 	FindMail(ctx context.Context, id int64) (domain.MailMessage, error)
 	MarkMailAttempt(ctx context.Context, id int64, status domain.MailStatus, transport, reason string) error
 	ScanReminders(ctx context.Context, today time.Time) (int, error)
+	ScanOfferReminders(ctx context.Context, today time.Time, afterDays int) (int, error)
 	FindDigestEntries(ctx context.Context, today time.Time, userID int64) ([]domain.DigestEntry, map[int64]domain.DigestRecipient, error)
 }
 
@@ -44,6 +45,9 @@ type Service struct {
 	now      func() time.Time
 	// permanent tells a refusal for good from one worth retrying.
 	permanent func(error) bool
+	// offerDays: offers unconfirmed for longer are named to their
+	// maintainers by the scan (0: never).
+	offerDays int
 }
 
 // New builds the service; now is the clock (tests move it), permanent
@@ -55,8 +59,13 @@ func New(store Store, composer Composer, sender Sender, now func() time.Time, pe
 	if permanent == nil {
 		permanent = func(error) bool { return false }
 	}
-	return &Service{store: store, composer: composer, sender: sender, now: now, permanent: permanent}
+	return &Service{store: store, composer: composer, sender: sender, now: now, permanent: permanent,
+		offerDays: 365}
 }
+
+// SetOfferUnconfirmedDays sets after how many days without a confirmation
+// the scan names a public offer to its maintainers (PLANWERK_OFFER_UNCONFIRMED_DAYS).
+func (s *Service) SetOfferUnconfirmedDays(days int) { s.offerDays = days }
 
 // ErrRefused wraps a delivery the relay refused for good: the job stops
 // retrying; the send log keeps the reason.
@@ -154,9 +163,14 @@ func (s *Service) Deliver(ctx context.Context, id int64, lastTry bool) error {
 }
 
 // ScanReminders writes today's reminders as notifications (Dispatch then
-// mails them).
+// mails them): reporting rounds, stale and due work, unconfirmed offers.
 func (s *Service) ScanReminders(ctx context.Context) (int, error) {
-	return s.store.ScanReminders(ctx, s.now())
+	n, err := s.store.ScanReminders(ctx, s.now())
+	if err != nil || s.offerDays <= 0 {
+		return n, err
+	}
+	offers, err := s.store.ScanOfferReminders(ctx, s.now(), s.offerDays)
+	return n + offers, err
 }
 
 // QueueDigests stores this week's digest for everyone who has something
