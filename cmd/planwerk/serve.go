@@ -57,7 +57,7 @@ func newServer(cfg config.Config, log *slog.Logger, db *database, pdf server.PDF
 	srv, err := server.New(server.Deps{Store: db, Implementations: impls, Auth: authn, Authz: az, Log: log,
 		Tokens: tokens, Services: services, PDF: pdf},
 		server.Options{Operator: cfg.Operator, PublicURL: cfg.PublicURL, IssuerURL: cfg.OIDCIssuer,
-			RequestTimeout: cfg.RequestTimeout})
+			RequestTimeout: cfg.RequestTimeout, TrustedProxies: cfg.TrustedProxies})
 	if err != nil {
 		return nil, err
 	}
