@@ -27,6 +27,7 @@ func startJobs(ctx context.Context, cfg config.Config, log *slog.Logger, db *dat
 		log.Info("E-Mails gehen über SMTP", "host", cfg.Mail.SMTPHost, "port", cfg.Mail.SMTPPort, "tls", cfg.Mail.SMTPTLS)
 	}
 	svc := notify.New(db, composer, sender, time.Now, func(err error) bool { return errors.Is(err, mailer.ErrPermanent) })
+	svc.SetOfferUnconfirmedDays(cfg.OfferUnconfirmedDays)
 	runner, err := jobs.New(db.Pool(), svc, jobs.Options{Log: log})
 	if err != nil {
 		return nil, err

@@ -13,10 +13,12 @@ import (
 	"github.com/planwerk/planwerk/internal/auth"
 	"github.com/planwerk/planwerk/internal/authz"
 	"github.com/planwerk/planwerk/internal/config"
+	"github.com/planwerk/planwerk/internal/mailtext"
 	"github.com/planwerk/planwerk/internal/pdfprint"
 	"github.com/planwerk/planwerk/internal/server"
 	"github.com/planwerk/planwerk/internal/service/apitoken"
 	"github.com/planwerk/planwerk/internal/service/implementation"
+	"github.com/planwerk/planwerk/internal/service/notify"
 	offersvc "github.com/planwerk/planwerk/internal/service/offer"
 )
 
@@ -45,10 +47,17 @@ func newServer(cfg config.Config, log *slog.Logger, db *database, pdf server.PDF
 	tokens := apitoken.New(db, time.Now)
 	services := server.NewServices(db, nil)
 	services.Offers = offersvc.New(db, nil, offerSettings(cfg))
+	// Confirmation links go out as stored mails; the jobs send them (here
+	// or in `planwerk worker`), or keep them in the outbox without SMTP.
+	composer, err := mailtext.New(cfg.PublicURL)
+	if err != nil {
+		return nil, err
+	}
+	services.Offers.SetMailer(notify.NewOfferLinks(db, composer))
 	srv, err := server.New(server.Deps{Store: db, Implementations: impls, Auth: authn, Authz: az, Log: log,
 		Tokens: tokens, Services: services, PDF: pdf},
 		server.Options{Operator: cfg.Operator, PublicURL: cfg.PublicURL, IssuerURL: cfg.OIDCIssuer,
-			RequestTimeout: cfg.RequestTimeout})
+			RequestTimeout: cfg.RequestTimeout, TrustedProxies: cfg.TrustedProxies})
 	if err != nil {
 		return nil, err
 	}

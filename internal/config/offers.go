@@ -2,6 +2,7 @@ package config
 
 import (
 	"fmt"
+	"net/netip"
 	"strconv"
 	"strings"
 	"time"
@@ -23,6 +24,10 @@ type Offers struct {
 	OfferUnconfirmedDays int
 	// DataLicence (PLANWERK_DATA_LICENCE) is shown with every open dataset.
 	DataLicence string
+	// TrustedProxies (PLANWERK_TRUSTED_PROXIES) are the reverse proxies
+	// whose X-Forwarded-For names the client the public side's rate limits
+	// count (proxies.go).
+	TrustedProxies []netip.Prefix
 }
 
 // DefaultOffers are the offers' settings unless the environment says otherwise.
@@ -63,5 +68,7 @@ func (o *Offers) load(getenv func(string) string) []string {
 		*d.dst = n
 	}
 	setString(&o.DataLicence, getenv("PLANWERK_DATA_LICENCE"))
-	return problems
+	proxies, bad := parseTrustedProxies(getenv("PLANWERK_TRUSTED_PROXIES"))
+	o.TrustedProxies = proxies
+	return append(problems, bad...)
 }

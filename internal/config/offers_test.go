@@ -1,6 +1,7 @@
 package config
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -24,5 +25,22 @@ func TestOfferSettings(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), name) {
 			t.Errorf("%s not refused: %v", name, err)
 		}
+	}
+}
+
+// TestTrustedProxies: none by default; addresses and networks read; a bad
+// entry is named.
+func TestTrustedProxies(t *testing.T) {
+	c, err := Load(env(nil))
+	if err != nil || len(c.TrustedProxies) != 0 {
+		t.Fatalf("default: %v, %v", c.TrustedProxies, err)
+	}
+	c, err = Load(env(map[string]string{"PLANWERK_TRUSTED_PROXIES": "10.0.0.5, 192.168.1.0/24 2001:db8::/32"}))
+	if err != nil || fmt.Sprint(c.TrustedProxies) != "[10.0.0.5/32 192.168.1.0/24 2001:db8::/32]" {
+		t.Errorf("read: %v, %v", c.TrustedProxies, err)
+	}
+	if _, err := Load(env(map[string]string{"PLANWERK_TRUSTED_PROXIES": "10.0.0.5, proxy.kreis"})); err == nil ||
+		!strings.Contains(err.Error(), `PLANWERK_TRUSTED_PROXIES: "proxy.kreis"`) {
+		t.Errorf("a host name is not refused: %v", err)
 	}
 }

@@ -18,7 +18,7 @@ const MailDigest MailKind = "digest"
 // the order shown there.
 var MailKinds = []MailKind{MailKind(NoticeRoundOpened), MailKind(NoticeRoundDeadline), MailKind(NoticeRoundMissed),
 	MailKind(NoticeRoundNudge), MailKind(NoticeStale), MailKind(NoticeDue), MailKind(NoticeSupportAnswered),
-	MailKind(NoticeComment), MailDigest}
+	MailKind(NoticeComment), MailKind(NoticeOfferUnconfirmed), MailDigest}
 
 // Mandatory reports whether a kind is a service mail that cannot be turned
 // off: a missed reporting deadline concerns the town's duty, not a choice.

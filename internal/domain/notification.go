@@ -38,7 +38,7 @@ const (
 
 // NoticeKinds lists every kind.
 var NoticeKinds = []NoticeKind{NoticeSupportAnswered, NoticeComment, NoticeRoundOpened, NoticeRoundNudge,
-	NoticeRoundDeadline, NoticeRoundMissed, NoticeStale, NoticeDue}
+	NoticeRoundDeadline, NoticeRoundMissed, NoticeStale, NoticeDue, NoticeOfferUnconfirmed}
 
 // NoticeParams is what a notification's text needs, as it was when the
 // event happened (stored as JSON; empty fields are left out).

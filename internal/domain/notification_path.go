@@ -14,6 +14,8 @@ func NoticePath(n Notification) string {
 			return town + "?ohne_meldung=1"
 		case NoticeDue:
 			return town + "?sortierung=faellig"
+		case NoticeOfferUnconfirmed:
+			return town + "/angebote"
 		}
 		return town + "#berichtsrunde"
 	}

@@ -191,6 +191,25 @@ func OfferStateChange(from, to OfferState) error {
 	return nil
 }
 
+// OfferConfirmPath is where providers answer a confirmation link
+// (OfferConfirmPath/<token>), on the page and in the mail.
+const OfferConfirmPath = "/bestaetigung"
+
+// MailOfferConfirmation is the kind of the mail that brings a provider a
+// confirmation link; no person's setting turns it off (it goes to no person).
+const MailOfferConfirmation MailKind = "offer_confirmation"
+
+// NoticeOfferUnconfirmed: public offers of an organisation that nobody
+// confirmed for longer than the configured period (the daily scan; Items
+// name the offers, Total counts them).
+const NoticeOfferUnconfirmed NoticeKind = "offer_unconfirmed"
+
+// OfferLink names a public offer on the pages of the measure it implements.
+type OfferLink struct {
+	PublicID, Title, Provider string
+	Status                    OfferStatus
+}
+
 // OfferQuery is a search of the public directory: words and filters by
 // code ("" for none), a page of it.
 type OfferQuery struct {

@@ -62,4 +62,7 @@ type ImplementationRecords struct {
 	Milestones []Milestone
 	Comments   []Comment
 	History    []AuditEvent
+	// Offers are the public offers that implement the measure for this
+	// organisation (issue 13), read with the records in the same statement.
+	Offers []OfferLink
 }

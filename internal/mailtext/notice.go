@@ -65,6 +65,8 @@ func noticeLead(t tr, n domain.Notification) string {
 		return t.N("inbox.kind.stale", p.Total, "Org", n.OrgName)
 	case domain.NoticeDue:
 		return t.N("inbox.kind.due", p.Total, "Org", n.OrgName)
+	case domain.NoticeOfferUnconfirmed:
+		return t.N("inbox.kind.offer_unconfirmed", p.Total, "Org", n.OrgName)
 	}
 	return t.T("inbox.kind.unknown")
 }

@@ -52,17 +52,28 @@ SELECT
    -- read comments (administrators).
    WHERE a.organisation_id = i.organisation_id AND a.entity <> 'comment'
      AND ((a.entity = 'implementation' AND a.entity_id = i.id) OR a.implementation_id = i.id))
-  ELSE '[]'::json END AS history
+  ELSE '[]'::json END AS history,
+  -- Public offers only (published, not ended), whoever reads: those serving
+  -- the town, the county-wide ones of its county, and for the county office
+  -- every one of its county.
+  (SELECT coalesce(json_agg(json_build_object('PublicID', o.public_id, 'Title', o.title,
+          'Provider', o.provider, 'Status', o.status) ORDER BY o.title, o.id), '[]'::json)
+   FROM (SELECT o.* FROM offer_measures om JOIN offers o ON o.id = om.offer_id
+         JOIN organisations org ON org.id = i.organisation_id
+         WHERE om.measure_id = i.measure_id AND o.state = 'published' AND o.status <> 'ended'
+           AND (o.town_ids @> ARRAY[org.id] OR (o.town_ids = '{}' AND o.county_id = org.parent_id)
+                OR o.county_id = org.id)
+         ORDER BY o.title, o.id LIMIT 20) o) AS offers
 FROM implementations i JOIN measures m ON m.id = i.measure_id
 WHERE ` + implementationKeyMatch
 
-// FindImplementationRecords returns the progress reports, milestones and, as
-// scope allows, the comments and the history of the implementation key
-// names, in a single statement.
+// FindImplementationRecords returns the progress reports, milestones, the
+// public offers and, as scope allows, the comments and the history of the
+// implementation key names, in a single statement.
 func (db *DB) FindImplementationRecords(ctx context.Context, key domain.ImplementationKey, scope domain.RecordScope) (domain.ImplementationRecords, error) {
 	var r domain.ImplementationRecords
 	err := db.pool.QueryRow(ctx, recordsSQL, key.OrgID, key.ID, key.PlanID, scope.Comments, scope.History).
-		Scan(&r.Reports, &r.Milestones, &r.Comments, &r.History)
+		Scan(&r.Reports, &r.Milestones, &r.Comments, &r.History, &r.Offers)
 	return r, translate(err, "implementation")
 }
 

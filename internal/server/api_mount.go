@@ -3,6 +3,7 @@ package server
 import (
 	"encoding/json"
 	"net/http"
+	"strings"
 )
 
 // serveAPI hands a request under /api/ to the JSON API. It gets the request
@@ -15,8 +16,17 @@ func (s *Server) serveAPI(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.setSecurityHeaders(w.Header())
+	// The open data needs no token, so its budget is the client's, as for
+	// the CSV and JSON-LD downloads of the same data.
+	if strings.HasPrefix(r.URL.Path, publicAPIPrefix) && s.refusedByLimit(limitData, w, r) {
+		s.writeProblem(w, r, http.StatusTooManyRequests, "too_many_requests", "public.err.tooMany")
+		return
+	}
 	s.api.ServeHTTP(w, r)
 }
+
+// publicAPIPrefix is where the JSON API serves open data without a token.
+const publicAPIPrefix = "/api/v1/public/"
 
 // apiProblem is an RFC 9457 problem-details answer as the API gives it
 // (internal/api writes the same shape for everything past the router).

@@ -16,11 +16,13 @@ import (
 	"github.com/planwerk/planwerk/internal/auth"
 	"github.com/planwerk/planwerk/internal/authz"
 	"github.com/planwerk/planwerk/internal/demoidp"
+	"github.com/planwerk/planwerk/internal/mailtext"
 	"github.com/planwerk/planwerk/internal/postgres"
 	"github.com/planwerk/planwerk/internal/seed"
 	"github.com/planwerk/planwerk/internal/server"
 	"github.com/planwerk/planwerk/internal/service/apitoken"
 	"github.com/planwerk/planwerk/internal/service/implementation"
+	"github.com/planwerk/planwerk/internal/service/notify"
 	"github.com/planwerk/planwerk/internal/testdb"
 )
 
@@ -115,8 +117,14 @@ func newServerAndAPI(t *testing.T, db *postgres.DB, issuer, appURL string, log *
 		PublicURL: appURL, Idle: time.Hour, Lifetime: 12 * time.Hour}, db, db.SessionStore(), log)
 	impls := implementation.New(db, func() time.Time { return today })
 	tokens := apitoken.New(db, func() time.Time { return today })
+	services := server.NewServices(db, func() time.Time { return today })
+	composer, err := mailtext.New(appURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	services.Offers.SetMailer(notify.NewOfferLinks(db, composer)) // as cmd/planwerk wires it
 	srv, err := server.New(server.Deps{Store: db, Auth: authn, Authz: az, Log: log,
-		Implementations: impls, Tokens: tokens, Services: server.NewServices(db, func() time.Time { return today }),
+		Implementations: impls, Tokens: tokens, Services: services,
 		PDF: testPDF(t)},
 		server.Options{Operator: "Kreis Test", PublicURL: appURL, IssuerURL: issuer,
 			Now: func() time.Time { return today }, RequestTimeout: timeout})

@@ -77,7 +77,8 @@ func noticeText(tr translator, n domain.Notification) string {
 		return tr.T("inbox.kind.round_opened", "Round", p.RoundTitle, "Deadline", deadline, "Org", n.OrgName)
 	case domain.NoticeRoundNudge:
 		return tr.T("inbox.kind.round_nudge", "Actor", actorText(tr, n), "Round", p.RoundTitle, "Org", n.OrgName)
-	case domain.NoticeRoundDeadline, domain.NoticeRoundMissed, domain.NoticeStale, domain.NoticeDue:
+	case domain.NoticeRoundDeadline, domain.NoticeRoundMissed, domain.NoticeStale, domain.NoticeDue,
+		domain.NoticeOfferUnconfirmed:
 		return reminderText(tr, n)
 	}
 	return tr.T("inbox.kind.unknown")

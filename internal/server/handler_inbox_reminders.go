@@ -22,6 +22,8 @@ func reminderText(tr translator, n domain.Notification) string {
 		return tr.T("inbox.kind.round_missed", "Round", p.RoundTitle, "Deadline", deadline, "Org", n.OrgName)
 	case domain.NoticeStale:
 		return tr.N("inbox.kind.stale", p.Total, "Org", n.OrgName)
+	case domain.NoticeOfferUnconfirmed:
+		return tr.N("inbox.kind.offer_unconfirmed", p.Total, "Org", n.OrgName)
 	}
 	return tr.N("inbox.kind.due", p.Total, "Org", n.OrgName)
 }

@@ -11,7 +11,7 @@ import (
 )
 
 // confirmPath is where providers answer a confirmation link.
-const confirmPath = "/bestaetigung"
+const confirmPath = domain.OfferConfirmPath
 
 // confirmData is the provider's page of a confirmation link.
 type confirmData struct {

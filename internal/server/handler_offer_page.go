@@ -22,6 +22,8 @@ type offerPageData struct {
 	NewLink string
 	// Mailer is true when links can be sent by e-mail.
 	Mailer bool
+	// SentTo is the address a link was just mailed to.
+	SentTo string
 	// PublicURL is the offer's public page, when it is public.
 	PublicURL string
 	// Translations is the state of each translation language.
@@ -108,6 +110,22 @@ func (s *Server) issueOfferLink(c *gin.Context) {
 		return
 	}
 	s.renderOfferPageWith(c, http.StatusOK, offerPageData{NewLink: s.opts.PublicURL + confirmPath + "/" + token})
+}
+
+// sendOfferLink makes a confirmation link and mails it to the offer's
+// contact address (a stored mail, sent by a job).
+func (s *Server) sendOfferLink(c *gin.Context) {
+	id, ok := parseID(c.Param("id"))
+	if !ok {
+		s.notFound(c)
+		return
+	}
+	address, err := s.services.Offers.SendLink(c.Request.Context(), actorOf(c), scopeOf(c), id)
+	if err != nil {
+		s.offerActionRefused(c, err)
+		return
+	}
+	s.renderOfferPageWith(c, http.StatusOK, offerPageData{SentTo: address})
 }
 
 // revokeOfferLink makes a link unusable.

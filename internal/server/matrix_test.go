@@ -319,6 +319,8 @@ var matrix = map[string]map[who]int{
 	"POST /plaene/:plan/fortschreibung/beschliessen":         expect(notFound, signedOut, unauth, noRole, forbidden),
 	"GET /plaene/:plan/fortschreibung/aenderungsanlage.pdf":  expect(notFound, signedOut, seeOther, noRole, forbidden),
 	"GET /plaene/:plan/fortschreibung/aenderungsanlage.xlsx": expect(notFound, signedOut, seeOther, noRole, forbidden),
+	// Issue 13, rest (public2): offers' confirmation links by e-mail.
+	"POST /plaene/:plan/kommunen/:slug/angebote/:id/links/senden": expect(notFound, signedOut, unauth, noRole, forbidden),
 }
 
 // TestAuthorizationMatrix asks every registered route as every kind of

@@ -279,3 +279,29 @@ func TestOfferTranslations(t *testing.T) {
 	_, body, _ = fetch(t, anonymous(), "GET", a.URL+"/angebote/"+ref+"?uebersetzung=ar")
 	mustContain(t, body, "älter als der deutsche Text")
 }
+
+// TestOpenDataAPIRateLimit: the token-free JSON open data has the budget of
+// the downloads of the same data; past it a 429 in the API's problem format
+// with Retry-After.
+func TestOpenDataAPIRateLimit(t *testing.T) {
+	a := newApp(t)
+	anon := anonymous()
+	deadline := time.Now().Add(30 * time.Second)
+	for i := 0; time.Now().Before(deadline); i++ {
+		status, body, h := fetch(t, anon, "GET", a.URL+"/api/v1/public/offers")
+		if status == http.StatusTooManyRequests {
+			if h.Get("Retry-After") == "" || !strings.HasPrefix(h.Get("Content-Type"), "application/problem+json") ||
+				!strings.Contains(body, `"status":429`) {
+				t.Errorf("429 without Retry-After (%q) or problem details: %s %s", h.Get("Retry-After"), h.Get("Content-Type"), body)
+			}
+			if i < 50 {
+				t.Errorf("limited after %d requests: too strict for a harvester", i)
+			}
+			return
+		}
+		if status != http.StatusOK {
+			t.Fatalf("request %d: %d %s", i, status, body)
+		}
+	}
+	t.Error("no 429 for a client reading the open data as fast as it can")
+}

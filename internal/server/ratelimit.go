@@ -91,16 +91,27 @@ func (rl *rateLimits) sweep(now time.Time) {
 }
 
 // limited answers 429 with Retry-After when the client's address has used up
-// its budget of kind, else runs h. The address is the connection's: headers
-// such as X-Forwarded-For are whatever the client wants them to be.
+// its budget of kind, else runs h. The address is clientAddress's: the
+// connection's, or the client a trusted proxy names.
 func (s *Server) limited(kind limitKind, h gin.HandlerFunc) gin.HandlerFunc {
 	return func(c *gin.Context) {
-		if d := s.limits.wait(kind, c.RemoteIP()); d > 0 {
-			c.Header("Retry-After", strconv.Itoa(int(math.Ceil(d.Seconds()))))
+		if s.refusedByLimit(kind, c.Writer, c.Request) {
 			s.renderError(c, http.StatusTooManyRequests, "public.err.tooMany")
 			c.Abort()
 			return
 		}
 		h(c)
 	}
+}
+
+// refusedByLimit counts r against its client's budget of kind; when it is
+// used up it sets Retry-After on w and reports true (the caller answers 429
+// in its own format).
+func (s *Server) refusedByLimit(kind limitKind, w http.ResponseWriter, r *http.Request) bool {
+	d := s.limits.wait(kind, s.clientAddress(r))
+	if d <= 0 {
+		return false
+	}
+	w.Header().Set("Retry-After", strconv.Itoa(int(math.Ceil(d.Seconds()))))
+	return true
 }

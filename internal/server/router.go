@@ -12,6 +12,15 @@ func (s *Server) routes() (*gin.Engine, error) {
 	gin.SetMode(gin.ReleaseMode)
 	r := gin.New()
 	r.HandleMethodNotAllowed = true
+	// gin trusts every proxy by default; ours trusts only the configured
+	// ones (c.ClientIP then agrees with clientAddress).
+	proxies := make([]string, len(s.opts.TrustedProxies))
+	for i, p := range s.opts.TrustedProxies {
+		proxies[i] = p.String()
+	}
+	if err := r.SetTrustedProxies(proxies); err != nil {
+		return nil, err
+	}
 	r.Use(s.recoverPanics, s.securityHeaders, s.checkInput)
 	reg := &registry{engine: r, server: s}
 

@@ -16,6 +16,7 @@ func (s *Server) offerRoutes(reg *registry) {
 	reg.handle("POST", offer+"/bearbeiten", need("offer", "write", inMunicipality), s.saveOffer)
 	reg.handle("POST", offer+"/status", need("offer", "write", inMunicipality), s.setOfferState)
 	reg.handle("POST", offer+"/links", need("offer", "write", inMunicipality), s.issueOfferLink)
+	reg.handle("POST", offer+"/links/senden", need("offer", "write", inMunicipality), s.sendOfferLink)
 	reg.handle("POST", offer+"/links/:link/widerrufen", need("offer", "write", inMunicipality), s.revokeOfferLink)
 	reg.handle("POST", offer+"/links/:link/erledigt", need("offer", "write", inMunicipality), s.closeOfferTask)
 	reg.handle("GET", offer+"/uebersetzungen/:lang", need("offer", "write", inMunicipality), s.offerTranslation)

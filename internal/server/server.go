@@ -8,6 +8,7 @@ import (
 	"errors"
 	"log/slog"
 	"net/http"
+	"net/netip"
 	"net/url"
 	"strings"
 	"time"
@@ -81,6 +82,9 @@ type Options struct {
 	// RequestTimeout is every request's deadline (PLANWERK_REQUEST_TIMEOUT):
 	// a page whose database hangs answers 503 by then. Required.
 	RequestTimeout time.Duration
+	// TrustedProxies may name the client in X-Forwarded-For
+	// (PLANWERK_TRUSTED_PROXIES, clientAddress).
+	TrustedProxies []netip.Prefix
 }
 
 // Server holds the router and what its handlers need.

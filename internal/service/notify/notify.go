@@ -23,6 +23,7 @@ type Store interface {
 	ReminderTowns(ctx context.Context) ([]int64, error)
 	ScanReminders(ctx context.Context, today time.Time, towns []int64) (int, error)
 	PendingReminders(ctx context.Context) ([]domain.PendingNotice, error)
+	ScanOfferReminders(ctx context.Context, today time.Time, afterDays int) (int, error)
 	FindDigestEntries(ctx context.Context, today time.Time, userID int64) ([]domain.DigestEntry, map[int64]domain.DigestRecipient, error)
 }
 
@@ -48,6 +49,9 @@ type Service struct {
 	// permanent tells a refusal for good from one worth retrying.
 	permanent func(error) bool
 	pace      Pacing
+	// offerDays: offers unconfirmed for longer are named to their
+	// maintainers by the scan (0: never).
+	offerDays int
 }
 
 // New builds the service; now is the clock (tests move it), permanent
@@ -59,8 +63,13 @@ func New(store Store, composer Composer, sender Sender, now func() time.Time, pe
 	if permanent == nil {
 		permanent = func(error) bool { return false }
 	}
-	return &Service{store: store, composer: composer, sender: sender, now: now, permanent: permanent, pace: DefaultPacing}
+	return &Service{store: store, composer: composer, sender: sender, now: now, permanent: permanent, pace: DefaultPacing,
+		offerDays: 365}
 }
+
+// SetOfferUnconfirmedDays sets after how many days without a confirmation
+// the scan names a public offer to its maintainers (PLANWERK_OFFER_UNCONFIRMED_DAYS).
+func (s *Service) SetOfferUnconfirmedDays(days int) { s.offerDays = days }
 
 // ErrRefused wraps a delivery the relay refused for good: the job stops
 // retrying; the send log keeps the reason.

@@ -59,7 +59,11 @@ func (s *Service) ScanReminders(ctx context.Context) (int, error) {
 			return total, err
 		}
 	}
-	return total, nil
+	if s.offerDays <= 0 {
+		return total, nil
+	}
+	offers, err := s.store.ScanOfferReminders(ctx, today, s.offerDays)
+	return total + offers, err
 }
 
 func (s *Service) pause(ctx context.Context) error {

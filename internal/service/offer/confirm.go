@@ -24,11 +24,12 @@ type LinkStore interface {
 	CloseConfirmationTask(ctx context.Context, actorID *int64, key domain.OfferKey, linkID int64) error
 }
 
-// ConfirmationMailer sends a confirmation link to an offer's provider. The
-// e-mail delivery (notifications issue) plugs in here; without one the
-// maintainer copies the link from the offer page.
+// ConfirmationMailer sends a confirmation link to an offer's provider at
+// address (the e-mail of the notifications: a stored mail and its delivery
+// job, notify.OfferLinks). Without one the maintainer copies the link from
+// the offer page.
 type ConfirmationMailer interface {
-	SendConfirmationLink(ctx context.Context, offer domain.Offer, link string, expires time.Time) error
+	SendConfirmationLink(ctx context.Context, offer domain.Offer, address string, link domain.OfferConfirmation, token string) error
 }
 
 // IssueLink makes a new confirmation link for an offer of the scope and
@@ -39,14 +40,43 @@ func (s *Service) IssueLink(ctx context.Context, actor domain.Actor, sc domain.P
 	if err != nil {
 		return "", err
 	}
-	if offer.State == domain.OfferArchived {
-		return "", domain.Keyed(domain.CodeConflict, "", "offer.link.archived", "offer archived")
+	_, token, err := s.issue(ctx, actor, offer)
+	return token, err
+}
+
+// SendLink makes a new confirmation link and mails it to the offer's
+// contact address; it returns the address. The mail is queued with the
+// link in one step of the maintainer's, so the link exists only if its mail
+// was queued or the queueing failed (then it shows, unused, in the list).
+func (s *Service) SendLink(ctx context.Context, actor domain.Actor, sc domain.PlanScope, id int64) (string, error) {
+	if s.mailer == nil {
+		return "", domain.Keyed(domain.CodeConflict, "", "offer.links.noMail", "no mail delivery")
 	}
-	link, err := s.store.CreateConfirmation(ctx, actor.UserID(), keyOf(sc, id), s.now().Add(s.settings.LinkValidity))
+	offer, err := s.store.FindOffer(ctx, keyOf(sc, id))
 	if err != nil {
 		return "", err
 	}
-	return s.sign(link.ID, link.ExpiresAt), nil
+	address, err := domain.MailAddress(offer.ContactEmail)
+	if err != nil {
+		return "", domain.Keyed(domain.CodeInvalid, "", "offer.links.noAddress", "offer has no contact address")
+	}
+	link, token, err := s.issue(ctx, actor, offer)
+	if err != nil {
+		return "", err
+	}
+	return address, s.mailer.SendConfirmationLink(ctx, offer, address, link, token)
+}
+
+func (s *Service) issue(ctx context.Context, actor domain.Actor, offer domain.Offer) (domain.OfferConfirmation, string, error) {
+	if offer.State == domain.OfferArchived {
+		return domain.OfferConfirmation{}, "", domain.Keyed(domain.CodeConflict, "", "offer.link.archived", "offer archived")
+	}
+	key := domain.OfferKey{CountyID: offer.CountyID, OwnerOrgID: offer.OwnerOrgID, ID: offer.ID}
+	link, err := s.store.CreateConfirmation(ctx, actor.UserID(), key, s.now().Add(s.settings.LinkValidity))
+	if err != nil {
+		return link, "", err
+	}
+	return link, s.sign(link.ID, link.ExpiresAt), nil
 }
 
 // Links lists an offer's confirmation links, newest first, with answers.

@@ -27,7 +27,6 @@ type Store interface {
 	FindPublicOffer(ctx context.Context, publicID string) (domain.Offer, error)
 	FindSearchMisses(ctx context.Context, limit int) ([]domain.SearchMiss, error)
 	FindOfferTowns(ctx context.Context) ([]domain.Organisation, error)
-	FindMeasureOffers(ctx context.Context, measureID, orgID int64) ([]domain.Offer, error)
 	FindOpenOffers(ctx context.Context, afterID int64, modifiedSince *time.Time, limit int) ([]domain.Offer, error)
 	SaveOfferTranslation(ctx context.Context, actorID *int64, key domain.OfferKey, t domain.OfferTranslation) (domain.Offer, error)
 	LinkStore
@@ -187,12 +186,6 @@ func (s *Service) Towns(ctx context.Context) ([]domain.Organisation, error) {
 // Misses lists the most frequent search texts that found nothing.
 func (s *Service) Misses(ctx context.Context) ([]domain.SearchMiss, error) {
 	return s.store.FindSearchMisses(ctx, 50)
-}
-
-// OfImplementation lists the public offers that implement the measure of an
-// implementation in its organisation.
-func (s *Service) OfImplementation(ctx context.Context, measureID, orgID int64) ([]domain.Offer, error) {
-	return s.store.FindMeasureOffers(ctx, measureID, orgID)
 }
 
 // Translate saves an offer's texts in another language.
