@@ -40,7 +40,6 @@ func main() {
 	if err != nil {
 		fatal(err)
 	}
-	limitMemory()
 	log := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: cfg.LogLevel}))
 	// Ctrl-C and SIGTERM cancel ctx; every command shuts down in order from there.
 	ctx := onSignals(log)

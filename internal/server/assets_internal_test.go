@@ -1,9 +1,14 @@
 package server
 
 import (
+	"bytes"
+	"io"
+	"io/fs"
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/planwerk/planwerk/web"
 )
 
 // A style sheet's relative font references point at the fonts'
@@ -49,5 +54,32 @@ func TestCompressibleTypes(t *testing.T) {
 		if compressible(ct) != want {
 			t.Errorf("compressible(%q) = %v, want %v", ct, !want, want)
 		}
+	}
+}
+
+// Files served as they are stay in the embedded file system: the table
+// keeps no copy of their bytes, and serving reads exactly the embedded file.
+func TestAssetsReadFromTheEmbeddedFiles(t *testing.T) {
+	tab, err := loadAssets(web.Static, "static")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const name = "vendor/fira-sans/fira-sans-latin-400-normal.woff2"
+	a := tab.byName[name]
+	if a == nil || a.body != nil {
+		t.Fatalf("%s: asset %v, want one without a copy of its bytes", name, a)
+	}
+	r, done, err := a.content()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer done()
+	got, err := io.ReadAll(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := fs.ReadFile(web.Static, "static/"+name)
+	if err != nil || !bytes.Equal(got, want) || len(want) == 0 {
+		t.Errorf("served %d bytes, embedded %d (%v)", len(got), len(want), err)
 	}
 }

@@ -42,17 +42,25 @@ func (s *Server) serveAsset(c *gin.Context) {
 	h.Set(gzhttp.HeaderNoCompression, "1")
 	h.Set("Cache-Control", cache)
 	h.Set("Content-Type", a.contentType)
-	body, etag := a.body, `"`+a.hash+`"`
+	etag := `"` + a.hash + `"`
 	if a.gzipped != nil {
 		h.Add("Vary", "Accept-Encoding")
 		if acceptsEncoding(c.Request, "gzip") {
-			body, etag = a.gzipped, `"`+a.hash+`-gzip"`
 			h.Set("Content-Encoding", "gzip")
+			h.Set("ETag", `"`+a.hash+`-gzip"`)
+			http.ServeContent(c.Writer, c.Request, "", time.Time{}, bytes.NewReader(a.gzipped))
+			return
 		}
 	}
+	body, done, err := a.content()
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	defer done()
 	h.Set("ETag", etag)
 	// ServeContent answers HEAD, If-None-Match (304) and ranges.
-	http.ServeContent(c.Writer, c.Request, "", time.Time{}, bytes.NewReader(body))
+	http.ServeContent(c.Writer, c.Request, "", time.Time{}, body)
 }
 
 // acceptsEncoding reports whether the request's Accept-Encoding names coding
