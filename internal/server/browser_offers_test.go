@@ -57,6 +57,26 @@ func TestBrowserOffersJourney(t *testing.T) {
 	if link == "" || public == "" {
 		t.Fatal("no public page or link to go on with")
 	}
+	journeyStep(t, "umsetzung-nennt-angebote", func(t *testing.T) {
+		// Dülmen's language café implements measure 1.3.1: its implementation
+		// lists it among the offers on site.
+		var id int64
+		conn, err := pgx.Connect(context.Background(), a.DBURL)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer conn.Close(context.Background())
+		if err := conn.QueryRow(context.Background(), `SELECT i.id FROM implementations i
+			JOIN measures m ON m.id = i.measure_id JOIN organisations o ON o.id = i.organisation_id
+			WHERE m.code = '1.3.1' AND o.slug = 'duelmen'`).Scan(&id); err != nil {
+			t.Fatal(err)
+		}
+		b.visit(t, fmt.Sprintf("%s%s/kommunen/duelmen/umsetzungen/%d", a.URL, demoPlan, id), 200)
+		b.checkPage(t, browserPage{shot: "303-umsetzung-mit-angeboten.png", h1: "Sprachcafés", kern: true})
+		if got := b.text(t, "section[aria-labelledby=angebote] ul"); !strings.Contains(got, "Sprachcafé Dülmen") {
+			t.Errorf("offers on the implementation page: %q, want the Sprachcafé Dülmen", got)
+		}
+	})
 
 	visitor := newBrowser(t)
 	visitor.phoneWidth(t, true)
