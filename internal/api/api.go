@@ -49,6 +49,7 @@ type Deps struct {
 	Authz           *authz.Authorizer
 	Log             *slog.Logger
 	Texts           Texts
+	PublicPlans     PublicPlans
 	// DataLicence is shown with the open data (DefaultLicence when empty).
 	DataLicence string
 }
@@ -66,8 +67,8 @@ type API struct {
 // program at start (deny by default, as for the pages).
 func New(deps Deps) (*API, error) {
 	if deps.Store == nil || deps.Tokens == nil || deps.Implementations == nil || deps.Authz == nil || deps.Log == nil ||
-		deps.Texts == nil {
-		return nil, errors.New("api: Store, Tokens, Implementations, Authz, Log and Texts are required")
+		deps.Texts == nil || deps.PublicPlans == nil {
+		return nil, errors.New("api: Store, Tokens, Implementations, Authz, Log, Texts and PublicPlans are required")
 	}
 	loadMessages(deps.Texts)
 	gin.SetMode(gin.ReleaseMode)

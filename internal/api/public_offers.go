@@ -2,21 +2,13 @@ package api
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
-	"encoding/json"
 	"net/http"
 	"strconv"
-	"strings"
-	"time"
 
 	"github.com/danielgtaylor/huma/v2"
 
 	"github.com/planwerk/planwerk/internal/domain"
 )
-
-// DefaultLicence is the open data's licence unless configured otherwise.
-const DefaultLicence = "Datenlizenz Deutschland – Namensnennung – Version 2.0"
 
 // OpenOffer is a public offer as open data: what its public page shows.
 type OpenOffer struct {
@@ -59,11 +51,8 @@ type openOffersInput struct {
 }
 
 type openOffersOutput struct {
-	Status       int
-	ETag         string `header:"ETag"`
-	CacheControl string `header:"Cache-Control"`
-	AllowOrigin  string `header:"Access-Control-Allow-Origin"`
-	Body         *OpenOffers
+	openHeaders
+	Body *OpenOffers
 }
 
 func (a *API) registerOpenData() {
@@ -75,21 +64,13 @@ func (a *API) registerOpenData() {
 }
 
 func (a *API) listPublicOffers(ctx context.Context, in *openOffersInput) (*openOffersOutput, error) {
-	var after int64
-	if in.Cursor != "" {
-		n, err := strconv.ParseInt(in.Cursor, 10, 64)
-		if err != nil || n < 0 {
-			return nil, huma.Error422UnprocessableEntity("cursor ungültig")
-		}
-		after = n
+	after, err := parseIDCursor(in.Cursor)
+	if err != nil {
+		return nil, err
 	}
-	var since *time.Time
-	if in.ModifiedSince != "" {
-		t, err := time.Parse(time.RFC3339, in.ModifiedSince)
-		if err != nil {
-			return nil, huma.Error422UnprocessableEntity("modified_since: erwartet RFC 3339, z. B. 2026-01-31T00:00:00Z")
-		}
-		since = &t
+	since, err := parseSince(in.ModifiedSince)
+	if err != nil {
+		return nil, err
 	}
 	offers, err := a.deps.Store.FindOpenOffers(ctx, after, since, in.Limit+1)
 	if err != nil {
@@ -103,23 +84,12 @@ func (a *API) listPublicOffers(ctx context.Context, in *openOffersInput) (*openO
 	for _, o := range offers {
 		body.Offers = append(body.Offers, openOfferOf(o))
 	}
-	raw, _ := json.Marshal(body)
-	sum := sha256.Sum256(raw)
-	out := &openOffersOutput{Status: http.StatusOK, ETag: `"` + hex.EncodeToString(sum[:12]) + `"`,
-		CacheControl: "public, max-age=300", AllowOrigin: "*", Body: body}
-	for tag := range strings.SplitSeq(in.IfNoneMatch, ",") {
-		if strings.TrimPrefix(strings.TrimSpace(tag), "W/") == out.ETag {
-			out.Status, out.Body = http.StatusNotModified, nil
-		}
+	h, send := openHeadersFor(body, in.IfNoneMatch)
+	out := &openOffersOutput{openHeaders: h}
+	if send {
+		out.Body = body
 	}
 	return out, nil
-}
-
-func (a *API) licence() string {
-	if a.deps.DataLicence != "" {
-		return a.deps.DataLicence
-	}
-	return DefaultLicence
 }
 
 func openOfferOf(o domain.Offer) OpenOffer {
@@ -132,7 +102,7 @@ func openOfferOf(o domain.Offer) OpenOffer {
 		Languages: nonNilStrings(o.Languages), Towns: towns, Street: o.Street, Postcode: o.Postcode, City: o.City,
 		Latitude: o.Latitude, Longitude: o.Longitude, Email: o.ContactEmail, Phone: o.ContactPhone, Website: o.Website,
 		Fees: o.Fees, Eligibility: o.Eligibility, StepFree: string(o.StepFree), Status: string(o.Status),
-		ConfirmedAt: o.ConfirmedAt.UTC().Format(time.RFC3339), ModifiedAt: o.UpdatedAt.UTC().Format(time.RFC3339)}
+		ConfirmedAt: instant(o.ConfirmedAt), ModifiedAt: instant(o.UpdatedAt)}
 }
 
 func nonNilStrings(s []string) []string {

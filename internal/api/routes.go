@@ -7,4 +7,5 @@ func (a *API) registerAll() {
 	a.registerImplementationList()
 	a.registerImplementationItem()
 	a.registerOpenData()
+	a.registerOpenPlans()
 }

@@ -131,7 +131,8 @@ func newServerAndAPI(t *testing.T, db *postgres.DB, issuer, appURL string, log *
 	if err != nil {
 		t.Fatal(err)
 	}
-	jsonAPI, err := api.New(api.Deps{Store: db, Tokens: tokens, Implementations: impls, Authz: az, Log: log, Texts: srv})
+	jsonAPI, err := api.New(api.Deps{Store: db, Tokens: tokens, Implementations: impls, Authz: az, Log: log, Texts: srv,
+		PublicPlans: services.PublicPlans})
 	if err != nil {
 		t.Fatal(err)
 	}

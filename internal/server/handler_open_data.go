@@ -17,12 +17,7 @@ import (
 // maxOpenRows bounds one download; the JSON API pages beyond it.
 const maxOpenRows = 50000
 
-// licenceURI names the licence for harvesters (DCAT-AP.de's vocabulary).
-const licenceURI = "http://dcat-ap.de/def/licenses/dl-by-de/2.0"
-
-// openOffersCSV is every public offer as Excel in Germany opens a CSV:
-// semicolons, UTF-8 with a byte order mark, CRLF; cells that a spreadsheet
-// would run as a formula are defused.
+// openOffersCSV is every public offer as Excel in Germany opens a CSV.
 func (s *Server) openOffersCSV(c *gin.Context) {
 	offers, err := s.services.Offers.Open(c.Request.Context(), maxOpenRows)
 	if err != nil {
@@ -30,36 +25,26 @@ func (s *Server) openOffersCSV(c *gin.Context) {
 		return
 	}
 	t := s.translatorFor(c.Request)
-	var buf bytes.Buffer
-	buf.WriteString("\ufeff")
-	w := csv.NewWriter(&buf)
-	w.Comma, w.UseCRLF = ';', true
+	w := newExcelCSV()
 	head := []string{"id"}
 	for _, f := range []string{"title", "provider", "description", "categories", "target_groups", "languages", "towns",
 		"street", "postcode", "city", "contact_email", "contact_phone", "website", "fees", "eligibility", "step_free",
 		"status"} {
 		head = append(head, t.T("offer.field."+f))
 	}
-	_ = w.Write(append(head, t.T("offer.col.confirmed"), s.services.Offers.Licence()))
+	w.row(append(head, t.T("offer.col.confirmed"), s.services.Offers.Licence()))
 	for _, o := range offers {
 		towns := strings.Join(o.TownNames, ", ")
 		if o.CountyWide() {
 			towns = t.T("offer.countyWide")
 		}
-		row := []string{o.PublicID, o.Title, o.Provider, o.Description, labels(t, "offer.category.", o.Categories),
+		w.row([]string{o.PublicID, o.Title, o.Provider, o.Description, labels(t, "offer.category.", o.Categories),
 			labels(t, "offer.group.", o.TargetGroups), labels(t, "offer.lang.", o.Languages), towns, o.Street,
 			o.Postcode, o.City, o.ContactEmail, o.ContactPhone, o.Website, o.Fees, o.Eligibility,
 			t.T("offer.stepFree." + string(o.StepFree)), t.T("offer.status." + string(o.Status)),
-			o.ConfirmedAt.In(domain.Berlin).Format("02.01.2006"), ""}
-		for i := range row {
-			row[i] = reportexport.Safe(row[i])
-		}
-		_ = w.Write(row)
+			o.ConfirmedAt.In(domain.Berlin).Format("02.01.2006"), ""})
 	}
-	w.Flush()
-	c.Header("Content-Disposition", `attachment; filename="angebote.csv"`)
-	c.Header("Access-Control-Allow-Origin", "*")
-	s.sendPublicData(c, "text/csv; charset=utf-8", buf.Bytes())
+	s.sendCSV(c, "angebote.csv", w)
 }
 
 func labels(t translator, prefix string, codes []string) string {
@@ -70,36 +55,52 @@ func labels(t translator, prefix string, codes []string) string {
 	return strings.Join(out, ", ")
 }
 
+// excelCSV writes a CSV as Excel in Germany opens it: semicolons, UTF-8
+// with a byte order mark, CRLF; cells that a spreadsheet would run as a
+// formula are defused.
+type excelCSV struct {
+	buf bytes.Buffer
+	w   *csv.Writer
+}
+
+func newExcelCSV() *excelCSV {
+	e := &excelCSV{}
+	e.buf.WriteString("\ufeff")
+	e.w = csv.NewWriter(&e.buf)
+	e.w.Comma, e.w.UseCRLF = ';', true
+	return e
+}
+
+func (e *excelCSV) row(cells []string) {
+	for i := range cells {
+		cells[i] = reportexport.Safe(cells[i])
+	}
+	_ = e.w.Write(cells) // writes into memory
+}
+
+func (e *excelCSV) bytes() []byte {
+	e.w.Flush()
+	return e.buf.Bytes()
+}
+
+// sendCSV sends an open dataset's CSV as a download.
+func (s *Server) sendCSV(c *gin.Context, filename string, w *excelCSV) {
+	c.Header("Content-Disposition", `attachment; filename="`+filename+`"`)
+	c.Header("Access-Control-Allow-Origin", "*")
+	s.sendPublicData(c, "text/csv; charset=utf-8", w.bytes())
+}
+
 // openOffersDCAT describes the offers dataset in DCAT-AP.de (JSON-LD), so
 // that open-data portals can harvest it.
 func (s *Server) openOffersDCAT(c *gin.Context) {
-	base := s.opts.PublicURL
-	doc := map[string]any{
-		"@context": map[string]string{"dcat": "http://www.w3.org/ns/dcat#", "dct": "http://purl.org/dc/terms/",
-			"dcatde": "http://dcat-ap.de/def/dcatde/", "foaf": "http://xmlns.com/foaf/0.1/"},
-		"@id": base + "/offene-daten/angebote.jsonld", "@type": "dcat:Dataset",
-		"dct:title":                       "Angebote für Zugewanderte vor Ort",
-		"dct:description":                 "Beratung, Sprachkurse, Treffpunkte und Hilfe im Alltag in den Kommunen, mit Kontakt, Zeiten und Sprachen.",
-		"dct:publisher":                   map[string]any{"@type": "foaf:Organization", "foaf:name": s.opts.Operator},
-		"dct:license":                     map[string]string{"@id": licenceURI},
-		"dcatde:licenseAttributionByText": s.opts.Operator,
-		"dct:modified":                    map[string]string{"@value": s.services.Offers.Now().UTC().Format(time.RFC3339), "@type": "http://www.w3.org/2001/XMLSchema#dateTime"},
-		"dcat:theme":                      map[string]string{"@id": "http://publications.europa.eu/resource/authority/data-theme/SOCI"},
-		"dcat:landingPage":                map[string]string{"@id": base + "/angebote"},
-		"dcat:distribution": []map[string]any{
-			{"@type": "dcat:Distribution", "dct:title": "JSON (API)", "dcat:accessURL": map[string]string{"@id": base + "/api/v1/public/offers"},
-				"dcat:mediaType": "application/json", "dct:license": map[string]string{"@id": licenceURI}},
-			{"@type": "dcat:Distribution", "dct:title": "CSV", "dcat:downloadURL": map[string]string{"@id": base + "/offene-daten/angebote.csv"},
-				"dcat:mediaType": "text/csv", "dct:license": map[string]string{"@id": licenceURI}},
-		},
-	}
-	body, err := json.MarshalIndent(doc, "", "  ")
-	if err != nil {
-		s.fail(c, err)
-		return
-	}
-	c.Header("Access-Control-Allow-Origin", "*")
-	s.sendPublicData(c, "application/ld+json", body)
+	s.sendJSONLD(c, s.offersDataset())
+}
+
+func (s *Server) offersDataset() map[string]any {
+	return s.dcatDataset(dcatSpec{ID: "/offene-daten/angebote.jsonld",
+		Title:       "Angebote für Zugewanderte vor Ort",
+		Description: "Beratung, Sprachkurse, Treffpunkte und Hilfe im Alltag in den Kommunen, mit Kontakt, Zeiten und Sprachen.",
+		Modified:    s.services.Offers.Now(), Landing: "/angebote", API: "/api/v1/public/offers", CSV: "/offene-daten/angebote.csv"})
 }
 
 // sendPublicData sends open data with an ETag over its bytes (304 when the
@@ -110,4 +111,21 @@ func (s *Server) sendPublicData(c *gin.Context, contentType string, body []byte)
 	}
 	c.Header("Cache-Control", "public, max-age=300")
 	c.Data(http.StatusOK, contentType, body)
+}
+
+// sendJSONLD sends a DCAT-AP.de description.
+func (s *Server) sendJSONLD(c *gin.Context, doc map[string]any) {
+	doc["@context"] = dcatContext
+	body, err := json.MarshalIndent(doc, "", "  ")
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	c.Header("Access-Control-Allow-Origin", "*")
+	s.sendPublicData(c, "application/ld+json", body)
+}
+
+// xsdDateTime is a typed JSON-LD literal.
+func xsdDateTime(t time.Time) map[string]string {
+	return map[string]string{"@value": t.UTC().Format(time.RFC3339), "@type": "http://www.w3.org/2001/XMLSchema#dateTime"}
 }

@@ -14,6 +14,10 @@ import (
 type publicPlanData struct {
 	Catalogue plansvc.Catalogue
 	Status    publicsvc.Status
+	// SupersededBy is the adopted version that replaced this one, if any.
+	SupersededBy *domain.Plan
+	// Licence is the open data's licence, shown with its links.
+	Licence string
 }
 
 // publicPlan shows what the KI published of a plan: counts per action field
@@ -35,7 +39,11 @@ func (s *Server) publicPlan(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	s.render(c, http.StatusOK, "public_plan", view{Title: sc.Plan.Title, Data: publicPlanData{Catalogue: cat, Status: st}})
+	data := publicPlanData{Catalogue: cat, Status: st, Licence: s.services.Offers.Licence()}
+	if next := sc.Successor; next != nil && next.State != domain.PlanDraft {
+		data.SupersededBy = next
+	}
+	s.render(c, http.StatusOK, "public_plan", view{Title: sc.Plan.Title, Data: data})
 }
 
 // publicReportPDF sends a frozen report of a published plan as PDF.

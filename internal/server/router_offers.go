@@ -33,6 +33,9 @@ func (s *Server) offerRoutes(reg *registry) {
 	// Open data: downloads and their description for open-data portals.
 	reg.handle("GET", "/offene-daten/angebote.csv", public, s.limited(limitData, s.openOffersCSV))
 	reg.handle("GET", "/offene-daten/angebote.jsonld", public, s.limited(limitData, s.openOffersDCAT))
+	reg.handle("GET", "/offene-daten/katalog.jsonld", public, s.limited(limitData, s.openDataCatalog))
+	reg.handle("GET", "/offene-daten/plaene/:plan/stand.csv", public, s.limited(limitData, s.openPlanCSV))
+	reg.handle("GET", "/offene-daten/plaene/:plan/stand.jsonld", public, s.limited(limitData, s.openPlanDCAT))
 
 	reg.handle("GET", "/angebote", public, s.limited(limitSearch, s.publicOffers))
 	reg.handle("GET", "/angebote/:ref", public, s.publicOffer)

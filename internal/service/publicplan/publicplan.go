@@ -16,6 +16,7 @@ type Store interface {
 	TallyByTown(ctx context.Context, planID int64) (map[int64]domain.Tally, error)
 	FindMunicipalities(ctx context.Context, countyID int64) ([]domain.Organisation, error)
 	FindReports(ctx context.Context, planID int64, withDrafts bool) ([]domain.Report, error)
+	DatasetStore
 }
 
 // Service runs the public plan page's use cases.
