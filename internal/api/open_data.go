@@ -18,29 +18,28 @@ const DefaultLicence = "Datenlizenz Deutschland – Namensnennung – Version 2.
 // openDataCache is how long any cache may keep an open dataset.
 const openDataCache = "public, max-age=300"
 
-// openHeaders are the headers of every open dataset's answer: an ETag over
-// the body, a cache lifetime and CORS open for GET.
-type openHeaders struct {
+// openOutput is the answer of every open dataset: an ETag over the body, a
+// cache lifetime and CORS open for GET; no body (304) when the client
+// already holds it.
+type openOutput[B any] struct {
 	Status       int
 	ETag         string `header:"ETag"`
 	CacheControl string `header:"Cache-Control"`
 	AllowOrigin  string `header:"Access-Control-Allow-Origin"`
+	Body         *B
 }
 
-// openHeadersFor tags body and answers 304 (send no body) when the client
-// already holds it.
-func openHeadersFor(body any, ifNoneMatch string) (openHeaders, bool) {
+func openAnswer[B any](body *B, ifNoneMatch string) *openOutput[B] {
 	raw, _ := json.Marshal(body)
 	sum := sha256.Sum256(raw)
-	h := openHeaders{Status: http.StatusOK, ETag: `"` + hex.EncodeToString(sum[:12]) + `"`,
-		CacheControl: openDataCache, AllowOrigin: "*"}
+	out := &openOutput[B]{Status: http.StatusOK, ETag: `"` + hex.EncodeToString(sum[:12]) + `"`,
+		CacheControl: openDataCache, AllowOrigin: "*", Body: body}
 	for tag := range strings.SplitSeq(ifNoneMatch, ",") {
-		if strings.TrimPrefix(strings.TrimSpace(tag), "W/") == h.ETag {
-			h.Status = http.StatusNotModified
-			return h, false
+		if strings.TrimPrefix(strings.TrimSpace(tag), "W/") == out.ETag {
+			out.Status, out.Body = http.StatusNotModified, nil
 		}
 	}
-	return h, true
+	return out
 }
 
 // parseIDCursor reads an open dataset's cursor: the last id of the page before.

@@ -50,11 +50,6 @@ type openOffersInput struct {
 	IfNoneMatch   string `header:"If-None-Match"`
 }
 
-type openOffersOutput struct {
-	openHeaders
-	Body *OpenOffers
-}
-
 func (a *API) registerOpenData() {
 	register(a, huma.Operation{OperationID: "list-public-offers", Method: http.MethodGet, Path: "/public/offers",
 		Summary: "Öffentliche Angebote (offene Daten)", Tags: []string{"Offene Daten"},
@@ -63,7 +58,7 @@ func (a *API) registerOpenData() {
 		public, a.listPublicOffers)
 }
 
-func (a *API) listPublicOffers(ctx context.Context, in *openOffersInput) (*openOffersOutput, error) {
+func (a *API) listPublicOffers(ctx context.Context, in *openOffersInput) (*openOutput[OpenOffers], error) {
 	after, err := parseIDCursor(in.Cursor)
 	if err != nil {
 		return nil, err
@@ -84,12 +79,7 @@ func (a *API) listPublicOffers(ctx context.Context, in *openOffersInput) (*openO
 	for _, o := range offers {
 		body.Offers = append(body.Offers, openOfferOf(o))
 	}
-	h, send := openHeadersFor(body, in.IfNoneMatch)
-	out := &openOffersOutput{openHeaders: h}
-	if send {
-		out.Body = body
-	}
-	return out, nil
+	return openAnswer(body, in.IfNoneMatch), nil
 }
 
 func openOfferOf(o domain.Offer) OpenOffer {

@@ -103,11 +103,6 @@ type OpenPlanStatus struct {
 	NextCursor string        `json:"next_cursor,omitempty" doc:"Für die nächste Seite als cursor mitgeben; fehlt auf der letzten"`
 }
 
-type openPlansOutput struct {
-	openHeaders
-	Body *OpenPlans
-}
-
 type openPlansInput struct {
 	IfNoneMatch string `header:"If-None-Match"`
 }
@@ -118,11 +113,6 @@ type openPlanStatusInput struct {
 	ModifiedSince string `query:"modified_since" format:"date-time" doc:"nur Maßnahmen, deren Katalogeintrag oder Stand in einer Kommune sich seitdem geändert hat"`
 	Limit         int    `query:"limit" minimum:"1" maximum:"500" default:"100"`
 	IfNoneMatch   string `header:"If-None-Match"`
-}
-
-type openPlanStatusOutput struct {
-	openHeaders
-	Body *OpenPlanStatus
 }
 
 func (a *API) registerOpenPlans() {
@@ -139,7 +129,7 @@ func (a *API) registerOpenPlans() {
 		public, a.getPublicPlanStatus)
 }
 
-func (a *API) listPublicPlans(ctx context.Context, in *openPlansInput) (*openPlansOutput, error) {
+func (a *API) listPublicPlans(ctx context.Context, in *openPlansInput) (*openOutput[OpenPlans], error) {
 	plans, err := a.deps.PublicPlans.Published(ctx)
 	if err != nil {
 		return nil, a.fail("/public/plans", err)
@@ -148,15 +138,10 @@ func (a *API) listPublicPlans(ctx context.Context, in *openPlansInput) (*openPla
 	for _, p := range plans {
 		body.Plans = append(body.Plans, openPlanOf(p))
 	}
-	h, send := openHeadersFor(body, in.IfNoneMatch)
-	out := &openPlansOutput{openHeaders: h}
-	if send {
-		out.Body = body
-	}
-	return out, nil
+	return openAnswer(body, in.IfNoneMatch), nil
 }
 
-func (a *API) getPublicPlanStatus(ctx context.Context, in *openPlanStatusInput) (*openPlanStatusOutput, error) {
+func (a *API) getPublicPlanStatus(ctx context.Context, in *openPlanStatusInput) (*openOutput[OpenPlanStatus], error) {
 	after, err := parseIDCursor(in.Cursor)
 	if err != nil {
 		return nil, err
@@ -181,12 +166,7 @@ func (a *API) getPublicPlanStatus(ctx context.Context, in *openPlanStatusInput) 
 	if d.More {
 		body.NextCursor = strconv.FormatInt(d.Measures[len(d.Measures)-1].Measure.ID, 10)
 	}
-	h, send := openHeadersFor(body, in.IfNoneMatch)
-	out := &openPlanStatusOutput{openHeaders: h}
-	if send {
-		out.Body = body
-	}
-	return out, nil
+	return openAnswer(body, in.IfNoneMatch), nil
 }
 
 // PlanDataPath is where a plan's open data lives on the pages' side.

@@ -24,6 +24,9 @@ var apiMatrix = map[string]map[who]int{
 		coordOwn, invalid, kiStaff, invalid))),
 	// Open data (issue 13): anyone, with a token or without.
 	"GET /public/offers": expect(ok),
+	// Open data of the plans' status (opendata): the demo plan publishes nothing.
+	"GET /public/plans":               expect(ok),
+	"GET /public/plans/{plan}/status": expect(notFound),
 }
 
 func apiAnswers(m map[who]int) map[who]int {

@@ -321,6 +321,11 @@ var matrix = map[string]map[who]int{
 	"GET /plaene/:plan/fortschreibung/aenderungsanlage.xlsx": expect(notFound, signedOut, seeOther, noRole, forbidden),
 	// Issue 13, rest (public2): offers' confirmation links by e-mail.
 	"POST /plaene/:plan/kommunen/:slug/angebote/:id/links/senden": expect(notFound, signedOut, unauth, noRole, forbidden),
+	// Issue 13, open data of the plans' status (opendata): anyone, signed in
+	// or not; the demo plan publishes nothing, so its datasets are not found.
+	"GET /offene-daten/katalog.jsonld":            expect(ok),
+	"GET /offene-daten/plaene/:plan/stand.csv":    expect(notFound),
+	"GET /offene-daten/plaene/:plan/stand.jsonld": expect(notFound),
 }
 
 // TestAuthorizationMatrix asks every registered route as every kind of

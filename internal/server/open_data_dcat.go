@@ -39,7 +39,7 @@ func (s *Server) dcatDataset(d dcatSpec) map[string]any {
 		"dcat:landingPage":                ref(base + d.Landing),
 		"dcat:distribution": []map[string]any{
 			{"@type": "dcat:Distribution", "dct:title": "JSON (API)", "dcat:accessURL": ref(base + d.API),
-				"dct:format": ref("http://publications.europa.eu/resource/authority/file-type/JSON"),
+				"dct:format":     ref("http://publications.europa.eu/resource/authority/file-type/JSON"),
 				"dcat:mediaType": "application/json", "dct:license": licence},
 			{"@type": "dcat:Distribution", "dct:title": "CSV", "dcat:accessURL": ref(base + d.CSV),
 				"dcat:downloadURL": ref(base + d.CSV),
