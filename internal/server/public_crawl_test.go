@@ -49,7 +49,8 @@ func TestPublicPagesLeakNothing(t *testing.T) {
 		}
 	}
 	anon := anonymous()
-	queue := []string{"/angebote", demoPlan + "/oeffentlich", "/angebote?thema=beratung", "/angebote?seite=2"}
+	queue := []string{"/angebote", demoPlan + "/oeffentlich", "/angebote?thema=beratung", "/angebote?seite=2",
+		"/offene-daten/katalog.jsonld", "/api/v1/public/plans"}
 	seen := map[string]bool{}
 	pages, pdfs := 0, 0
 	for len(queue) > 0 && pages < 400 {
@@ -90,6 +91,12 @@ func TestPublicPagesLeakNothing(t *testing.T) {
 			if !seen[u.RequestURI()] {
 				queue = append(queue, u.RequestURI())
 			}
+		}
+	}
+	// The plan's open data is linked from its public page.
+	for _, path := range []string{planCSV, planDCAT, statusPath} {
+		if !seen[path] {
+			t.Errorf("the crawl did not reach %s", path)
 		}
 	}
 	if pdfs == 0 {
