@@ -226,3 +226,37 @@ func TestOpenPlanDataStatementsConstant(t *testing.T) {
 		t.Errorf("a page of 3 measures reads %d statements, all of them %d", small, large)
 	}
 }
+
+// TestOpenPlanVersions: a superseded version that is published stays open
+// data, marked with the published version that replaced it; a draft never
+// is, whatever its setting.
+func TestOpenPlanVersions(t *testing.T) {
+	a := newApp(t)
+	publishDemoPlan(t, a, false)
+	ki := a.signIn(t, "ki-1")
+	startVersion(t, a, ki)
+	newSlug := strings.TrimPrefix(newPlan, "/plaene/")
+	a.sql(t, `INSERT INTO plan_publications (plan_id, published) SELECT id, true FROM plans WHERE slug = '`+newSlug+`'`)
+	draftStatus := api.Base + "/public/plans/" + newSlug + "/status"
+	if status, _, _ := a.apiCall(t, "", "GET", draftStatus, ""); status != http.StatusNotFound {
+		t.Errorf("a published draft's status: %d, want 404", status)
+	}
+	if status, body, _ := fetch(t, ki, "POST", a.URL+demoPlan+"/fortschreibung/beschliessen"); status != http.StatusSeeOther {
+		t.Fatalf("adopt: %d %s", status, body)
+	}
+	_, body, _ := a.apiCall(t, "", "GET", api.Base+"/public/plans", "")
+	var list api.OpenPlans
+	if err := json.Unmarshal([]byte(body), &list); err != nil || len(list.Plans) != 2 {
+		t.Fatalf("plans: %s", body)
+	}
+	old := list.Plans[1]
+	if list.Plans[0].Slug != newSlug || list.Plans[0].State != "adopted" || old.State != "superseded" ||
+		old.SupersededBy == nil || old.SupersededBy.Slug != newSlug {
+		t.Errorf("versions: %+v", list.Plans)
+	}
+	if status, _, _ := a.apiCall(t, "", "GET", statusPath, ""); status != http.StatusOK {
+		t.Errorf("the superseded version's status: %d", status)
+	}
+	_, body, _ = fetch(t, anonymous(), "GET", a.URL+planDCAT)
+	mustContain(t, body, `"dct:isReplacedBy"`, "/offene-daten/plaene/"+newSlug+"/stand.jsonld")
+}
