@@ -1,6 +1,7 @@
 package server
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"net/url"
@@ -163,16 +164,15 @@ func (f offerForm) fields() (domain.OfferFields, []error) {
 	return o, errs
 }
 
-// checkedFields are the form's fields, or every problem with them: what the
-// form could not read joined with what the offer rules refuse, so that one
-// answer marks every field.
-func (f offerForm) checkedFields() (domain.OfferFields, error) {
+// checkedOfferFields are the form's fields, or every problem with them: what
+// the form could not read joined with what the offer rules refuse, so that
+// one answer marks every field.
+func (s *Server) checkedOfferFields(ctx context.Context, sc domain.PlanScope, f offerForm) (domain.OfferFields, error) {
 	fields, parseErrs := f.fields()
 	if len(parseErrs) == 0 {
 		return fields, nil
 	}
-	_, err := domain.CheckOffer(fields)
-	return fields, errors.Join(append(parseErrs, err)...)
+	return fields, errors.Join(append(parseErrs, s.services.Offers.Check(ctx, sc, fields))...)
 }
 
 // offerFormData is what the offer form page shows.
@@ -187,7 +187,6 @@ type offerFormData struct {
 	Differences []difference
 	Version     int
 	Days        []int
-	Categories  []string
 	Groups      []string
 	Languages   []string
 	Statuses    []domain.OfferStatus
@@ -230,23 +229,36 @@ func (d offerFormData) IDText(id int64) string { return strconv.FormatInt(id, 10
 
 // offerChecks is a group of checkboxes of the offer form.
 type offerChecks struct {
-	V                 view
-	Name, LabelPrefix string
-	Error             string
-	Options           []offerCheck
+	V       view
+	Name    string
+	Error   string
+	Options []offerCheck
 }
 
 type offerCheck struct {
-	Value   string
-	Checked bool
+	Value, Label string
+	Checked      bool
 }
 
 // Checks describes the checkboxes name with the codes of list, labelled by
 // prefix + code.
 func (d offerFormData) Checks(v view, name string, list []string, prefix string) offerChecks {
-	c := offerChecks{V: v, Name: name, LabelPrefix: prefix, Error: d.Errors[name]}
+	c := offerChecks{V: v, Name: name, Error: d.Errors[name]}
 	for _, code := range list {
-		c.Options = append(c.Options, offerCheck{Value: code, Checked: d.Form.Has(name, code)})
+		c.Options = append(c.Options, offerCheck{Value: code, Label: v.T(prefix + code), Checked: d.Form.Has(name, code)})
+	}
+	return c
+}
+
+// CategoryChecks describes the checkboxes of the county's themes: the
+// visible ones, and a hidden one only where the offer has it still.
+func (d offerFormData) CategoryChecks(v view) offerChecks {
+	c := offerChecks{V: v, Name: "categories", Error: d.Errors["categories"]}
+	for _, k := range d.Choices.Categories {
+		checked := d.Form.Has("categories", k.Code)
+		if !k.Hidden || checked {
+			c.Options = append(c.Options, offerCheck{Value: k.Code, Label: k.Label(v.Lang()), Checked: checked})
+		}
 	}
 	return c
 }

@@ -49,7 +49,7 @@ func (s *Server) newOffer(c *gin.Context) {
 func (s *Server) createOffer(c *gin.Context) {
 	sc := scopeOf(c)
 	form := readOfferForm(c.Request.PostForm)
-	fields, err := form.checkedFields()
+	fields, err := s.checkedOfferFields(c.Request.Context(), sc, form)
 	var o domain.Offer
 	if err == nil {
 		o, err = s.services.Offers.Create(c.Request.Context(), actorOf(c), sc, fields)
@@ -97,7 +97,7 @@ func (s *Server) saveOffer(c *gin.Context) {
 		return
 	}
 	form := readOfferForm(c.Request.PostForm)
-	fields, err := form.checkedFields()
+	fields, err := s.checkedOfferFields(ctx, sc, form)
 	if err == nil {
 		_, err = s.services.Offers.Update(ctx, actorOf(c), sc, id, version, fields)
 	}
@@ -157,7 +157,7 @@ func (s *Server) renderOfferForm(c *gin.Context, status int, d offerFormData) {
 		return
 	}
 	d.Choices, d.Days = choices, []int{1, 2, 3, 4, 5, 6, 7}
-	d.Categories, d.Groups, d.Languages = domain.OfferCategories, domain.OfferTargetGroups, domain.OfferLanguages
+	d.Groups, d.Languages = domain.OfferTargetGroups, domain.OfferLanguages
 	d.Statuses, d.StepFree = domain.OfferStatuses, domain.StepFreeAnswers
 	title := "offer.form.new"
 	crumbs := []crumb{{Label: sc.Org.Name, Href: townPath(sc.Plan.Slug, sc.Org.Slug)},

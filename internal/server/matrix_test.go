@@ -321,6 +321,12 @@ var matrix = map[string]map[who]int{
 	"GET /plaene/:plan/fortschreibung/aenderungsanlage.xlsx": expect(notFound, signedOut, seeOther, noRole, forbidden),
 	// Issue 13, rest (public2): offers' confirmation links by e-mail.
 	"POST /plaene/:plan/kommunen/:slug/angebote/:id/links/senden": expect(notFound, signedOut, unauth, noRole, forbidden),
+	// The themes of offers (issue 13): the county's KI only. The path names
+	// no theme (404); an empty new theme lacks its name (422).
+	"GET /plaene/:plan/angebotsthemen":        expect(notFound, signedOut, seeOther, noRole, forbidden, kiStaff, ok),
+	"POST /plaene/:plan/angebotsthemen":       expect(notFound, signedOut, unauth, noRole, forbidden, kiStaff, invalid),
+	"GET /plaene/:plan/angebotsthemen/:code":  expect(notFound, signedOut, seeOther, noRole, forbidden),
+	"POST /plaene/:plan/angebotsthemen/:code": expect(notFound, signedOut, unauth, noRole, forbidden),
 }
 
 // TestAuthorizationMatrix asks every registered route as every kind of
