@@ -14,12 +14,13 @@ import (
 	offersvc "github.com/planwerk/planwerk/internal/service/offer"
 )
 
-// offerForm is the offer form as typed: the raw values, so that a refused
-// form comes back exactly as sent (each echoed at most as long as allowed).
+// offerForm is the offer form as typed: the raw values, so that validation
+// sees them whole and a refused form comes back as sent (echo cuts each to
+// what its field holds).
 type offerForm url.Values
 
 // offerTextFields are the form's single values with the longest text each
-// may echo.
+// holds.
 var offerTextFields = map[string]int{"title": domain.MaxOfferTitleLen, "provider": domain.MaxOfferShortLen,
 	"description": domain.MaxOfferDescriptionLen, "street": domain.MaxOfferShortLen, "postcode": 5, "city": 100,
 	"latitude": 20, "longitude": 20, "contact_email": 320, "contact_phone": 40, "website": 500,
@@ -33,30 +34,44 @@ var offerListFields = []string{"categories", "target_groups", "languages", "town
 // hourField names the input of one opening time: day 1–7, slot 1–2, "from"/"to".
 func hourField(day, slot int, end string) string { return fmt.Sprintf("h%d_%d_%s", day, slot, end) }
 
-// readOfferForm keeps what the form sent, echoed within bounds.
+// readOfferForm keeps what the form sent: its fields, and of each list at
+// most 200 choices (more than any county has towns or measures).
 func readOfferForm(v url.Values) offerForm {
 	f := offerForm{}
-	for name, max := range offerTextFields {
-		f[name] = []string{echo(v.Get(name), max)}
+	for name := range offerTextFields {
+		f[name] = []string{v.Get(name)}
 	}
 	for _, name := range offerListFields {
 		list := v[name]
-		if len(list) > 200 {
-			list = list[:200]
-		}
-		for _, x := range list {
-			f[name] = append(f[name], echo(x, maxNumberEcho))
+		f[name] = list[:min(len(list), 200)]
+	}
+	forEachHourField(func(n string) { f[n] = []string{v.Get(n)} })
+	return f
+}
+
+// echo is the form cut to what its fields hold, to be shown again.
+func (f offerForm) echo() offerForm {
+	out := offerForm{}
+	for name, max := range offerTextFields {
+		out[name] = []string{echo(f.Get(name), max)}
+	}
+	for _, name := range offerListFields {
+		for _, x := range f[name] {
+			out[name] = append(out[name], echo(x, maxNumberEcho))
 		}
 	}
+	forEachHourField(func(n string) { out[n] = []string{echo(f.Get(n), len("00:00"))} })
+	return out
+}
+
+func forEachHourField(do func(name string)) {
 	for day := 1; day <= 7; day++ {
 		for slot := 1; slot <= 2; slot++ {
 			for _, end := range []string{"from", "to"} {
-				n := hourField(day, slot, end)
-				f[n] = []string{echo(v.Get(n), 5)}
+				do(hourField(day, slot, end))
 			}
 		}
 	}
-	return f
 }
 
 // offerFormOf fills the form from a stored offer.

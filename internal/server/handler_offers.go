@@ -113,7 +113,7 @@ func (s *Server) saveOffer(c *gin.Context) {
 			return
 		}
 		d.Offer, d.Version = fresh, fresh.Version
-		d.Differences = offerDifferences(s.translatorFor(c.Request), form, offerFormOf(fresh))
+		d.Differences = offerDifferences(s.translatorFor(c.Request), form.echo(), offerFormOf(fresh))
 	}
 	s.refuseOfferForm(c, err, d)
 }
@@ -151,6 +151,7 @@ func (s *Server) refuseOfferForm(c *gin.Context, err error, d offerFormData) {
 
 func (s *Server) renderOfferForm(c *gin.Context, status int, d offerFormData) {
 	sc := scopeOf(c)
+	d.Form = d.Form.echo()
 	choices, err := s.services.Offers.FormChoices(c.Request.Context(), sc)
 	if err != nil {
 		s.fail(c, err)
