@@ -317,6 +317,7 @@ var matrix = map[string]map[who]int{
 	"GET /plaene/:plan/fortschreibung/massnahmen/:id":        expect(notFound, signedOut, seeOther, noRole, forbidden),
 	"POST /plaene/:plan/fortschreibung/massnahmen/:id":       expect(notFound, signedOut, unauth, noRole, forbidden),
 	"POST /plaene/:plan/fortschreibung/beschliessen":         expect(notFound, signedOut, unauth, noRole, forbidden),
+	"POST /plaene/:plan/fortschreibung/verwerfen":            expect(notFound, signedOut, unauth, noRole, forbidden),
 	"GET /plaene/:plan/fortschreibung/aenderungsanlage.pdf":  expect(notFound, signedOut, seeOther, noRole, forbidden),
 	"GET /plaene/:plan/fortschreibung/aenderungsanlage.xlsx": expect(notFound, signedOut, seeOther, noRole, forbidden),
 	// Issue 13, rest (public2): offers' confirmation links by e-mail.
