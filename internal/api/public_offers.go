@@ -12,28 +12,29 @@ import (
 
 // OpenOffer is a public offer as open data: what its public page shows.
 type OpenOffer struct {
-	ID           string   `json:"id" doc:"Öffentliche Kennung; die Seite ist /angebote/{id}"`
-	Title        string   `json:"title"`
-	Description  string   `json:"description"`
-	Provider     string   `json:"provider"`
-	Categories   []string `json:"categories"`
-	TargetGroups []string `json:"target_groups"`
-	Languages    []string `json:"languages" doc:"Sprachen, in denen das Angebot stattfindet (ISO 639-1)"`
-	Towns        []string `json:"towns" doc:"Kommunen; leer: der ganze Kreis"`
-	Street       string   `json:"street"`
-	Postcode     string   `json:"postcode"`
-	City         string   `json:"city"`
-	Latitude     *float64 `json:"latitude,omitempty"`
-	Longitude    *float64 `json:"longitude,omitempty"`
-	Email        string   `json:"email"`
-	Phone        string   `json:"phone"`
-	Website      string   `json:"website"`
-	Fees         string   `json:"fees"`
-	Eligibility  string   `json:"eligibility"`
-	StepFree     string   `json:"step_free" enum:"yes,no,unknown"`
-	Status       string   `json:"status" enum:"active,temporarily_closed"`
-	ConfirmedAt  string   `json:"confirmed_at" format:"date-time" doc:"Zuletzt bestätigt (HSDS assured date)"`
-	ModifiedAt   string   `json:"modified_at" format:"date-time"`
+	ID            string   `json:"id" doc:"Öffentliche Kennung; die Seite ist /angebote/{id}"`
+	Title         string   `json:"title"`
+	Description   string   `json:"description"`
+	Provider      string   `json:"provider"`
+	Categories    []string `json:"categories" doc:"Kennungen der Themen des Kreises"`
+	CategoryNames []string `json:"category_names" doc:"Deutsche Namen der Themen, in der Reihenfolge von categories"`
+	TargetGroups  []string `json:"target_groups"`
+	Languages     []string `json:"languages" doc:"Sprachen, in denen das Angebot stattfindet (ISO 639-1)"`
+	Towns         []string `json:"towns" doc:"Kommunen; leer: der ganze Kreis"`
+	Street        string   `json:"street"`
+	Postcode      string   `json:"postcode"`
+	City          string   `json:"city"`
+	Latitude      *float64 `json:"latitude,omitempty"`
+	Longitude     *float64 `json:"longitude,omitempty"`
+	Email         string   `json:"email"`
+	Phone         string   `json:"phone"`
+	Website       string   `json:"website"`
+	Fees          string   `json:"fees"`
+	Eligibility   string   `json:"eligibility"`
+	StepFree      string   `json:"step_free" enum:"yes,no,unknown"`
+	Status        string   `json:"status" enum:"active,temporarily_closed"`
+	ConfirmedAt   string   `json:"confirmed_at" format:"date-time" doc:"Zuletzt bestätigt (HSDS assured date)"`
+	ModifiedAt    string   `json:"modified_at" format:"date-time"`
 }
 
 // OpenOffers is one page of public offers.
@@ -88,7 +89,7 @@ func openOfferOf(o domain.Offer) OpenOffer {
 		towns = []string{}
 	}
 	return OpenOffer{ID: o.PublicID, Title: o.Title, Description: o.Description, Provider: o.Provider,
-		Categories: nonNilStrings(o.Categories), TargetGroups: nonNilStrings(o.TargetGroups),
+		Categories: nonNilStrings(o.Categories), CategoryNames: categoryNames(o), TargetGroups: nonNilStrings(o.TargetGroups),
 		Languages: nonNilStrings(o.Languages), Towns: towns, Street: o.Street, Postcode: o.Postcode, City: o.City,
 		Latitude: o.Latitude, Longitude: o.Longitude, Email: o.ContactEmail, Phone: o.ContactPhone, Website: o.Website,
 		Fees: o.Fees, Eligibility: o.Eligibility, StepFree: string(o.StepFree), Status: string(o.Status),
@@ -100,4 +101,17 @@ func nonNilStrings(s []string) []string {
 		return []string{}
 	}
 	return s
+}
+
+// categoryNames are the German names of the offer's themes, code by code.
+func categoryNames(o domain.Offer) []string {
+	out := make([]string, 0, len(o.Categories))
+	for _, code := range o.Categories {
+		if k, ok := o.CategoryNames.Find(code); ok {
+			out = append(out, k.LabelDE)
+		} else {
+			out = append(out, code)
+		}
+	}
+	return out
 }

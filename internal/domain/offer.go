@@ -37,11 +37,10 @@ type StepFree string
 // StepFreeAnswers lists the answers in display order.
 var StepFreeAnswers = []StepFree{"yes", "no", "unknown"}
 
-// The taxonomies of offers: codes here, labels in web/locales
-// (offer.category.*, offer.group.*, offer.lang.*).
+// The fixed taxonomies of offers: codes here, labels in web/locales
+// (offer.group.*, offer.lang.*). The themes (categories) are each county's
+// own (OfferCategory).
 var (
-	OfferCategories = []string{"sprache", "bildung", "arbeit", "wohnen", "gesundheit", "beratung",
-		"familie", "freizeit"}
 	OfferTargetGroups = []string{"erwachsene", "jugendliche", "kinder", "familien", "frauen",
 		"gefluechtete", "fachkraefte", "ehrenamtliche"}
 	// OfferLanguages are the languages an offer can be given in (ISO 639-1).
@@ -117,6 +116,9 @@ type Offer struct {
 	OpenTasks int `db:"open_tasks"`
 	// Translations of the German texts, by language code.
 	Translations []OfferTranslation `db:"translations"`
+	// CategoryNames are the offer's themes with their names, in the
+	// county's order.
+	CategoryNames OfferCategoryList `db:"category_names"`
 }
 
 // OfferTranslation is an offer's texts in another language. It is outdated

@@ -49,7 +49,6 @@ func CheckOffer(f OfferFields) (OfferFields, error) {
 		*t.text, err = cleanText(t.field, *t.text, t.max)
 		add(err)
 	}
-	add(checkCodes("categories", f.Categories, OfferCategories))
 	add(checkCodes("target_groups", f.TargetGroups, OfferTargetGroups))
 	add(checkCodes("languages", f.Languages, OfferLanguages))
 	add(checkOfferContact(f))

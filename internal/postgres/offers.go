@@ -28,7 +28,9 @@ const offerFields = `o.id, o.public_id, o.county_id, o.owner_org_id, ow.slug AS 
 	coalesce((SELECT json_agg(json_build_object('lang', t.lang, 'title', t.title, 'description', t.description,
 	        'fees', t.fees, 'eligibility', t.eligibility, 'translated_at', t.translated_at,
 	        'outdated', t.translated_at < o.text_changed_at) ORDER BY t.lang)
-	 FROM offer_translations t WHERE t.offer_id = o.id), '[]') AS translations`
+	 FROM offer_translations t WHERE t.offer_id = o.id), '[]') AS translations,
+	coalesce((SELECT json_agg(json_build_object('code', k.code, 'de', k.label_de, 'en', k.label_en) ORDER BY k.position, k.code)
+	 FROM offer_categories k WHERE k.county_id = o.county_id AND k.code = ANY (o.categories)), '[]') AS category_names`
 
 // searchExtraSQL are the names the search finds an offer by besides its
 // texts: the towns it serves, or the county when it serves all of them.
@@ -39,7 +41,7 @@ const searchExtraSQL = `coalesce((SELECT string_agg(t.name, ' ') FROM organisati
 func (db *DB) CreateOffer(ctx context.Context, actorID *int64, countyID, ownerID int64, f domain.OfferFields) (domain.Offer, error) {
 	var offer domain.Offer
 	err := pgx.BeginFunc(ctx, db.pool, func(tx pgx.Tx) error {
-		if err := checkOfferRefs(ctx, tx, countyID, f); err != nil {
+		if err := checkOfferRefs(ctx, tx, countyID, 0, f); err != nil {
 			return err
 		}
 		var id int64
@@ -73,7 +75,7 @@ func (db *DB) UpdateOffer(ctx context.Context, actorID *int64, key domain.OfferK
 		if current.Version != expectedVersion {
 			return staleVersion("offer.err.stale", "offer changed since it was read")
 		}
-		if err := checkOfferRefs(ctx, tx, key.CountyID, f); err != nil {
+		if err := checkOfferRefs(ctx, tx, key.CountyID, key.ID, f); err != nil {
 			return err
 		}
 		changes := offerChanges(current.OfferFields, f)
@@ -194,15 +196,23 @@ func writeOfferFields(ctx context.Context, tx pgx.Tx, id int64, f domain.OfferFi
 	return err
 }
 
-// checkOfferRefs refuses towns outside the county and measures of plans
-// the county does not own.
-func checkOfferRefs(ctx context.Context, tx pgx.Tx, countyID int64, f domain.OfferFields) error {
-	var townsOK, measuresOK bool
+// checkOfferRefs checks that the towns, measures and themes of an offer
+// (offerID; 0 for a new one) are its county's. A hidden theme is refused
+// unless the offer already has it.
+func checkOfferRefs(ctx context.Context, tx pgx.Tx, countyID, offerID int64, f domain.OfferFields) error {
+	var townsOK, measuresOK, categoriesOK bool
+	categories := f.Categories
+	if categories == nil {
+		categories = []string{}
+	}
 	err := tx.QueryRow(ctx, `SELECT
 		(SELECT count(*) FROM organisations WHERE id = ANY ($2) AND parent_id = $1) = cardinality($2::bigint[]),
 		(SELECT count(*) FROM measures m JOIN plans p ON p.id = m.plan_id
-		 WHERE m.id = ANY ($3) AND p.owner_id = $1) = cardinality($3::bigint[])`,
-		countyID, nonNilIDs(f.TownIDs), nonNilIDs(f.MeasureIDs)).Scan(&townsOK, &measuresOK)
+		 WHERE m.id = ANY ($3) AND p.owner_id = $1) = cardinality($3::bigint[]),
+		(SELECT count(*) FROM offer_categories k WHERE k.county_id = $1 AND k.code = ANY ($4)
+		   AND (NOT k.hidden OR EXISTS (SELECT 1 FROM offers o WHERE o.id = $5 AND k.code = ANY (o.categories))))
+		 = cardinality($4::text[])`,
+		countyID, nonNilIDs(f.TownIDs), nonNilIDs(f.MeasureIDs), categories, offerID).Scan(&townsOK, &measuresOK, &categoriesOK)
 	switch {
 	case err != nil:
 		return err
@@ -210,6 +220,8 @@ func checkOfferRefs(ctx context.Context, tx pgx.Tx, countyID int64, f domain.Off
 		return domain.Keyed(domain.CodeInvalid, "towns", "offer.err.towns", "town outside the county")
 	case !measuresOK:
 		return domain.Keyed(domain.CodeInvalid, "measures", "offer.err.measures", "measure of another county")
+	case !categoriesOK:
+		return domain.Keyed(domain.CodeInvalid, "categories", "offer.err.choice", "theme not offered in the county")
 	}
 	return nil
 }

@@ -45,6 +45,9 @@ func TestAPIOpenOffers(t *testing.T) {
 			if o.Status == "ended" || strings.Contains(o.Title, "Antidiskriminierung") {
 				t.Errorf("ended offer %q in open data", o.Title)
 			}
+			if len(o.CategoryNames) != len(o.Categories) || len(o.Categories) > 0 && o.CategoryNames[0] == o.Categories[0] {
+				t.Errorf("%q: themes %v named %v", o.Title, o.Categories, o.CategoryNames)
+			}
 		}
 		pages++
 		if page.NextCursor == "" {

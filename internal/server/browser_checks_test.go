@@ -80,6 +80,13 @@ func (b *browser) checkKERN(t *testing.T) {
 	if len(s.Unloaded) > 0 {
 		t.Errorf("Stylesheets nicht geladen: %v", s.Unloaded)
 	}
+	// A box or a round KERN does not draw is the browser's own, small and
+	// out of place: every check box and radio button carries KERN's class.
+	plain := evalJS[[]string](t, b, `[...document.querySelectorAll(
+		'input[type=checkbox]:not(.kern-form-check__checkbox), input[type=radio]:not(.kern-form-check__radio)')].map(e => e.id || e.name)`)
+	if len(plain) > 0 {
+		t.Errorf("Auswahlfelder ohne KERN-Klasse: %v", plain)
+	}
 }
 
 // screenshot keeps the whole page. Sections away from the window are not

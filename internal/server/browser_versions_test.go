@@ -53,6 +53,16 @@ func TestBrowserPlanVersion(t *testing.T) {
 			t.Errorf("the mapping does not show the drop: %.300q", got)
 		}
 	})
+	journeyStep(t, "verwerfen-ohne-bestaetigung", func(t *testing.T) {
+		b.click(t, `main form[action$="/fortschreibung/verwerfen"] button`, 422)
+		b.checkPage(t, browserPage{shot: "fortschreibung-verwerfen-fehler-1280.png", h1: "Fortschreibung des Plans", kern: true, firstScreen: true})
+		b.reveal(t, "#confirm-error")
+		b.settle(t)
+		b.screenshotOf(t, "fortschreibung-verwerfen-fehler-feld-1280.png", chromedp.CaptureScreenshot())
+		if got := b.text(t, "main #confirm-error"); !strings.Contains(got, "Bitte bestätigen Sie") {
+			t.Errorf("the missing confirmation: %q", got)
+		}
+	})
 	journeyStep(t, "beschliessen", func(t *testing.T) {
 		b.click(t, `main form[action$="/fortschreibung/beschliessen"] button`, 200)
 		b.requirePath(t, versions)

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"net/url"
@@ -13,12 +14,13 @@ import (
 	offersvc "github.com/planwerk/planwerk/internal/service/offer"
 )
 
-// offerForm is the offer form as typed: the raw values, so that a refused
-// form comes back exactly as sent (each echoed at most as long as allowed).
+// offerForm is the offer form as typed: the raw values, so that validation
+// sees them whole and a refused form comes back as sent (echo cuts each to
+// what its field holds).
 type offerForm url.Values
 
 // offerTextFields are the form's single values with the longest text each
-// may echo.
+// holds.
 var offerTextFields = map[string]int{"title": domain.MaxOfferTitleLen, "provider": domain.MaxOfferShortLen,
 	"description": domain.MaxOfferDescriptionLen, "street": domain.MaxOfferShortLen, "postcode": 5, "city": 100,
 	"latitude": 20, "longitude": 20, "contact_email": 320, "contact_phone": 40, "website": 500,
@@ -32,30 +34,44 @@ var offerListFields = []string{"categories", "target_groups", "languages", "town
 // hourField names the input of one opening time: day 1–7, slot 1–2, "from"/"to".
 func hourField(day, slot int, end string) string { return fmt.Sprintf("h%d_%d_%s", day, slot, end) }
 
-// readOfferForm keeps what the form sent, echoed within bounds.
+// readOfferForm keeps what the form sent: its fields, and of each list at
+// most 200 choices (more than any county has towns or measures).
 func readOfferForm(v url.Values) offerForm {
 	f := offerForm{}
-	for name, max := range offerTextFields {
-		f[name] = []string{echo(v.Get(name), max)}
+	for name := range offerTextFields {
+		f[name] = []string{v.Get(name)}
 	}
 	for _, name := range offerListFields {
 		list := v[name]
-		if len(list) > 200 {
-			list = list[:200]
-		}
-		for _, x := range list {
-			f[name] = append(f[name], echo(x, maxNumberEcho))
+		f[name] = list[:min(len(list), 200)]
+	}
+	forEachHourField(func(n string) { f[n] = []string{v.Get(n)} })
+	return f
+}
+
+// echo is the form cut to what its fields hold, to be shown again.
+func (f offerForm) echo() offerForm {
+	out := offerForm{}
+	for name, max := range offerTextFields {
+		out[name] = []string{echo(f.Get(name), max)}
+	}
+	for _, name := range offerListFields {
+		for _, x := range f[name] {
+			out[name] = append(out[name], echo(x, maxNumberEcho))
 		}
 	}
+	forEachHourField(func(n string) { out[n] = []string{echo(f.Get(n), len("00:00"))} })
+	return out
+}
+
+func forEachHourField(do func(name string)) {
 	for day := 1; day <= 7; day++ {
 		for slot := 1; slot <= 2; slot++ {
 			for _, end := range []string{"from", "to"} {
-				n := hourField(day, slot, end)
-				f[n] = []string{echo(v.Get(n), 5)}
+				do(hourField(day, slot, end))
 			}
 		}
 	}
-	return f
 }
 
 // offerFormOf fills the form from a stored offer.
@@ -163,16 +179,15 @@ func (f offerForm) fields() (domain.OfferFields, []error) {
 	return o, errs
 }
 
-// checkedFields are the form's fields, or every problem with them: what the
-// form could not read joined with what the offer rules refuse, so that one
-// answer marks every field.
-func (f offerForm) checkedFields() (domain.OfferFields, error) {
+// checkedOfferFields are the form's fields, or every problem with them: what
+// the form could not read joined with what the offer rules refuse, so that
+// one answer marks every field.
+func (s *Server) checkedOfferFields(ctx context.Context, sc domain.PlanScope, f offerForm) (domain.OfferFields, error) {
 	fields, parseErrs := f.fields()
 	if len(parseErrs) == 0 {
 		return fields, nil
 	}
-	_, err := domain.CheckOffer(fields)
-	return fields, errors.Join(append(parseErrs, err)...)
+	return fields, errors.Join(append(parseErrs, s.services.Offers.Check(ctx, sc, fields))...)
 }
 
 // offerFormData is what the offer form page shows.
@@ -187,7 +202,6 @@ type offerFormData struct {
 	Differences []difference
 	Version     int
 	Days        []int
-	Categories  []string
 	Groups      []string
 	Languages   []string
 	Statuses    []domain.OfferStatus
@@ -230,23 +244,36 @@ func (d offerFormData) IDText(id int64) string { return strconv.FormatInt(id, 10
 
 // offerChecks is a group of checkboxes of the offer form.
 type offerChecks struct {
-	V                 view
-	Name, LabelPrefix string
-	Error             string
-	Options           []offerCheck
+	V       view
+	Name    string
+	Error   string
+	Options []offerCheck
 }
 
 type offerCheck struct {
-	Value   string
-	Checked bool
+	Value, Label string
+	Checked      bool
 }
 
 // Checks describes the checkboxes name with the codes of list, labelled by
 // prefix + code.
 func (d offerFormData) Checks(v view, name string, list []string, prefix string) offerChecks {
-	c := offerChecks{V: v, Name: name, LabelPrefix: prefix, Error: d.Errors[name]}
+	c := offerChecks{V: v, Name: name, Error: d.Errors[name]}
 	for _, code := range list {
-		c.Options = append(c.Options, offerCheck{Value: code, Checked: d.Form.Has(name, code)})
+		c.Options = append(c.Options, offerCheck{Value: code, Label: v.T(prefix + code), Checked: d.Form.Has(name, code)})
+	}
+	return c
+}
+
+// CategoryChecks describes the checkboxes of the county's themes: the
+// visible ones, and a hidden one only where the offer has it still.
+func (d offerFormData) CategoryChecks(v view) offerChecks {
+	c := offerChecks{V: v, Name: "categories", Error: d.Errors["categories"]}
+	for _, k := range d.Choices.Categories {
+		checked := d.Form.Has("categories", k.Code)
+		if !k.Hidden || checked {
+			c.Options = append(c.Options, offerCheck{Value: k.Code, Label: k.Label(v.Lang()), Checked: checked})
+		}
 	}
 	return c
 }

@@ -49,7 +49,7 @@ func (s *Server) newOffer(c *gin.Context) {
 func (s *Server) createOffer(c *gin.Context) {
 	sc := scopeOf(c)
 	form := readOfferForm(c.Request.PostForm)
-	fields, err := form.checkedFields()
+	fields, err := s.checkedOfferFields(c.Request.Context(), sc, form)
 	var o domain.Offer
 	if err == nil {
 		o, err = s.services.Offers.Create(c.Request.Context(), actorOf(c), sc, fields)
@@ -97,7 +97,7 @@ func (s *Server) saveOffer(c *gin.Context) {
 		return
 	}
 	form := readOfferForm(c.Request.PostForm)
-	fields, err := form.checkedFields()
+	fields, err := s.checkedOfferFields(ctx, sc, form)
 	if err == nil {
 		_, err = s.services.Offers.Update(ctx, actorOf(c), sc, id, version, fields)
 	}
@@ -113,7 +113,7 @@ func (s *Server) saveOffer(c *gin.Context) {
 			return
 		}
 		d.Offer, d.Version = fresh, fresh.Version
-		d.Differences = offerDifferences(s.translatorFor(c.Request), form, offerFormOf(fresh))
+		d.Differences = offerDifferences(s.translatorFor(c.Request), form.echo(), offerFormOf(fresh))
 	}
 	s.refuseOfferForm(c, err, d)
 }
@@ -151,13 +151,14 @@ func (s *Server) refuseOfferForm(c *gin.Context, err error, d offerFormData) {
 
 func (s *Server) renderOfferForm(c *gin.Context, status int, d offerFormData) {
 	sc := scopeOf(c)
+	d.Form = d.Form.echo()
 	choices, err := s.services.Offers.FormChoices(c.Request.Context(), sc)
 	if err != nil {
 		s.fail(c, err)
 		return
 	}
 	d.Choices, d.Days = choices, []int{1, 2, 3, 4, 5, 6, 7}
-	d.Categories, d.Groups, d.Languages = domain.OfferCategories, domain.OfferTargetGroups, domain.OfferLanguages
+	d.Groups, d.Languages = domain.OfferTargetGroups, domain.OfferLanguages
 	d.Statuses, d.StepFree = domain.OfferStatuses, domain.StepFreeAnswers
 	title := "offer.form.new"
 	crumbs := []crumb{{Label: sc.Org.Name, Href: townPath(sc.Plan.Slug, sc.Org.Slug)},

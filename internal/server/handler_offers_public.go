@@ -23,7 +23,7 @@ type directoryData struct {
 	Query       directoryQuery
 	Results     domain.OfferResults
 	Towns       []domain.Organisation
-	Categories  []string
+	Categories  domain.OfferCategoryList
 	Groups      []string
 	Languages   []string
 	Unconfirmed map[int64]bool
@@ -70,15 +70,17 @@ func (q directoryQuery) href(page int) string {
 
 // readDirectoryQuery reads the search from the address; a filter value that
 // is not a known code is dropped, not searched for.
-func readDirectoryQuery(c *gin.Context, towns []domain.Organisation) directoryQuery {
+func readDirectoryQuery(c *gin.Context, towns []domain.Organisation, themes domain.OfferCategoryList) directoryQuery {
 	known := func(v string, list []string) string {
 		if slices.Contains(list, v) {
 			return v
 		}
 		return ""
 	}
-	q := directoryQuery{Text: echo(c.Query("q"), 100), Category: known(c.Query("thema"), domain.OfferCategories),
-		Group: known(c.Query("gruppe"), domain.OfferTargetGroups), Language: known(c.Query("sprache"), domain.OfferLanguages)}
+	q := directoryQuery{Text: echo(c.Query("q"), 100), Group: known(c.Query("gruppe"), domain.OfferTargetGroups), Language: known(c.Query("sprache"), domain.OfferLanguages)}
+	if k, ok := themes.Find(c.Query("thema")); ok {
+		q.Category = k.Code
+	}
 	for _, t := range towns {
 		if t.Slug == c.Query("ort") {
 			q.Town = t.Slug
@@ -95,7 +97,12 @@ func (s *Server) publicOffers(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	q := readDirectoryQuery(c, towns)
+	themes, err := s.services.Offers.DirectoryCategories(ctx)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	q := readDirectoryQuery(c, towns, themes)
 	page, _ := strconv.Atoi(c.Query("seite"))
 	page = max(1, min(page, 500))
 	res, err := s.services.Offers.Search(ctx, domain.OfferQuery{Text: q.Text, Town: q.Town, Category: q.Category,
@@ -104,7 +111,7 @@ func (s *Server) publicOffers(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	d := directoryData{Query: q, Results: res, Towns: towns, Categories: domain.OfferCategories,
+	d := directoryData{Query: q, Results: res, Towns: towns, Categories: themes,
 		Groups: domain.OfferTargetGroups, Languages: domain.OfferLanguages, Page: page,
 		Pages: (res.Total + offersvc.PageSize - 1) / offersvc.PageSize, Unconfirmed: map[int64]bool{},
 		Licence: s.services.Offers.Licence()}

@@ -38,7 +38,7 @@ func (s *Server) openOffersCSV(c *gin.Context) {
 		if o.CountyWide() {
 			towns = t.T("offer.countyWide")
 		}
-		w.row([]string{o.PublicID, o.Title, o.Provider, o.Description, labels(t, "offer.category.", o.Categories),
+		w.row([]string{o.PublicID, o.Title, o.Provider, o.Description, strings.Join(o.CategoryNames.Labels(o.Categories, t.Lang()), ", "),
 			labels(t, "offer.group.", o.TargetGroups), labels(t, "offer.lang.", o.Languages), towns, o.Street,
 			o.Postcode, o.City, o.ContactEmail, o.ContactPhone, o.Website, o.Fees, o.Eligibility,
 			t.T("offer.stepFree." + string(o.StepFree)), t.T("offer.status." + string(o.Status)),

@@ -107,6 +107,31 @@ func (s *Server) adoptVersion(c *gin.Context) {
 	s.renderVersions(c, r.Status, d)
 }
 
+// discardVersion deletes the draft next version once the KI ticked that
+// they mean it; the page then offers to start afresh.
+func (s *Server) discardVersion(c *gin.Context) {
+	sc := scopeOf(c)
+	ctx := c.Request.Context()
+	err := s.services.Versions.Discard(ctx, actorOf(c), sc.Plan, c.PostForm("confirm") == "1")
+	if err == nil {
+		c.Redirect(http.StatusSeeOther, versionsPath(sc.Plan.Slug)+"?"+paramSaved+"=verworfen")
+		return
+	}
+	r, ok := s.refusalOf(c, err, "versions.err.discardConfirm", "versions.err.summary")
+	if !ok {
+		s.fail(c, err)
+		return
+	}
+	draft, derr := s.services.Versions.Draft(ctx, sc.Plan)
+	if derr != nil {
+		s.fail(c, derr) // nothing to discard: not found
+		return
+	}
+	r.Status = httpstatus.Of(domain.ErrorCode(err)) // 409 when adopted or reported on
+	s.renderVersions(c, r.Status, versionsData{Draft: draft, Started: true, Added: draft.Added(), Errors: r.Fields,
+		Summary: r.Summary})
+}
+
 func (s *Server) renderVersions(c *gin.Context, status int, d versionsData) {
 	sc := scopeOf(c)
 	s.render(c, status, "versions", view{Title: "versions.title", Nav: "plan",

@@ -317,6 +317,7 @@ var matrix = map[string]map[who]int{
 	"GET /plaene/:plan/fortschreibung/massnahmen/:id":        expect(notFound, signedOut, seeOther, noRole, forbidden),
 	"POST /plaene/:plan/fortschreibung/massnahmen/:id":       expect(notFound, signedOut, unauth, noRole, forbidden),
 	"POST /plaene/:plan/fortschreibung/beschliessen":         expect(notFound, signedOut, unauth, noRole, forbidden),
+	"POST /plaene/:plan/fortschreibung/verwerfen":            expect(notFound, signedOut, unauth, noRole, forbidden),
 	"GET /plaene/:plan/fortschreibung/aenderungsanlage.pdf":  expect(notFound, signedOut, seeOther, noRole, forbidden),
 	"GET /plaene/:plan/fortschreibung/aenderungsanlage.xlsx": expect(notFound, signedOut, seeOther, noRole, forbidden),
 	// Issue 13, rest (public2): offers' confirmation links by e-mail.
@@ -326,6 +327,12 @@ var matrix = map[string]map[who]int{
 	"GET /offene-daten/katalog.jsonld":            expect(ok),
 	"GET /offene-daten/plaene/:plan/stand.csv":    expect(notFound),
 	"GET /offene-daten/plaene/:plan/stand.jsonld": expect(notFound),
+	// The themes of offers (issue 13): the county's KI only. The path names
+	// no theme (404); an empty new theme lacks its name (422).
+	"GET /plaene/:plan/angebotsthemen":        expect(notFound, signedOut, seeOther, noRole, forbidden, kiStaff, ok),
+	"POST /plaene/:plan/angebotsthemen":       expect(notFound, signedOut, unauth, noRole, forbidden, kiStaff, invalid),
+	"GET /plaene/:plan/angebotsthemen/:code":  expect(notFound, signedOut, seeOther, noRole, forbidden),
+	"POST /plaene/:plan/angebotsthemen/:code": expect(notFound, signedOut, unauth, noRole, forbidden),
 }
 
 // TestAuthorizationMatrix asks every registered route as every kind of

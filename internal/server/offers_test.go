@@ -12,6 +12,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
+	"github.com/planwerk/planwerk/internal/domain"
 	"github.com/planwerk/planwerk/internal/seed"
 )
 
@@ -304,4 +305,22 @@ func TestOpenDataAPIRateLimit(t *testing.T) {
 		}
 	}
 	t.Error("no 429 for a client reading the open data as fast as it can")
+}
+
+// TestOverlongOfferTextIsRefusedNotCut: a text longer than its field (only
+// a script can send one; the browser's maxlength stops people) is refused
+// at its field, not saved cut short; the answer shows it cut.
+func TestOverlongOfferTextIsRefusedNotCut(t *testing.T) {
+	a := newApp(t)
+	ki := a.signIn(t, "ki-1")
+	long := strings.Repeat("ä", domain.MaxOfferTitleLen+1)
+	status, body, _ := fetch(t, ki, "POST", a.URL+demoPlan+"/kommunen/"+seed.CountySlug+"/angebote/neu",
+		form("title", long, "provider", "KI", "status", "active", "step_free", "yes")...)
+	if status != http.StatusUnprocessableEntity {
+		t.Fatalf("a title of %d characters: %d, want 422", domain.MaxOfferTitleLen+1, status)
+	}
+	mustContain(t, body, `id="title-error"`, `value="`+strings.Repeat("ä", domain.MaxOfferTitleLen)+`"`)
+	if strings.Contains(body, long) {
+		t.Error("the answer echoes more than the field holds")
+	}
 }

@@ -21,6 +21,11 @@ func (s *Server) offerRoutes(reg *registry) {
 	reg.handle("POST", offer+"/links/:link/erledigt", need("offer", "write", inMunicipality), s.closeOfferTask)
 	reg.handle("GET", offer+"/uebersetzungen/:lang", need("offer", "write", inMunicipality), s.offerTranslation)
 	reg.handle("POST", offer+"/uebersetzungen/:lang", need("offer", "write", inMunicipality), s.saveOfferTranslation)
+	// The county's themes of offers, kept by the KI.
+	reg.handle("GET", "/plaene/:plan/angebotsthemen", need("offer", "manage", inPlan), s.offerCategories)
+	reg.handle("POST", "/plaene/:plan/angebotsthemen", need("offer", "manage", inPlan), s.createOfferCategory)
+	reg.handle("GET", "/plaene/:plan/angebotsthemen/:code", need("offer", "manage", inPlan), s.offerCategory)
+	reg.handle("POST", "/plaene/:plan/angebotsthemen/:code", need("offer", "manage", inPlan), s.saveOfferCategory)
 	// What people searched for and did not find, for the KI.
 	reg.handle("GET", "/plaene/:plan/suchluecken", need("offer", "manage", inPlan), s.searchMisses)
 

@@ -118,6 +118,7 @@ func (s *Server) planRoutes(reg *registry) {
 	reg.handle("GET", versions+"/massnahmen/:id", need("version", "manage", inPlan), s.versionMapping)
 	reg.handle("POST", versions+"/massnahmen/:id", need("version", "manage", inPlan), s.saveVersionMapping)
 	reg.handle("POST", versions+"/beschliessen", need("version", "manage", inPlan), s.adoptVersion)
+	reg.handle("POST", versions+"/verwerfen", need("version", "manage", inPlan), s.discardVersion)
 	reg.handle("GET", versions+"/aenderungsanlage.pdf", need("version", "manage", inPlan), s.versionAnnexPDF)
 	reg.handle("GET", versions+"/aenderungsanlage.xlsx", need("version", "manage", inPlan), s.versionAnnexXLSX)
 }

@@ -212,3 +212,40 @@ func between(s, start, from, to string) string {
 	v, _, _ := strings.Cut(rest, to)
 	return v
 }
+
+// TestDiscardingADraftVersion: the KI discards the draft only after ticking
+// that they mean it; the draft's address is gone, the current version works
+// as before, and the Fortschreibung can start afresh. Coordinators cannot.
+func TestDiscardingADraftVersion(t *testing.T) {
+	a := newApp(t)
+	ki := a.signIn(t, "ki-1")
+	startVersion(t, a, ki)
+	discard := a.URL + demoPlan + "/fortschreibung/verwerfen"
+	if status, _, _ := fetch(t, a.signIn(t, "duelmen"), "POST", discard, enc("confirm", "1")); status != http.StatusNotFound {
+		t.Errorf("a coordinator discarding: %d, want 404", status)
+	}
+	status, body, _ := fetch(t, ki, "POST", discard)
+	if status != http.StatusUnprocessableEntity {
+		t.Fatalf("discarding unconfirmed: %d", status)
+	}
+	mustContain(t, body, `id="confirm-error"`, "Bitte bestätigen Sie")
+	if status, _, _ := fetch(t, ki, "GET", a.URL+newPlan); status != http.StatusOK {
+		t.Fatalf("the draft after an unconfirmed discard: %d", status)
+	}
+	status, _, h := fetch(t, ki, "POST", discard, enc("confirm", "1"))
+	if status != http.StatusSeeOther || !strings.HasSuffix(h.Get("Location"), "=verworfen") {
+		t.Fatalf("discarding: %d %q", status, h.Get("Location"))
+	}
+	_, body, _ = fetch(t, ki, "GET", a.URL+h.Get("Location"))
+	mustContain(t, body, "Der Entwurf ist verworfen", `action="`+demoPlan+`/fortschreibung"`)
+	if status, _, _ := fetch(t, ki, "GET", a.URL+newPlan); status != http.StatusNotFound {
+		t.Errorf("the discarded draft's address: %d, want 404", status)
+	}
+	if status, _, _ := fetch(t, a.signIn(t, "duelmen"), "GET", a.URL+demoPlan+"/kommunen/duelmen"); status != http.StatusOK {
+		t.Errorf("Dülmen's workspace after discarding: %d", status)
+	}
+	if status, _, _ := fetch(t, ki, "POST", discard, enc("confirm", "1")); status != http.StatusNotFound {
+		t.Errorf("discarding again: %d, want 404", status)
+	}
+	startVersion(t, a, ki)
+}

@@ -6,6 +6,7 @@ package offer
 
 import (
 	"context"
+	"errors"
 	"slices"
 	"strings"
 	"time"
@@ -30,6 +31,7 @@ type Store interface {
 	FindOpenOffers(ctx context.Context, afterID int64, modifiedSince *time.Time, limit int) ([]domain.Offer, error)
 	SaveOfferTranslation(ctx context.Context, actorID *int64, key domain.OfferKey, t domain.OfferTranslation) (domain.Offer, error)
 	LinkStore
+	CategoryStore
 }
 
 // Settings are the offers' configuration (internal/config).
@@ -81,7 +83,7 @@ func (s *Service) Now() time.Time { return s.now() }
 
 // Create adds a draft offer maintained by the scope's organisation.
 func (s *Service) Create(ctx context.Context, actor domain.Actor, sc domain.PlanScope, f domain.OfferFields) (domain.Offer, error) {
-	f, err := checked(sc.Org, f)
+	f, err := s.checked(ctx, sc, f)
 	if err != nil {
 		return domain.Offer{}, err
 	}
@@ -91,7 +93,7 @@ func (s *Service) Create(ctx context.Context, actor domain.Actor, sc domain.Plan
 // Update saves an offer's fields from version (optimistic locking).
 func (s *Service) Update(ctx context.Context, actor domain.Actor, sc domain.PlanScope, id int64, version int,
 	f domain.OfferFields) (domain.Offer, error) {
-	f, err := checked(sc.Org, f)
+	f, err := s.checked(ctx, sc, f)
 	if err != nil {
 		return domain.Offer{}, err
 	}
@@ -115,10 +117,11 @@ func (s *Service) OfOrganisation(ctx context.Context, sc domain.PlanScope) ([]do
 }
 
 // Choices are what an offer's form offers to pick: the county's towns and
-// the plan's measures the organisation can implement.
+// themes and the plan's measures the organisation can implement.
 type Choices struct {
-	Towns    []domain.Organisation
-	Measures []domain.Measure
+	Towns      []domain.Organisation
+	Measures   []domain.Measure
+	Categories domain.OfferCategoryList
 }
 
 // FormChoices reads the choices of the form in scope.
@@ -128,16 +131,41 @@ func (s *Service) FormChoices(ctx context.Context, sc domain.PlanScope) (Choices
 		return Choices{}, err
 	}
 	measures, err := s.store.FindOfferMeasures(ctx, sc.Plan.ID, sc.Org.ID)
-	return Choices{Towns: towns, Measures: measures}, err
+	if err != nil {
+		return Choices{}, err
+	}
+	categories, err := s.store.FindOfferCategories(ctx, sc.County.ID)
+	return Choices{Towns: towns, Measures: measures, Categories: categories}, err
 }
 
-// checked applies the offer rules: the fields' own (domain.CheckOffer), and
-// that a town's offer serves at least that town.
-func checked(owner domain.Organisation, f domain.OfferFields) (domain.OfferFields, error) {
-	f, err := domain.CheckOffer(f)
+// Check applies the offer rules to fields without saving them, for a form
+// that has other problems too: one answer names all of them.
+func (s *Service) Check(ctx context.Context, sc domain.PlanScope, f domain.OfferFields) error {
+	_, err := s.checked(ctx, sc, f)
+	return err
+}
+
+// checked applies the offer rules: the fields' own (domain.CheckOffer),
+// that its themes are the county's, and that a town's offer serves at least
+// that town; every problem is reported at once. Whether towns, measures and
+// themes (a hidden one only if the offer had it) are the county's the store
+// checks again, in the write's transaction.
+func (s *Service) checked(ctx context.Context, sc domain.PlanScope, f domain.OfferFields) (domain.OfferFields, error) {
+	themes, err := s.store.FindOfferCategories(ctx, sc.County.ID)
 	if err != nil {
 		return f, err
 	}
+	f, err = domain.CheckOffer(f)
+	for _, code := range f.Categories {
+		if _, ok := themes.Find(code); !ok {
+			err = errors.Join(err, domain.Keyed(domain.CodeInvalid, "categories", "offer.err.choice", "unknown theme"))
+			break
+		}
+	}
+	if err != nil {
+		return f, err
+	}
+	owner := sc.Org
 	if owner.Kind == domain.OrgMunicipality && !slices.Contains(f.TownIDs, owner.ID) {
 		f.TownIDs = append(f.TownIDs, owner.ID)
 	}
@@ -145,6 +173,7 @@ func checked(owner domain.Organisation, f domain.OfferFields) (domain.OfferField
 	f.TownIDs = slices.Compact(f.TownIDs)
 	slices.Sort(f.MeasureIDs)
 	f.MeasureIDs = slices.Compact(f.MeasureIDs)
+	f.Categories = slices.Compact(slices.Sorted(slices.Values(f.Categories)))
 	return f, nil
 }
 

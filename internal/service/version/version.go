@@ -18,6 +18,7 @@ type Store interface {
 	FindVersionDraft(ctx context.Context, oldID int64) (domain.VersionDraft, error)
 	SaveVersionMapping(ctx context.Context, oldID int64, actorID *int64, m domain.MappingEdit) error
 	AdoptPlanVersion(ctx context.Context, oldID int64, actorID *int64) (domain.VersionDraft, error)
+	DiscardPlanVersion(ctx context.Context, oldID int64, actorID *int64) error
 	FindLineage(ctx context.Context, implID int64) ([]domain.LineageLink, error)
 }
 
@@ -85,4 +86,13 @@ func (s *Service) Adopt(ctx context.Context, actor domain.Actor, plan domain.Pla
 // was carried from or into.
 func (s *Service) Lineage(ctx context.Context, implID int64) ([]domain.LineageLink, error) {
 	return s.store.FindLineage(ctx, implID)
+}
+
+// Discard deletes the draft next version of plan with its catalogue and
+// mapping, once the KI has confirmed it; plan may then be continued afresh.
+func (s *Service) Discard(ctx context.Context, actor domain.Actor, plan domain.Plan, confirmed bool) error {
+	if !confirmed {
+		return domain.Keyed(domain.CodeInvalid, "confirm", "versions.err.discardConfirm", "discarding not confirmed")
+	}
+	return s.store.DiscardPlanVersion(ctx, plan.ID, actor.UserID())
 }
