@@ -241,6 +241,12 @@ func TestOpenPlanVersions(t *testing.T) {
 	if status, _, _ := a.apiCall(t, "", "GET", draftStatus, ""); status != http.StatusNotFound {
 		t.Errorf("a published draft's status: %d, want 404", status)
 	}
+	for _, page := range []string{"/plaene/" + newSlug + "/oeffentlich", "/offene-daten/plaene/" + newSlug + "/stand.csv",
+		"/offene-daten/plaene/" + newSlug + "/stand.jsonld"} {
+		if status, _, _ := fetch(t, anonymous(), "GET", a.URL+page); status != http.StatusNotFound {
+			t.Errorf("a published draft's %s: %d, want 404", page, status)
+		}
+	}
 	if status, body, _ := fetch(t, ki, "POST", a.URL+demoPlan+"/fortschreibung/beschliessen"); status != http.StatusSeeOther {
 		t.Fatalf("adopt: %d %s", status, body)
 	}

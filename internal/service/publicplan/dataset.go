@@ -77,12 +77,9 @@ func (s *Service) Find(ctx context.Context, slug string) (domain.PublishedPlan, 
 // them in catalogue order. An unpublished plan is not found, as its page.
 // Six statements, whatever the number of measures and towns.
 func (s *Service) Dataset(ctx context.Context, plan domain.Plan, page Page) (Dataset, error) {
-	set, err := s.store.FindPlanPublication(ctx, plan.ID)
+	set, err := s.publication(ctx, plan)
 	if err != nil {
 		return Dataset{}, err
-	}
-	if !set.Published {
-		return Dataset{}, domain.Keyed(domain.CodeNotFound, "", "error.msg.notFound", "plan not published")
 	}
 	d := Dataset{Plan: plan, PerTown: set.PerTown}
 	all, err := s.measures(ctx, plan, &d)

@@ -53,12 +53,9 @@ type Status struct {
 // Public reads the plan's public status; an unpublished plan is not found,
 // so that nobody learns more than that the address does not exist.
 func (s *Service) Public(ctx context.Context, plan domain.Plan) (Status, error) {
-	set, err := s.store.FindPlanPublication(ctx, plan.ID)
+	set, err := s.publication(ctx, plan)
 	if err != nil {
 		return Status{}, err
-	}
-	if !set.Published {
-		return Status{}, domain.Keyed(domain.CodeNotFound, "", "error.msg.notFound", "plan not published")
 	}
 	st := Status{Setting: set}
 	if st.Reports, err = s.store.FindReports(ctx, plan.ID, false); err != nil {
@@ -79,4 +76,17 @@ func (s *Service) Public(ctx context.Context, plan domain.Plan) (Status, error) 
 		st.Towns = append(st.Towns, Town{Org: t, Tally: tallies[t.ID]})
 	}
 	return st, nil
+}
+
+// publication is what plan shows the public; a plan that is not published,
+// or a draft version (the KI's alone, whatever its setting), is not found.
+func (s *Service) publication(ctx context.Context, plan domain.Plan) (domain.PlanPublication, error) {
+	set, err := s.store.FindPlanPublication(ctx, plan.ID)
+	if err != nil {
+		return set, err
+	}
+	if !set.Published || plan.State == domain.PlanDraft {
+		return domain.PlanPublication{}, domain.Keyed(domain.CodeNotFound, "", "error.msg.notFound", "plan not published")
+	}
+	return set, nil
 }
