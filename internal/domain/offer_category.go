@@ -117,7 +117,7 @@ func OfferCategoryCode(label string) string {
 	dash := false
 	// Decomposed, "é" is "e" and a mark, which is skipped below; umlauts
 	// are spelt out before that.
-	label = strings.NewReplacer("ä", "ae", "ö", "oe", "ü", "ue", "ß", "ss").Replace(strings.ToLower(label))
+	label = umlautSpelling.Replace(strings.ToLower(label))
 	for _, r := range norm.NFD.String(label) {
 		switch {
 		case unicode.Is(unicode.Mn, r):

@@ -80,9 +80,7 @@ var slugJunk = regexp.MustCompile(`[^a-z0-9]+`)
 // VersionSlug is the address of a new version: the old one's slug with the
 // version name, e.g. "integrationskonzept" and "2.0" → "integrationskonzept-2-0".
 func VersionSlug(oldSlug, version string) string {
-	// Umlauts and sharp s as in German addresses (written as escapes: no
-	// German text in the domain, see TestNoGermanInTheStoreOrTheDomain).
-	v := strings.NewReplacer("\u00e4", "ae", "\u00f6", "oe", "\u00fc", "ue", "\u00df", "ss").Replace(strings.ToLower(version))
+	v := umlautSpelling.Replace(strings.ToLower(version))
 	v = strings.Trim(slugJunk.ReplaceAllString(v, "-"), "-")
 	if v == "" {
 		v = "neu"
