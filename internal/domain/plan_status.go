@@ -11,6 +11,15 @@ type TownState struct {
 	Status    Status // empty unless relevant
 }
 
+// State is the town's state of the measure as the tallies count it: the
+// status when relevant, else the relevance.
+func (s TownState) State() string {
+	if s.Relevance == RelevanceRelevant {
+		return string(s.Status)
+	}
+	return string(s.Relevance)
+}
+
 // PublishedPlan is a plan whose status is public, with the published
 // version that replaced it (nil when none or when that one is not public).
 type PublishedPlan struct {

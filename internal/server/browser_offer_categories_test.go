@@ -19,7 +19,7 @@ func TestBrowserOfferThemes(t *testing.T) {
 	journeyStep(t, "ki-legt-thema-an", func(t *testing.T) {
 		b.visit(t, a.URL+demoPlan, 200)
 		b.clickLink(t, "main", demoPlan+"/angebotsthemen")
-		b.checkPage(t, browserPage{shot: "340-angebotsthemen-1280.png", h1: "Themen der Angebote", kern: true})
+		b.checkPage(t, browserPage{shot: "350-angebotsthemen-1280.png", h1: "Themen der Angebote", kern: true})
 		inTab(t, b, chromedp.SendKeys(chromedp.CSS("#label_de"), "Mobilität"))
 		inTab(t, b, chromedp.SendKeys(chromedp.CSS("#label_en"), "Getting around"))
 		b.click(t, `main form button[type="submit"]`, 200)
@@ -29,7 +29,7 @@ func TestBrowserOfferThemes(t *testing.T) {
 	})
 	journeyStep(t, "ki-verschiebt-thema", func(t *testing.T) {
 		b.clickLink(t, "main table", demoPlan+"/angebotsthemen/mobilitaet")
-		b.checkPage(t, browserPage{shot: "341-angebotsthema-1280.png", h1: "Mobilität", kern: true})
+		b.checkPage(t, browserPage{shot: "351-angebotsthema-1280.png", h1: "Mobilität", kern: true})
 		inTab(t, b, chromedp.SetValue(chromedp.CSS("#position"), "1"))
 		b.click(t, `main form button[type="submit"]`, 200)
 		if first := b.text(t, "main tbody tr:first-child th"); first != "Mobilität" {
@@ -40,8 +40,8 @@ func TestBrowserOfferThemes(t *testing.T) {
 		b.phoneWidth(t, true)
 		defer b.phoneWidth(t, false)
 		b.visit(t, a.URL+demoPlan+"/angebotsthemen", 200)
-		b.checkPage(t, browserPage{shot: "342-angebotsthemen-390.png", h1: "Themen der Angebote", kern: true})
+		b.checkPage(t, browserPage{shot: "352-angebotsthemen-390.png", h1: "Themen der Angebote", kern: true})
 		b.visit(t, a.URL+demoPlan+"/angebotsthemen/mobilitaet", 200)
-		b.checkPage(t, browserPage{shot: "343-angebotsthema-390.png", h1: "Mobilität", kern: true})
+		b.checkPage(t, browserPage{shot: "353-angebotsthema-390.png", h1: "Mobilität", kern: true})
 	})
 }

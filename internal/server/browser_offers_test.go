@@ -115,6 +115,7 @@ func TestBrowserOffersJourney(t *testing.T) {
 			{"/angebote/" + strings.TrimPrefix(public, "/angebote/"), "Kochtreff der Kulturen"},
 			{"/angebote", "Angebote vor Ort"},
 			{demoPlan + "/oeffentlich", "Integrationskonzept"},
+			{demoPlan + "/oeffentlich/kommunen/duelmen", "Dülmen"},
 		} {
 			journeyStep(t, width.name+"-"+string(rune('a'+i)), func(t *testing.T) {
 				visitor.visit(t, a.URL+p.path, 200)

@@ -66,19 +66,10 @@ func townCells(t translator, towns []domain.Organisation, states []domain.TownSt
 	cells := make([]string, len(towns))
 	for i, town := range towns {
 		if st, ok := byTown[town.ID]; ok {
-			cells[i] = t.T("state." + townState(st))
+			cells[i] = t.T("state." + st.State())
 		}
 	}
 	return cells
-}
-
-// townState is the state key of a town's implementation: its status when
-// relevant, else its relevance.
-func townState(st domain.TownState) string {
-	if st.Relevance == domain.RelevanceRelevant {
-		return string(st.Status)
-	}
-	return string(st.Relevance)
 }
 
 func yesNo(t translator, b bool) string {

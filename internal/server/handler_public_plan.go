@@ -46,6 +46,23 @@ func (s *Server) publicPlan(c *gin.Context) {
 	s.render(c, http.StatusOK, "public_plan", view{Title: sc.Plan.Title, Data: data})
 }
 
+// publicPlanTown shows one town's state of every measure, when the KI
+// published the plan per town; otherwise the address does not exist.
+func (s *Server) publicPlanTown(c *gin.Context) {
+	sc, ok := s.publishedPlan(c)
+	if !ok {
+		return
+	}
+	st, err := s.services.PublicPlans.Town(c.Request.Context(), sc.Plan, c.Param("slug"))
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	s.render(c, http.StatusOK, "public_plan_town", view{Title: st.Town.Name,
+		Crumbs: []crumb{{Label: sc.Plan.Title, Href: planPath(sc.Plan.Slug) + "/oeffentlich"}, {Label: st.Town.Name}},
+		Data:   st})
+}
+
 // publicReportPDF sends a frozen report of a published plan as PDF.
 func (s *Server) publicReportPDF(c *gin.Context) {
 	sc, ok := s.publishedPlan(c)

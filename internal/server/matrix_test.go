@@ -298,6 +298,7 @@ var matrix = map[string]map[who]int{
 	// The plan's public status page: the demo plan publishes nothing (404); its setting is the KI's.
 	"GET /plaene/:plan/oeffentlich":                          expect(notFound),
 	"GET /plaene/:plan/oeffentlich/berichte/:id/bericht.pdf": expect(notFound),
+	"GET /plaene/:plan/oeffentlich/kommunen/:slug":           expect(notFound),
 	"GET /plaene/:plan/veroeffentlichung":                    expect(notFound, signedOut, seeOther, noRole, forbidden, kiStaff, ok),
 	"POST /plaene/:plan/veroeffentlichung":                   expect(notFound, signedOut, unauth, noRole, forbidden, kiStaff, seeOther),
 	"GET /offene-daten/angebote.csv":                         expect(ok),

@@ -93,8 +93,8 @@ func TestPublicPagesLeakNothing(t *testing.T) {
 			}
 		}
 	}
-	// The plan's open data is linked from its public page.
-	for _, path := range []string{planCSV, planDCAT, statusPath} {
+	// The plan's open data and each town's state are linked from its public page.
+	for _, path := range []string{planCSV, planDCAT, statusPath, demoPlan + "/oeffentlich/kommunen/duelmen"} {
 		if !seen[path] {
 			t.Errorf("the crawl did not reach %s", path)
 		}

@@ -24,7 +24,7 @@ var pageNames = []string{"error", "plans", "overview", "measure", "workspace", "
 	"status_report", "relevance", "inbox", "start",
 	"mail_settings", "town_mailbox", "mail_log", "mail_message", "jobs",
 	"catalogue", "catalogue_item", "catalogue_history", "catalogue_import",
-	"offers", "offer_form", "offer_internal", "offer_confirm", "public_offers", "public_offer", "search_misses", "offer_translation", "public_plan", "plan_publication",
+	"offers", "offer_form", "offer_internal", "offer_confirm", "public_offers", "public_offer", "search_misses", "offer_translation", "public_plan", "public_plan_town", "plan_publication",
 	"offer_categories", "offer_category",
 	"versions", "version_mapping", "version_annex"}
 

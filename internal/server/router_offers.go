@@ -32,6 +32,7 @@ func (s *Server) offerRoutes(reg *registry) {
 	// The plan's public status page, as the KI sets it.
 	reg.handle("GET", "/plaene/:plan/oeffentlich", public, s.publicPlan)
 	reg.handle("GET", "/plaene/:plan/oeffentlich/berichte/:id/bericht.pdf", public, s.publicReportPDF)
+	reg.handle("GET", "/plaene/:plan/oeffentlich/kommunen/:slug", public, s.publicPlanTown)
 	reg.handle("GET", "/plaene/:plan/veroeffentlichung", need("publication", "manage", inPlan), s.publicationSetting)
 	reg.handle("POST", "/plaene/:plan/veroeffentlichung", need("publication", "manage", inPlan), s.savePublicationSetting)
 

@@ -77,9 +77,9 @@ type stateView struct {
 	Label  string
 }
 
-// stateOf is an implementation's state as a coloured, labelled marker in the
+// stateOf is the state of an implementation (or a town's, TownState) as a coloured, labelled marker in the
 // page's language.
-func stateOf(v view, i domain.Implementation, colours map[string]string) stateView {
+func stateOf(v view, i interface{ State() string }, colours map[string]string) stateView {
 	return stateView{Colour: colourOf(colours, i.State()), Label: v.T("state." + i.State())}
 }
 
