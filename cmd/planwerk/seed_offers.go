@@ -24,5 +24,5 @@ func seedDemoOffers(ctx context.Context, db *database, log *slog.Logger) error {
 // offerSettings are the offers' settings from the configuration.
 func offerSettings(cfg config.Config) offersvc.Settings {
 	return offersvc.Settings{Secret: []byte(cfg.OfferSecret), LinkValidity: cfg.LinkValidity(),
-		UnconfirmedAfter: cfg.UnconfirmedAfter(), Licence: cfg.DataLicence}
+		UnconfirmedAfter: cfg.UnconfirmedAfter(), Licence: cfg.Licence().Name, LicenceURI: cfg.Licence().URI}
 }

@@ -62,7 +62,7 @@ func newServer(cfg config.Config, log *slog.Logger, db *database, pdf server.PDF
 		return nil, err
 	}
 	jsonAPI, err := api.New(api.Deps{Store: db, Tokens: tokens, Implementations: impls, Authz: az, Log: log, Texts: srv, PublicPlans: services.PublicPlans,
-		DataLicence: cfg.DataLicence})
+		DataLicence: cfg.Licence().Name})
 	if err != nil {
 		return nil, err
 	}

@@ -22,7 +22,8 @@ type Offers struct {
 	// nobody confirmed for longer is flagged to its maintainer and marked
 	// publicly ("Angaben nicht bestätigt seit …").
 	OfferUnconfirmedDays int
-	// DataLicence (PLANWERK_DATA_LICENCE) is shown with every open dataset.
+	// DataLicence (PLANWERK_DATA_LICENCE) is the code of the licence of
+	// every open dataset (licences.go; Licence gives its name and address).
 	DataLicence string
 	// TrustedProxies (PLANWERK_TRUSTED_PROXIES) are the reverse proxies
 	// whose X-Forwarded-For names the client the public side's rate limits
@@ -32,7 +33,7 @@ type Offers struct {
 
 // DefaultOffers are the offers' settings unless the environment says otherwise.
 var DefaultOffers = Offers{OfferLinkDays: 30, OfferUnconfirmedDays: 365,
-	DataLicence: "Datenlizenz Deutschland – Namensnennung – Version 2.0"}
+	DataLicence: "dl-by-de/2.0"}
 
 // LinkValidity is OfferLinkDays as a duration.
 func (o Offers) LinkValidity() time.Duration { return time.Duration(o.OfferLinkDays) * 24 * time.Hour }
@@ -68,6 +69,9 @@ func (o *Offers) load(getenv func(string) string) []string {
 		*d.dst = n
 	}
 	setString(&o.DataLicence, getenv("PLANWERK_DATA_LICENCE"))
+	if _, ok := findLicence(o.DataLicence); !ok {
+		problems = append(problems, licenceProblem(o.DataLicence))
+	}
 	proxies, bad := parseTrustedProxies(getenv("PLANWERK_TRUSTED_PROXIES"))
 	o.TrustedProxies = proxies
 	return append(problems, bad...)

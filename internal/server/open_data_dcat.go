@@ -6,8 +6,6 @@ import (
 	"github.com/gin-gonic/gin"
 )
 
-// licenceURI names the licence for harvesters (DCAT-AP.de's vocabulary).
-const licenceURI = "http://dcat-ap.de/def/licenses/dl-by-de/2.0"
 
 // dcatContext names the vocabularies of the DCAT-AP.de descriptions.
 var dcatContext = map[string]string{"dcat": "http://www.w3.org/ns/dcat#", "dct": "http://purl.org/dc/terms/",
@@ -25,7 +23,7 @@ type dcatSpec struct {
 // distributions, the JSON API and the CSV download, each under the licence.
 func (s *Server) dcatDataset(d dcatSpec) map[string]any {
 	base := s.opts.PublicURL
-	licence := ref(licenceURI)
+	licence := ref(s.services.Offers.LicenceURI())
 	return map[string]any{
 		"@id": base + d.ID, "@type": "dcat:Dataset",
 		"dct:title":                       d.Title,

@@ -43,8 +43,9 @@ type Settings struct {
 	// UnconfirmedAfter is how long an offer may go unconfirmed before it is
 	// flagged to its maintainer and marked publicly.
 	UnconfirmedAfter time.Duration
-	// Licence is shown with every open dataset.
-	Licence string
+	// Licence is shown with every open dataset; LicenceURI names it for
+	// harvesters (DCAT-AP.de's vocabulary).
+	Licence, LicenceURI string
 }
 
 // Service runs the offers' use cases.
@@ -68,6 +69,7 @@ func New(store Store, now func() time.Time, s Settings) *Service {
 	}
 	if s.Licence == "" {
 		s.Licence = "Datenlizenz Deutschland – Namensnennung – Version 2.0"
+		s.LicenceURI = "http://dcat-ap.de/def/licenses/dl-by-de/2.0"
 	}
 	if s.UnconfirmedAfter <= 0 {
 		s.UnconfirmedAfter = 365 * 24 * time.Hour
@@ -234,3 +236,6 @@ func (s *Service) Open(ctx context.Context, limit int) ([]domain.Offer, error) {
 
 // Licence is the open data's licence.
 func (s *Service) Licence() string { return s.settings.Licence }
+
+// LicenceURI is the open data's licence in DCAT-AP.de's vocabulary.
+func (s *Service) LicenceURI() string { return s.settings.LicenceURI }
