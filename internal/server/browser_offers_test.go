@@ -34,7 +34,7 @@ func TestBrowserOffersJourney(t *testing.T) {
 
 	b.visit(t, a.URL+offers+"/neu", 200)
 	b.signIn(t, a.IdP, "duelmen")
-	var link, public string
+	var link, public, internal string
 	journeyStep(t, "koordination-legt-an", func(t *testing.T) {
 		b.visit(t, a.URL+offers+"/neu", 200)
 		b.checkPage(t, browserPage{shot: "300-angebot-neu.png", h1: "Neues Angebot", kern: true})
@@ -52,6 +52,7 @@ func TestBrowserOffersJourney(t *testing.T) {
 		public = b.attr(t, `main a[href^="/angebote/"]`, "href")
 		b.click(t, `main form[action$="/links"] button[type="submit"]`, 200)
 		link = evalJS[string](t, b, `document.querySelector("#neuer-link").value`)
+		internal = strings.TrimSuffix(b.location(t), "/links")
 		b.checkPage(t, browserPage{shot: "302-angebot-link.png", h1: "Kochtreff der Kulturen", kern: true})
 	})
 	if link == "" || public == "" {
@@ -95,6 +96,10 @@ func TestBrowserOffersJourney(t *testing.T) {
 	journeyStep(t, "traeger-bestaetigt", func(t *testing.T) {
 		visitor.visit(t, link, 200)
 		visitor.checkPage(t, browserPage{shot: "313-bestaetigen-390.png", h1: "Angaben zu Ihrem Angebot bestätigen", kern: true})
+		// Aimed only once the page stands still: a click during KERN's smooth
+		// scrolling may land beside the label.
+		visitor.reveal(t, `label[for="answer-confirmed"]`)
+		visitor.settle(t)
 		inTab(t, visitor, chromedp.Click(chromedp.CSS(`label[for="answer-confirmed"]`)))
 		// The choice must have registered before the form is sent.
 		inTab(t, visitor, chromedp.Poll[bool](`document.querySelector("#answer-confirmed").checked`))
@@ -103,22 +108,35 @@ func TestBrowserOffersJourney(t *testing.T) {
 		visitor.visit(t, link, 410)
 		visitor.checkPage(t, browserPage{shot: "315-link-benutzt-390.png", h1: "Angaben zu Ihrem Angebot bestätigen", kern: true})
 	})
+	// A second link, for the provider's form on the desk.
+	var second string
+	journeyStep(t, "zweiter-link", func(t *testing.T) {
+		b.visit(t, internal, 200)
+		b.click(t, `main form[action$="/links"] button[type="submit"]`, 200)
+		second = evalJS[string](t, b, `document.querySelector("#neuer-link").value`)
+	})
 	// The other public pages, on the phone and on the desk.
 	for _, width := range []struct {
 		name  string
 		phone bool
 	}{{"390", true}, {"1280", false}} {
 		visitor.phoneWidth(t, width.phone)
-		for i, p := range []struct{ path, h1 string }{
-			{"/angebote?q=Schwimmkurs&ort=olfen", "Angebote vor Ort"},
-			{"/angebote?thema=sprache&seite=2", "Angebote vor Ort"},
-			{"/angebote/" + strings.TrimPrefix(public, "/angebote/"), "Kochtreff der Kulturen"},
-			{"/angebote", "Angebote vor Ort"},
-			{demoPlan + "/oeffentlich", "Integrationskonzept"},
-			{demoPlan + "/oeffentlich/kommunen/duelmen", "Dülmen"},
+		for i, p := range []struct {
+			path, h1 string
+			status   int
+		}{
+			{"/angebote?q=Schwimmkurs&ort=olfen", "Angebote vor Ort", 200},
+			{"/angebote?thema=sprache&seite=2", "Angebote vor Ort", 200},
+			{"/angebote/" + strings.TrimPrefix(public, "/angebote/"), "Kochtreff der Kulturen", 200},
+			{"/angebote", "Angebote vor Ort", 200},
+			{demoPlan + "/oeffentlich", "Integrationskonzept", 200},
+			{demoPlan + "/oeffentlich/kommunen/duelmen", "Dülmen", 200},
+			// The provider's form, and the same link once used.
+			{strings.TrimPrefix(second, a.URL), "Angaben zu Ihrem Angebot bestätigen", 200},
+			{strings.TrimPrefix(link, a.URL), "Angaben zu Ihrem Angebot bestätigen", 410},
 		} {
 			journeyStep(t, width.name+"-"+string(rune('a'+i)), func(t *testing.T) {
-				visitor.visit(t, a.URL+p.path, 200)
+				visitor.visit(t, a.URL+p.path, p.status)
 				if evalJS[bool](t, visitor, `document.scrollingElement.scrollWidth > innerWidth`) {
 					t.Errorf("%s is wider than the window at %s px", p.path, width.name)
 				}
