@@ -55,3 +55,11 @@ func (db *DB) FindOpenOffers(ctx context.Context, afterID int64, modifiedSince *
 	offers, err := pgx.CollectRows(rows, pgx.RowToStructByName[domain.Offer])
 	return offers, translate(err, "offer")
 }
+
+// FindOffersModified is the latest change of any offer (the epoch when there
+// are none): the open offers' modification time.
+func (db *DB) FindOffersModified(ctx context.Context) (time.Time, error) {
+	var t time.Time
+	err := db.pool.QueryRow(ctx, `SELECT coalesce(max(updated_at), 'epoch') FROM offers`).Scan(&t)
+	return t, translate(err, "offer")
+}

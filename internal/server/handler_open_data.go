@@ -2,6 +2,7 @@ package server
 
 import (
 	"bytes"
+	"context"
 	"encoding/csv"
 	"encoding/json"
 	"net/http"
@@ -93,14 +94,24 @@ func (s *Server) sendCSV(c *gin.Context, filename string, w *excelCSV) {
 // openOffersDCAT describes the offers dataset in DCAT-AP.de (JSON-LD), so
 // that open-data portals can harvest it.
 func (s *Server) openOffersDCAT(c *gin.Context) {
-	s.sendJSONLD(c, s.offersDataset())
+	d, err := s.offersDataset(c.Request.Context(), s.translatorFor(c.Request))
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	s.sendJSONLD(c, d)
 }
 
-func (s *Server) offersDataset() map[string]any {
+// offersDataset describes the offers; it was modified when an offer last
+// changed (not at the time of asking, which would make every answer new).
+func (s *Server) offersDataset(ctx context.Context, t translator) (map[string]any, error) {
+	modified, err := s.services.Offers.Modified(ctx)
+	if err != nil {
+		return nil, err
+	}
 	return s.dcatDataset(dcatSpec{ID: "/offene-daten/angebote.jsonld",
-		Title:       "Angebote für Zugewanderte vor Ort",
-		Description: "Beratung, Sprachkurse, Treffpunkte und Hilfe im Alltag in den Kommunen, mit Kontakt, Zeiten und Sprachen.",
-		Modified:    s.services.Offers.Now(), Landing: "/angebote", API: "/api/v1/public/offers", CSV: "/offene-daten/angebote.csv"})
+		Title: t.T("openData.offers.title"), Description: t.T("openData.offers.description"),
+		Modified: modified, Landing: "/angebote", API: "/api/v1/public/offers", CSV: "/offene-daten/angebote.csv"}), nil
 }
 
 // sendPublicData sends open data with an ETag over its bytes (304 when the

@@ -54,7 +54,7 @@ func ref(id string) map[string]string { return map[string]string{"@id": id} }
 
 // openDataCatalog lists every open dataset in one dcat:Catalog, so that a
 // portal harvests them all from one address: the offers and the status of
-// each published plan (two statements, whatever the number of plans).
+// each published plan (three statements, whatever the number of plans).
 func (s *Server) openDataCatalog(c *gin.Context) {
 	plans, err := s.services.PublicPlans.Published(c.Request.Context())
 	if err != nil {
@@ -62,7 +62,12 @@ func (s *Server) openDataCatalog(c *gin.Context) {
 		return
 	}
 	t := s.translatorFor(c.Request)
-	datasets := []map[string]any{s.offersDataset()}
+	offers, err := s.offersDataset(c.Request.Context(), t)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	datasets := []map[string]any{offers}
 	for _, p := range plans {
 		datasets = append(datasets, s.planDataset(t, p))
 	}

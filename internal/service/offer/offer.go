@@ -28,6 +28,7 @@ type Store interface {
 	FindPublicOffer(ctx context.Context, publicID string) (domain.Offer, error)
 	FindSearchMisses(ctx context.Context, limit int) ([]domain.SearchMiss, error)
 	FindOfferTowns(ctx context.Context) ([]domain.Organisation, error)
+	FindOffersModified(ctx context.Context) (time.Time, error)
 	FindOpenOffers(ctx context.Context, afterID int64, modifiedSince *time.Time, limit int) ([]domain.Offer, error)
 	SaveOfferTranslation(ctx context.Context, actorID *int64, key domain.OfferKey, t domain.OfferTranslation) (domain.Offer, error)
 	LinkStore
@@ -212,6 +213,12 @@ func (s *Service) Public(ctx context.Context, publicID string) (domain.Offer, er
 // Towns lists the towns the directory filters by.
 func (s *Service) Towns(ctx context.Context) ([]domain.Organisation, error) {
 	return s.store.FindOfferTowns(ctx)
+}
+
+// Modified is when the public offers last changed: the latest change of any
+// offer, since withdrawing or archiving one changes them too.
+func (s *Service) Modified(ctx context.Context) (time.Time, error) {
+	return s.store.FindOffersModified(ctx)
 }
 
 // Misses lists the most frequent search texts that found nothing.
