@@ -32,7 +32,8 @@ func (s *Server) offerRoutes(reg *registry) {
 	// The plan's public status page, as the KI sets it.
 	reg.handle("GET", "/plaene/:plan/oeffentlich", public, s.publicPlan)
 	reg.handle("GET", "/plaene/:plan/oeffentlich/berichte/:id/bericht.pdf", public, s.publicReportPDF)
-	reg.handle("GET", "/plaene/:plan/oeffentlich/kommunen/:slug", public, s.publicPlanTown)
+	// A town's state reads the whole dataset, as the downloads do: limited like them.
+	reg.handle("GET", "/plaene/:plan/oeffentlich/kommunen/:slug", public, s.limited(limitData, s.publicPlanTown))
 	reg.handle("GET", "/plaene/:plan/veroeffentlichung", need("publication", "manage", inPlan), s.publicationSetting)
 	reg.handle("POST", "/plaene/:plan/veroeffentlichung", need("publication", "manage", inPlan), s.savePublicationSetting)
 
