@@ -67,16 +67,32 @@ func (s *Server) startVersion(c *gin.Context) {
 	}
 	_, err := s.services.Versions.Start(c.Request.Context(), actorOf(c), sc.Plan, v)
 	if err == nil {
-		c.Redirect(http.StatusSeeOther, versionsPath(sc.Plan.Slug)+"?"+paramSaved+"=gestartet")
+		s.versionsDone(c, "gestartet")
 		return
 	}
-	r, ok := s.refusalOf(c, err, "versions.err.summary", "versions.err.summary")
+	r, ok := s.versionRefusal(c, err, "versions.err.summary") // 409 when started already
+	if !ok {
+		return
+	}
+	s.renderVersions(c, r.Status, versionsData{Start: form, Errors: r.Fields, Summary: r.Summary})
+}
+
+// versionsDone goes back to the Fortschreibung with the notice of what was done.
+func (s *Server) versionsDone(c *gin.Context, notice string) {
+	c.Redirect(http.StatusSeeOther, versionsPath(scopeOf(c).Plan.Slug)+"?"+paramSaved+"="+notice)
+}
+
+// versionRefusal explains a refused step of the Fortschreibung: bad input
+// 422, a step its state does not allow (started, adopted, a round open,
+// reports on the draft) 409; anything else fails the request (false).
+func (s *Server) versionRefusal(c *gin.Context, err error, summaryKey string) (refusal, bool) {
+	r, ok := s.refusalOf(c, err, summaryKey, "versions.err.summary")
 	if !ok {
 		s.fail(c, err)
-		return
+		return r, false
 	}
-	r.Status = httpstatus.Of(domain.ErrorCode(err)) // 409 when started already
-	s.renderVersions(c, r.Status, versionsData{Start: form, Errors: r.Fields, Summary: r.Summary})
+	r.Status = httpstatus.Of(domain.ErrorCode(err))
+	return r, true
 }
 
 // adoptVersion adopts the next version; an incomplete mapping is shown with
@@ -85,17 +101,14 @@ func (s *Server) adoptVersion(c *gin.Context) {
 	sc := scopeOf(c)
 	draft, problems, err := s.services.Versions.Adopt(c.Request.Context(), actorOf(c), sc.Plan)
 	if err == nil {
-		c.Redirect(http.StatusSeeOther, versionsPath(sc.Plan.Slug)+"?"+paramSaved+"=beschlossen")
+		s.versionsDone(c, "beschlossen")
 		return
 	}
-	r, ok := s.refusalOf(c, err, "versions.err.summary", "versions.err.summary")
+	r, ok := s.versionRefusal(c, err, "versions.err.summary")
 	if !ok {
-		s.fail(c, err)
 		return
 	}
-	// 409 when adopted already or a round is open. Refused before the draft
-	// was read (none started): read it for the page.
-	r.Status = httpstatus.Of(domain.ErrorCode(err))
+	// Refused before the draft was read (none started): read it for the page.
 	if draft.New.ID == 0 {
 		draft, _ = s.services.Versions.Draft(c.Request.Context(), sc.Plan)
 	}
@@ -114,12 +127,11 @@ func (s *Server) discardVersion(c *gin.Context) {
 	ctx := c.Request.Context()
 	err := s.services.Versions.Discard(ctx, actorOf(c), sc.Plan, c.PostForm("confirm") == "1")
 	if err == nil {
-		c.Redirect(http.StatusSeeOther, versionsPath(sc.Plan.Slug)+"?"+paramSaved+"=verworfen")
+		s.versionsDone(c, "verworfen")
 		return
 	}
-	r, ok := s.refusalOf(c, err, "versions.err.discardConfirm", "versions.err.summary")
+	r, ok := s.versionRefusal(c, err, "versions.err.discardConfirm")
 	if !ok {
-		s.fail(c, err)
 		return
 	}
 	draft, derr := s.services.Versions.Draft(ctx, sc.Plan)
@@ -127,7 +139,6 @@ func (s *Server) discardVersion(c *gin.Context) {
 		s.fail(c, derr) // nothing to discard: not found
 		return
 	}
-	r.Status = httpstatus.Of(domain.ErrorCode(err)) // 409 when adopted or reported on
 	s.renderVersions(c, r.Status, versionsData{Draft: draft, Started: true, Added: draft.Added(), Errors: r.Fields,
 		Summary: r.Summary})
 }
