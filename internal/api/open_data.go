@@ -42,28 +42,23 @@ func openAnswer[B any](body *B, ifNoneMatch string) *openOutput[B] {
 	return out
 }
 
-// parseIDCursor reads an open dataset's cursor: the last id of the page before.
-func parseIDCursor(cursor string) (int64, error) {
-	if cursor == "" {
-		return 0, nil
+// parsePage reads where a page of an open dataset starts: cursor, the last
+// id of the page before (empty: the first page), and modified_since
+// (RFC 3339; empty: no filter).
+func parsePage(cursor, modifiedSince string) (after int64, since *time.Time, err error) {
+	if cursor != "" {
+		if after, err = strconv.ParseInt(cursor, 10, 64); err != nil || after < 0 {
+			return 0, nil, huma.Error422UnprocessableEntity("cursor ungültig")
+		}
 	}
-	n, err := strconv.ParseInt(cursor, 10, 64)
-	if err != nil || n < 0 {
-		return 0, huma.Error422UnprocessableEntity("cursor ungültig")
+	if modifiedSince != "" {
+		t, err := time.Parse(time.RFC3339, modifiedSince)
+		if err != nil {
+			return 0, nil, huma.Error422UnprocessableEntity("modified_since: erwartet RFC 3339, z. B. 2026-01-31T00:00:00Z")
+		}
+		since = &t
 	}
-	return n, nil
-}
-
-// parseSince reads modified_since (RFC 3339); empty means no filter.
-func parseSince(since string) (*time.Time, error) {
-	if since == "" {
-		return nil, nil
-	}
-	t, err := time.Parse(time.RFC3339, since)
-	if err != nil {
-		return nil, huma.Error422UnprocessableEntity("modified_since: erwartet RFC 3339, z. B. 2026-01-31T00:00:00Z")
-	}
-	return &t, nil
+	return after, since, nil
 }
 
 func (a *API) licence() string {

@@ -60,11 +60,7 @@ func (a *API) registerOpenData() {
 }
 
 func (a *API) listPublicOffers(ctx context.Context, in *openOffersInput) (*openOutput[OpenOffers], error) {
-	after, err := parseIDCursor(in.Cursor)
-	if err != nil {
-		return nil, err
-	}
-	since, err := parseSince(in.ModifiedSince)
+	after, since, err := parsePage(in.Cursor, in.ModifiedSince)
 	if err != nil {
 		return nil, err
 	}

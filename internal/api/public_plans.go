@@ -142,11 +142,7 @@ func (a *API) listPublicPlans(ctx context.Context, in *openPlansInput) (*openOut
 }
 
 func (a *API) getPublicPlanStatus(ctx context.Context, in *openPlanStatusInput) (*openOutput[OpenPlanStatus], error) {
-	after, err := parseIDCursor(in.Cursor)
-	if err != nil {
-		return nil, err
-	}
-	since, err := parseSince(in.ModifiedSince)
+	after, since, err := parsePage(in.Cursor, in.ModifiedSince)
 	if err != nil {
 		return nil, err
 	}
