@@ -79,14 +79,24 @@ func (db *DB) FindMeasureChanges(ctx context.Context, planID int64) (map[int64]t
 // measures of a plan (the county office's own implementations are not a
 // town's), by measure and town name.
 func (db *DB) FindTownStates(ctx context.Context, planID int64, measureIDs []int64) ([]domain.TownState, error) {
+	return db.townStates(ctx, `i.measure_id = ANY ($2)`, planID, measureIDs)
+}
+
+// FindStatesOfTown reads one town's relevance and status of every measure
+// of a plan it implements, by measure.
+func (db *DB) FindStatesOfTown(ctx context.Context, planID, townID int64) ([]domain.TownState, error) {
+	return db.townStates(ctx, `i.organisation_id = $2`, planID, townID)
+}
+
+func (db *DB) townStates(ctx context.Context, where string, planID int64, arg any) ([]domain.TownState, error) {
 	rows, err := db.pool.Query(ctx, `
 		SELECT i.measure_id, o.id, o.slug, o.name, o.kind, i.relevance, coalesce(i.status, '')
 		FROM implementations i
 		JOIN measures m ON m.id = i.measure_id
 		JOIN plans p ON p.id = m.plan_id
 		JOIN organisations o ON o.id = i.organisation_id AND o.parent_id = p.owner_id AND o.kind = 'municipality'
-		WHERE m.plan_id = $1 AND i.measure_id = ANY ($2)
-		ORDER BY i.measure_id, o.name, o.id`, planID, measureIDs)
+		WHERE m.plan_id = $1 AND `+where+`
+		ORDER BY i.measure_id, o.name, o.id`, planID, arg)
 	if err != nil {
 		return nil, translate(err, "plan")
 	}

@@ -2,6 +2,7 @@ package server_test
 
 import (
 	"net/http"
+	"net/http/cookiejar"
 	"strings"
 	"testing"
 )
@@ -32,6 +33,12 @@ func TestPublicTownState(t *testing.T) {
 		t.Fatalf("Dülmen's public state: %d", status)
 	}
 	mustContain(t, body, "Dülmen", "1.3.1", "in Umsetzung", "Stand in Dülmen")
+	// The catalogue and this town's states only, not every town's.
+	visitor := anonymous()
+	visitor.Jar, _ = cookiejar.New(nil)
+	if status, n := countQueries(t, a, visitor, town); status != http.StatusOK || n > 5 {
+		t.Errorf("a town's public state ran %d statements (status %d), budget 5", n, status)
+	}
 	if strings.Contains(body, "geheim@example.org") {
 		t.Error("a town's public state shows a contact")
 	}

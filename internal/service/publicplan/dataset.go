@@ -16,6 +16,7 @@ type DatasetStore interface {
 	TallyByMeasure(ctx context.Context, planID int64) (map[int64]domain.Tally, error)
 	FindMeasureChanges(ctx context.Context, planID int64) (map[int64]time.Time, error)
 	FindTownStates(ctx context.Context, planID int64, measureIDs []int64) ([]domain.TownState, error)
+	FindStatesOfTown(ctx context.Context, planID, townID int64) ([]domain.TownState, error)
 }
 
 // Ref names an action field or goal by code and title.

@@ -2,6 +2,7 @@ package publicplan
 
 import (
 	"context"
+	"slices"
 
 	"github.com/planwerk/planwerk/internal/domain"
 )
@@ -26,38 +27,51 @@ type TownMeasure struct {
 	State   domain.TownState
 }
 
-// Town reads the public status of one town of plan, from the same dataset
-// as the open data; not found unless the plan is published per town and
-// the town is one of its county's.
+// Town reads the public status of one town of plan: the catalogue and that
+// town's states only (four statements); not found unless the plan is
+// published per town and the town is one of its county's.
 func (s *Service) Town(ctx context.Context, plan domain.Plan, slug string) (TownStatus, error) {
-	d, err := s.Dataset(ctx, plan, Page{})
+	notFound := domain.Keyed(domain.CodeNotFound, "", "error.msg.notFound", "town not published")
+	set, err := s.publication(ctx, plan)
 	if err != nil {
 		return TownStatus{}, err
 	}
-	notFound := domain.Keyed(domain.CodeNotFound, "", "error.msg.notFound", "town not published")
-	if !d.PerTown {
+	if !set.PerTown {
 		return TownStatus{}, notFound
 	}
-	var out TownStatus
-	for _, t := range d.Towns {
-		if t.Slug == slug {
-			out.Town = t
+	towns, err := s.store.FindMunicipalities(ctx, plan.OwnerID)
+	if err != nil {
+		return TownStatus{}, err
+	}
+	i := slices.IndexFunc(towns, func(t domain.Organisation) bool { return t.Slug == slug })
+	if i < 0 {
+		return TownStatus{}, notFound
+	}
+	out := TownStatus{Town: towns[i]}
+	fields, err := s.store.FindCatalogue(ctx, plan.ID)
+	if err != nil {
+		return TownStatus{}, err
+	}
+	states, err := s.store.FindStatesOfTown(ctx, plan.ID, out.Town.ID)
+	if err != nil {
+		return TownStatus{}, err
+	}
+	byMeasure := make(map[int64]domain.TownState, len(states))
+	for _, st := range states {
+		byMeasure[st.MeasureID] = st
+	}
+	for _, f := range fields {
+		tf := TownField{Field: Ref{f.Code, f.Title}}
+		for _, g := range f.Goals {
+			for _, m := range g.Measures {
+				if st, ok := byMeasure[m.ID]; ok {
+					tf.Measures = append(tf.Measures, TownMeasure{Measure: m, State: st})
+					out.Tally.Add(st.Relevance, st.Status, 1)
+				}
+			}
 		}
-	}
-	if out.Town.ID == 0 {
-		return TownStatus{}, notFound
-	}
-	for _, m := range d.Measures {
-		for _, st := range m.Towns {
-			if st.Town.ID != out.Town.ID {
-				continue
-			}
-			if n := len(out.Fields); n == 0 || out.Fields[n-1].Field != m.Field {
-				out.Fields = append(out.Fields, TownField{Field: m.Field})
-			}
-			f := &out.Fields[len(out.Fields)-1]
-			f.Measures = append(f.Measures, TownMeasure{Measure: m.Measure, State: st})
-			out.Tally.Add(st.Relevance, st.Status, 1)
+		if len(tf.Measures) > 0 {
+			out.Fields = append(out.Fields, tf)
 		}
 	}
 	return out, nil
